@@ -1,0 +1,36 @@
+// Budget of the initial JavaScript: what index.html loads before the first screen (entry and
+// preloaded chunks), gzipped. Chart.js and the worker must be separate chunks.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export const INITIAL_JS_BUDGET_BYTES = 120 * 1024;
+
+const html = readFileSync('dist/index.html', 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+const gz = (f: string) => gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
+const sizes = initial.map((f) => ({ file: f, gzipBytes: gz(f) }));
+const total = sizes.reduce((a, s) => a + s.gzipBytes, 0);
+const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+const chartChunk = all.find((f) => f.startsWith('chartjs-'));
+const workerChunk = all.find((f) => f.startsWith('engine.worker-'));
+
+const problems: string[] = [];
+if (total > INITIAL_JS_BUDGET_BYTES) problems.push(`initial JS is ${total} B gzip, over the ${INITIAL_JS_BUDGET_BYTES} B budget`);
+if (!chartChunk) problems.push('no separate Chart.js chunk');
+else if (initial.includes(`assets/${chartChunk}`)) problems.push('Chart.js is loaded initially');
+if (!workerChunk) problems.push('no separate worker chunk');
+for (const f of initial) if (readFileSync(`dist/${f}`, 'utf8').includes('ZodError')) problems.push(`${f} contains the validator (zod)`);
+
+console.log(
+  JSON.stringify({
+    initial: sizes,
+    initialGzipBytes: total,
+    budgetBytes: INITIAL_JS_BUDGET_BYTES,
+    chartJsChunk: chartChunk && { file: chartChunk, gzipBytes: gz(`assets/${chartChunk}`) },
+    workerChunk: workerChunk && { file: workerChunk, gzipBytes: gz(`assets/${workerChunk}`) },
+  }),
+);
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

@@ -1,0 +1,255 @@
+// Types of the reference catalog. The data itself is generated from ../shared/reference by
+// scripts/build-catalog.ts into src/catalog/data/*.json; the app never reads ../shared.
+// Environment-free: imported by the page, the worker and the command line.
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One source, as listed in a reference file's `sources` map. */
+export interface Source {
+  key: string;
+  title: string;
+  url: string;
+  /** Date of the data or publication, as the source gives it ("2025-02", "2019 data"). */
+  date: string;
+  /** Date the copy was read, when known (YYYY-MM-DD). */
+  seen?: string;
+  /** What the source supports. */
+  what?: string;
+}
+
+/** Provenance carried by every catalog figure. */
+export interface Cited {
+  /** Keys into `Catalog.sources`; at least one. */
+  sources: string[];
+  /** The date exactly as the reference gives it ("post-June-2025 catalog snapshot", "H2 2024"). */
+  date: string;
+  /**
+   * The earliest month the figure can be from, normalised to YYYY-MM ("H2 2024" → 2024-07,
+   * "2025-2026" → 2025-01), or null when undated. Drives the "possibly stale" flag.
+   */
+  asOf: string | null;
+  confidence: Confidence;
+  note?: string;
+}
+
+/** A number with its unit and provenance. `value` is null when the sources only give a range. */
+export interface CitedNumber extends Cited {
+  value: number | null;
+  unit: string;
+  /** [low, high] when sources disagree or give a range. */
+  range?: [number, number];
+}
+
+export interface CitedText extends Cited {
+  value: string;
+}
+
+export type AcceleratorVendor = 'NVIDIA' | 'AMD' | 'Intel' | 'Google' | 'AWS' | 'Huawei';
+export type Foundry = 'TSMC' | 'SMIC' | 'Samsung' | 'Intel';
+export type HbmSupplier = 'SK hynix' | 'Samsung' | 'Micron';
+
+export interface Accelerator {
+  id: string;
+  name: string;
+  vendor: AcceleratorVendor;
+  /** Sold only as a cloud service (TPU, Trainium): it cannot be bought. */
+  cloudOnly: boolean;
+  launchYear: number | null;
+  memoryGB: CitedNumber | null;
+  /** Peak dense (no sparsity) BF16 tensor throughput. */
+  bf16DenseTflops: CitedNumber | null;
+  fp8DenseTflops: CitedNumber | null;
+  /** Vendor power figure per GPU (max TDP / TGP / typical board power; see note). */
+  tdpW: CitedNumber | null;
+  dieAreaMm2: CitedNumber | null;
+  foundry: (Cited & { value: Foundry[] }) | null;
+  /** ISO 3166-1 alpha-3 codes of the countries where the logic die is made. */
+  fabCountries: (Cited & { value: string[] }) | null;
+  hbmSuppliers: (Cited & { value: HbmSupplier[] }) | null;
+  purchasePriceUsd:
+    | (Cited & { typical: number | null; low: number | null; high: number | null; unit: string; points: CitedNumber[] })
+    | null;
+  /** Embodied (manufacturing) carbon per card; `alternatives` lists other published figures. */
+  embodiedKgCO2ePerGpu: (CitedNumber & { alternatives: CitedNumber[] }) | null;
+}
+
+export type CloudPricingModel = 'onDemand' | 'spot' | 'reserved1y' | 'reserved3y' | 'capacityBlock' | 'committed';
+
+export interface CloudProvider {
+  id: string;
+  name: string;
+  /** Hyperscaler (AWS, GCP, Azure, Oracle) or specialised GPU cloud. */
+  kind: 'hyperscaler' | 'gpuCloud';
+  /** Provider PUE from the reference data, when published. */
+  pue: CitedNumber | null;
+  /** Provider on-site WUE (L/kWh), when published. */
+  wueLPerKWh: CitedNumber | null;
+}
+
+export interface CloudPrice extends Cited {
+  id: string;
+  providerId: string;
+  acceleratorId: string;
+  pricingModel: CloudPricingModel;
+  region: string;
+  /** ISO3 of the region's country, inferred from the region name; null when unknown or several. */
+  regionCountry: string | null;
+  instanceType: string | null;
+  gpusPerInstance: number | null;
+  /** Per GPU-hour in `currency`; null when only a range is known. */
+  pricePerGpuHour: number | null;
+  range?: [number, number];
+  currency: 'USD' | 'EUR';
+  /** True for GCP rows: the accelerator price excludes the VM host. */
+  excludesHost: boolean;
+}
+
+export interface DecentralisedMarket {
+  id: string;
+  name: string;
+  type: string;
+  /** How it is paid, as the reference says it ("AKT or USDC"). */
+  payment: CitedText | null;
+  /** Whether part of the price can be or must be paid in the network's own token. */
+  tokenPayment: 'none' | 'optional' | 'required' | 'unknown';
+  /** Platform fee as a percentage of the price, when published. */
+  feePct: CitedNumber | null;
+  /** Facts about reliability (SLA, reputation scores), as short texts. */
+  reliability: CitedText[];
+}
+
+export interface DecentralisedPrice extends Cited {
+  id: string;
+  marketId: string;
+  acceleratorId: string;
+  pricingModel: string;
+  pricePerGpuHour: number | null;
+  range?: [number, number];
+  currency: 'USD';
+  /** Where the host is, as listed ("Texas, US"); the country when a single one is named. */
+  location: string | null;
+  hostCountry: string | null;
+}
+
+export interface Country {
+  /** ISO 3166-1 alpha-3, or "WLD" for the world average. */
+  iso3: string;
+  /** ISO 3166-1 alpha-2, for Intl.DisplayNames; "001" (UN M49 world) for WLD. */
+  iso2: string;
+  name: string;
+  /** Recommended grid carbon intensity (gCO2e/kWh, location-based), or null when not in the data. */
+  gridGCO2ePerKWh: CitedNumber | null;
+  /** Every value the reference lists for this grid. */
+  gridValues: CitedNumber[];
+}
+
+export interface Subnational {
+  code: string;
+  name: string;
+  gridGCO2ePerKWh: CitedNumber;
+}
+
+export interface ElectricityPrice extends CitedNumber {
+  id: string;
+  region: string;
+  sector: string;
+  currency: 'USD' | 'EUR' | 'CNY';
+}
+
+export interface OperatorFigure extends CitedNumber {
+  id: string;
+  operator: string;
+}
+
+export interface ColocationPrice extends CitedNumber {
+  id: string;
+  market: string;
+}
+
+export interface EmbodiedServer extends CitedNumber {
+  id: string;
+  item: string;
+}
+
+/** One published market-share table (a supply-chain tier). */
+export interface ShareTable extends Cited {
+  id: string;
+  tier: 'acceleratorVendor' | 'foundry' | 'hbm' | 'cloud' | 'packaging';
+  title: string;
+  /** Shares in percent; may not sum to 100 when only the top names are published. */
+  shares: { name: string; pct: number }[];
+}
+
+export interface CriticalMineral extends Cited {
+  id: string;
+  name: string;
+  /** Where it is used in computing hardware (from the seed document), if stated. */
+  use: string | null;
+  worldTotal: { value: number; unit: string } | null;
+  /** Producing countries (ISO3) and shares in percent; only the largest are published. */
+  producers: { iso3: string; pct: number }[];
+  /** Export restrictions by a producing country, each with its date. */
+  exportControls: { by: string; what: string; date: string; against: string[] | 'all' }[];
+}
+
+export interface ExportControlRegime extends Cited {
+  id: string;
+  title: string;
+  /** Federal Register citation. */
+  citation: string | null;
+  status: 'inForce' | 'rescinded';
+}
+
+export interface ExportControlData {
+  /** Total processing performance thresholds of ECCN 3A090.a (Oct 2023 rule). */
+  tppThreshold: number;
+  tppThresholdWithDensity: number;
+  densityThreshold: number;
+  /** Tier 1 (License Exception AIA) of the AI Diffusion framework, ISO3. */
+  tier1: string[];
+  /** Tier 3 countries named in the reference (Country Group D:5 is longer; see note). */
+  tier3Named: string[];
+  regimes: ExportControlRegime[];
+  /** Per-country and per-consignee caps of the (rescinded) AI Diffusion rule, in H100-equivalents. */
+  caps: { id: string; h100Equivalents: number; tpp: number; what: string }[];
+  /** TPP of one H100, used to express caps in H100-equivalents. */
+  h100Tpp: number;
+  cited: Cited;
+}
+
+export interface ExchangeRate extends Cited {
+  currency: string;
+  usdPerUnit: number;
+}
+
+/** A method constant (PUE default, Epoch factors, BLOOM allocation...) with its source. */
+export interface MethodConstant extends CitedNumber {
+  id: string;
+  label: string;
+}
+
+export interface Catalog {
+  /** Date the reference data was compiled (YYYY-MM-DD). */
+  compiled: string;
+  sources: Record<string, Source>;
+  accelerators: Accelerator[];
+  cloudProviders: CloudProvider[];
+  cloudPrices: CloudPrice[];
+  decentralisedMarkets: DecentralisedMarket[];
+  decentralisedPrices: DecentralisedPrice[];
+  countries: Country[];
+  subnational: Subnational[];
+  electricityPrices: ElectricityPrice[];
+  pue: OperatorFigure[];
+  wue: OperatorFigure[];
+  /** Water consumed off site per kWh of electricity generated (EWIF). */
+  electricityWater: OperatorFigure[];
+  colocationPrices: ColocationPrice[];
+  embodiedServers: EmbodiedServer[];
+  supplyChain: ShareTable[];
+  criticalMinerals: CriticalMineral[];
+  exportControls: ExportControlData;
+  /** Dated exchange rates to USD. Empty: the reference data has none (see README). */
+  exchangeRates: ExchangeRate[];
+  constants: MethodConstant[];
+}

@@ -1,0 +1,161 @@
+// The one owner of the engine worker on the page. It starts the worker lazily, snapshots every
+// argument (a Svelte state proxy cannot cross postMessage), gives every call an AbortSignal and
+// a time limit, and when a run is superseded, times out or the worker crashes, it terminates
+// the worker and settles every pending call — Comlink alone would leave them waiting forever.
+import { wrap, type Remote } from 'comlink';
+import type { EngineApi, EvaluateResponse } from '../../workers/api.ts';
+import type { LoadResult } from '../scenario/load.ts';
+
+/** A call cancelled by its caller (a newer input superseded it). */
+export class EngineAborted extends Error {
+  override name = 'EngineAborted';
+}
+
+/** The worker failed: it threw outside a call, crashed, or ran past the time limit. */
+export class EngineFailed extends Error {
+  override name = 'EngineFailed';
+  constructor(
+    readonly reason: 'crashed' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+interface Pending {
+  reject(e: Error): void;
+  /** Re-issues the call on a fresh worker (used when another call's cancellation restarted it). */
+  retry(): void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+type Listener = (e: EngineFailed) => void;
+
+class EngineBridge {
+  #worker: Worker | null = null;
+  #remote: Remote<EngineApi> | null = null;
+  #pending = new Set<Pending>();
+  #listeners = new Set<Listener>();
+  /** How many times the worker was restarted after a failure (shown to the person). */
+  restarts = $state(0);
+
+  /** Tells `listener` when the worker fails and is restarted; returns an unsubscribe function. */
+  onFailure(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #start(): Remote<EngineApi> {
+    if (!this.#remote) {
+      const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        this.#fail(new EngineFailed('crashed', e.message || 'the engine worker stopped'));
+      });
+      this.#worker = worker;
+      this.#remote = wrap<EngineApi>(worker);
+    }
+    return this.#remote;
+  }
+
+  #terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#remote = null;
+  }
+
+  /** The worker failed: restart it, reject every pending call, tell the listeners. */
+  #fail(e: EngineFailed): void {
+    this.#terminate();
+    const pending = [...this.#pending];
+    this.#pending.clear();
+    for (const p of pending) p.reject(e);
+    this.restarts += 1;
+    for (const l of this.#listeners) l(e);
+  }
+
+  /** Validates and evaluates a scenario (a snapshot is taken here, so callers may pass state). */
+  evaluate(scenario: unknown, options: CallOptions = {}): Promise<EvaluateResponse> {
+    const plain = snapshot(scenario);
+    return this.#call((api) => api.evaluate(plain) as Promise<EvaluateResponse>, options);
+  }
+
+  /** The one load path, run in the worker: text of a file or a decoded link. */
+  loadText(text: string, options: CallOptions = {}): Promise<LoadResult> {
+    return this.#call((api) => api.loadText(text) as Promise<LoadResult>, options);
+  }
+
+  /** The one load path, run in the worker: a stored row or an element of a library file. */
+  loadValue(value: unknown, options: CallOptions = {}): Promise<LoadResult> {
+    const plain = snapshot(value);
+    return this.#call((api) => api.loadValue(plain) as Promise<LoadResult>, options);
+  }
+
+  /** Calls `fn` on the worker's API with plain-data arguments. */
+  #call<T>(fn: (api: Remote<EngineApi>) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    const { signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    if (signal?.aborted) return Promise.reject(new EngineAborted('aborted before start'));
+    return new Promise<T>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      const entry: Pending = {
+        reject: (e) => finish(() => reject(e)),
+        retry: () => issue(),
+      };
+      const finish = (settle: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.#pending.delete(entry);
+        settle();
+      };
+      const onAbort = () => {
+        // Cancelling a run that is still going: stop the worker. Other pending calls did not ask
+        // to be cancelled, so they are re-issued on a fresh worker.
+        this.#pending.delete(entry);
+        const others = [...this.#pending];
+        this.#terminate();
+        finish(() => reject(new EngineAborted('superseded')));
+        for (const p of others) p.retry();
+      };
+      const issue = () => {
+        clearTimeout(timer);
+        const remote = this.#start();
+        const worker = this.#worker;
+        timer = setTimeout(() => {
+          if (this.#worker === worker) this.#fail(new EngineFailed('timeout', `no answer within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        fn(remote).then(
+          (v) => {
+            if (this.#worker === worker) finish(() => resolve(v));
+          },
+          (e: unknown) => {
+            if (this.#worker === worker) finish(() => reject(e instanceof Error ? e : new Error(String(e))));
+          },
+        );
+      };
+      this.#pending.add(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      issue();
+    });
+  }
+
+  /** Starts the worker and waits until it answers, so the first real run is fast. */
+  warmUp(): Promise<unknown> {
+    return this.#call((api) => api.ping()).catch(() => undefined);
+  }
+}
+
+/** Plain data from (possibly) reactive state, safe for postMessage and IndexedDB. */
+export function snapshot<T>(value: T): T {
+  return $state.snapshot(value) as T;
+}
+
+export const engine = new EngineBridge();

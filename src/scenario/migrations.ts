@@ -1,0 +1,63 @@
+// Named, ordered migrations of the scenario format, one step per version.
+// Environment-free. Each migration takes a document of version `from` (already known to be an
+// object with that version) and returns the same document in version `from + 1`. Every
+// migration has a test and a fixture in test/fixtures/scenarios/v<from>.json; a test fails when
+// one is missing.
+import { SCENARIO_VERSION } from './schema.ts';
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface Migration {
+  /** What the step changes, in a few words (shown in the methodology and in test names). */
+  name: string;
+  from: number;
+  up(doc: JsonObject): JsonObject;
+}
+
+/** The real migrations, oldest first. Version 1 is the first published format: none yet. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type MigrateResult =
+  | { ok: true; doc: JsonObject; applied: string[] }
+  | { ok: false; from: number; name: string; detail: string };
+
+/**
+ * Upgrades `doc` from `version` to `target` by applying each step in order. The migration list
+ * is a parameter so the mechanism itself can be tested with synthetic steps.
+ */
+export function migrate(
+  doc: JsonObject,
+  version: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = SCENARIO_VERSION,
+): MigrateResult {
+  let current = doc;
+  const applied: string[] = [];
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return { ok: false, from: v, name: '', detail: `no migration from version ${v}` };
+    try {
+      current = step.up(current);
+    } catch (e) {
+      return { ok: false, from: v, name: step.name, detail: e instanceof Error ? e.message : String(e) };
+    }
+    current = { ...current, version: v + 1 };
+    applied.push(step.name);
+  }
+  return { ok: true, doc: current, applied };
+}
+
+/** Checks that the list has exactly one step per version from `first` to `target - 1`, in order. */
+export function checkMigrationChain(
+  migrations: readonly Migration[] = MIGRATIONS,
+  first = 1,
+  target = SCENARIO_VERSION,
+): string[] {
+  const problems: string[] = [];
+  const expected = target - first;
+  if (migrations.length !== expected) problems.push(`expected ${expected} migrations, found ${migrations.length}`);
+  migrations.forEach((m, i) => {
+    if (m.from !== first + i) problems.push(`migration "${m.name}" is from ${m.from}, expected ${first + i}`);
+  });
+  return problems;
+}

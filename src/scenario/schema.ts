@@ -1,0 +1,387 @@
+// The scenario format: the one zod schema that is the truth about a scenario.
+// Environment-free. Saved, shared and migrated for years: change it only together with a
+// migration in migrations.ts and a fixture in test/fixtures/scenarios/.
+//
+// Units are in field names. Money fields say `Ccy`: an amount in the scenario's own currency
+// (`settings.currency`), so a price typed in MAD stays in MAD whatever exchange rate is set.
+import * as z from 'zod';
+import { accelerator, catalog, country } from '../catalog/index.ts';
+
+import {
+  CLOUD_PRICING_MODELS,
+  CURRENCIES,
+  MAX_HORIZON_MONTHS,
+  MAX_OPTIONS,
+  SCENARIO_FORMAT,
+  SCENARIO_VERSION,
+  SHARE_SUM_TOLERANCE,
+  isPayAsYouGo,
+  isReserved,
+} from './constants.ts';
+
+export * from './constants.ts';
+
+// ---------------------------------------------------------------- building blocks
+
+const num = (min: number, max: number) => z.number().min(min).max(max);
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const pct = () => num(0, 100);
+const money = (max = 1e12) => num(0, max);
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Use 1 to 64 letters, digits, "-" or "_".' });
+const iso3 = z.string().regex(/^[A-Z]{3}$/, { error: 'Use an ISO 3166 alpha-3 country code, such as FRA or MAR.' });
+const acceleratorId = z.string().min(1).max(64);
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Use a month as YYYY-MM, such as 2027-01.' });
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'Use a date as YYYY-MM-DD.' });
+
+// ---------------------------------------------------------------- settings
+
+export const settingsSchema = z.strictObject({
+  horizonMonths: int(1, MAX_HORIZON_MONTHS),
+  /** First month of the plan (YYYY-MM). */
+  startMonth: yearMonth,
+  currency: z.enum(CURRENCIES),
+  /** US dollars per unit of `currency`, entered by the person; null for USD or to use the catalog's rate. */
+  usdPerCurrencyUnit: num(1e-6, 1e6).nullable(),
+  /** The day the person's exchange rate was read. */
+  exchangeRateDate: isoDate.nullable(),
+  /** Annual discount rate for NPV, in percent. */
+  discountRatePctPerYear: num(0, 100),
+  /** The planner's own country (ISO3), for export-control exposure. */
+  plannerCountry: iso3,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+// ---------------------------------------------------------------- workload
+
+const growthPctPerMonth = num(-50, 100);
+
+export const gpuHoursWorkloadSchema = z.strictObject({
+  kind: z.literal('gpuHours'),
+  /** The accelerator the demand is stated in; options on other accelerators are converted. */
+  referenceAcceleratorId: acceleratorId,
+  /** GPU-hours needed in the first month. */
+  gpuHoursPerMonth: num(0, 1e10),
+  /** Compound monthly growth of demand, in percent. */
+  growthPctPerMonth,
+});
+
+export const trainingWorkloadSchema = z.strictObject({
+  kind: z.literal('training'),
+  referenceAcceleratorId: acceleratorId,
+  /** Model parameters N, in billions. */
+  parametersBillion: num(0.001, 1e5),
+  /** Training tokens D, in billions. */
+  tokensBillion: num(0.001, 1e8),
+  /** Model-FLOPs utilisation, in percent of dense BF16 peak. */
+  mfuPct: num(1, 100),
+  /** Months the run must finish in, from the start of the plan; demand is spread evenly over them. */
+  deadlineMonths: int(1, MAX_HORIZON_MONTHS),
+});
+
+export const inferenceWorkloadSchema = z.strictObject({
+  kind: z.literal('inference'),
+  referenceAcceleratorId: acceleratorId,
+  /** Sustained average load, in tokens per second. */
+  tokensPerSecond: num(0, 1e10),
+  /** Tokens per second one reference GPU delivers for this model. */
+  tokensPerSecondPerGpu: num(1e-3, 1e9),
+  growthPctPerMonth,
+});
+
+export const workloadSchema = z.discriminatedUnion('kind', [
+  gpuHoursWorkloadSchema,
+  trainingWorkloadSchema,
+  inferenceWorkloadSchema,
+]);
+export type Workload = z.infer<typeof workloadSchema>;
+
+// ---------------------------------------------------------------- supply options
+
+/** Fields every option has: what it is called and what hardware it runs on. */
+const optionBase = {
+  id,
+  name: text(1, 80),
+  acceleratorId,
+  /**
+   * Useful work per GPU-hour relative to the workload's reference accelerator (1 = same).
+   * Null: the ratio of dense BF16 peaks from the catalog.
+   */
+  throughputVsReference: num(0.001, 1000).nullable(),
+  /** Average power per GPU when busy, in watts. Null: the catalog's TDP for the accelerator. */
+  powerWPerGpu: num(1, 10000).nullable(),
+  /** Busy power as a fraction of `powerWPerGpu` (Epoch AI: 0.75 of TDP on average). */
+  busyPowerFraction: num(0.05, 1),
+  /** Power of the rest of the server (CPUs, memory, fans), in watts per server. */
+  hostPowerWPerServer: num(0, 100000),
+  gpusPerServer: int(1, 64),
+  /** Power usage effectiveness of the facility. */
+  pue: num(1, 4),
+  /**
+   * Grid carbon intensity, gCO2e/kWh, when the person knows it (a supplier's factor, a PPA).
+   * Null: the location-based figure of the option's country from the catalog.
+   */
+  gridGCO2ePerKWh: num(0, 3000).nullable(),
+  /** On-site water use effectiveness, litres per kWh of IT energy. */
+  wueLPerKWh: num(0, 50),
+  /** Water consumed off site to generate each kWh (EWIF), litres per kWh. */
+  offsiteWaterLPerKWh: num(0, 200),
+  /** Embodied carbon per GPU card, kgCO2e. Null: the catalog's figure, or none. */
+  embodiedKgCO2ePerGpu: num(0, 100000).nullable(),
+  /** Embodied carbon of one server without its GPUs, kgCO2e. Null: the catalog's figure. */
+  embodiedKgCO2ePerServer: num(0, 1e6).nullable(),
+  /** Life over which embodied carbon is amortised, in years. */
+  embodiedLifeYears: num(0.5, 20),
+};
+
+export const onPremHostingSchema = z.strictObject({
+  kind: z.literal('onPrem'),
+  /** Facility cost per month (space, cooling capacity, security), excluding electricity. */
+  facilityCcyPerMonth: money(1e9),
+});
+export const colocationHostingSchema = z.strictObject({
+  kind: z.literal('colocation'),
+  /** Colocation price per kW of contracted IT power per month, excluding metered electricity. */
+  colocationCcyPerKWMonth: money(1e6),
+});
+export const hostingSchema = z.discriminatedUnion('kind', [onPremHostingSchema, colocationHostingSchema]);
+
+export const cashFinancingSchema = z.strictObject({ kind: z.literal('cash') });
+export const loanFinancingSchema = z.strictObject({
+  kind: z.literal('loan'),
+  annualRatePct: num(0, 100),
+  termMonths: int(1, 360),
+});
+export const financingSchema = z.discriminatedUnion('kind', [cashFinancingSchema, loanFinancingSchema]);
+
+export const buyOptionSchema = z.strictObject({
+  kind: z.literal('buy'),
+  ...optionBase,
+  gpuCount: int(1, 1_000_000),
+  unitPriceCcyPerGpu: money(1e8),
+  /** Servers, networking and installation for the whole cluster. */
+  serverAndNetworkCcy: money(1e11),
+  importDutyPct: pct(),
+  vatPct: pct(),
+  /** Whether the buyer recovers VAT (most businesses do): then VAT is not a cost. */
+  vatRecoverable: z.boolean(),
+  /** Months between order (month 0) and the first usable month. */
+  leadTimeMonths: int(0, 60),
+  /** Share of the installed capacity that can actually be scheduled, in percent. */
+  maxUtilisationPct: num(1, 100),
+  /** Power drawn by an idle GPU, in watts (e-footprint: 50 W). */
+  idlePowerWPerGpu: num(0, 5000),
+  hosting: hostingSchema,
+  electricityCcyPerKWh: money(100),
+  /** Country of the grid that powers the hardware (ISO3). */
+  gridCountry: iso3,
+  maintenanceCcyPerYear: money(),
+  staffCcyPerYear: money(),
+  /** Straight-line depreciation life, for the accounting view. */
+  depreciationYears: num(1, 20),
+  financing: financingSchema,
+  /** Resale value at the end of the horizon, in percent of the GPUs' purchase price. */
+  resalePctOfGpuPrice: pct(),
+});
+export type BuyOption = z.infer<typeof buyOptionSchema>;
+
+/** Rented-capacity fields shared by cloud and decentralised options. */
+const rentedBase = {
+  ...optionBase,
+  /** Hourly price per GPU, in the scenario's currency. */
+  priceCcyPerGpuHour: money(10000),
+  /**
+   * Share of the demand left after owned and reserved capacity that this option serves, in
+   * percent. Shares of pay-as-you-go options add up to 100.
+   */
+  demandSharePct: pct(),
+  /** Average utilisation of the provider's hardware, in percent, to allocate embodied carbon per hour used. */
+  providerUtilisationPct: num(1, 100),
+  egressCcyPerMonth: money(1e10),
+  storageCcyPerMonth: money(1e10),
+};
+
+export const cloudOptionSchema = z.strictObject({
+  kind: z.literal('cloud'),
+  ...rentedBase,
+  provider: text(1, 80),
+  region: z.string().trim().max(80),
+  /** Country of the region (ISO3); null when unknown (the world-average grid is then used). */
+  regionCountry: iso3.nullable(),
+  pricingModel: z.enum(CLOUD_PRICING_MODELS),
+  /** GPUs reserved (paid whether used or not); only for 1- and 3-year reservations. */
+  committedGpus: int(0, 1_000_000),
+  /** Extra GPU-hours lost to interruptions and restarts on spot capacity, in percent. */
+  spotInterruptionOverheadPct: num(0, 500),
+});
+export type CloudOption = z.infer<typeof cloudOptionSchema>;
+
+export const decentralisedOptionSchema = z.strictObject({
+  kind: z.literal('decentralised'),
+  ...rentedBase,
+  market: text(1, 80),
+  /** Platform or protocol fee, in percent of the price. */
+  platformFeePct: pct(),
+  /** Extra GPU-hours for re-runs, checkpoints and unreliable hosts, in percent. */
+  reliabilityOverheadPct: num(0, 500),
+  /** Share of the price paid in the network's own (volatile) token, in percent. */
+  tokenPaymentPct: pct(),
+  /** Country of the hosts (ISO3); null when unknown (the world-average grid is then used). */
+  hostCountry: iso3.nullable(),
+});
+export type DecentralisedOption = z.infer<typeof decentralisedOptionSchema>;
+
+export const optionSchema = z.discriminatedUnion('kind', [buyOptionSchema, cloudOptionSchema, decentralisedOptionSchema]);
+export type SupplyOption = z.infer<typeof optionSchema>;
+export type OptionKind = SupplyOption['kind'];
+
+// ---------------------------------------------------------------- the scenario
+
+const scenarioObject = z.strictObject({
+  format: z.literal(SCENARIO_FORMAT),
+  version: z.literal(SCENARIO_VERSION),
+  id,
+  name: text(1, 120),
+  notes: z.string().max(10000),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  settings: settingsSchema,
+  workload: workloadSchema,
+  options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
+});
+
+export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
+  const issue = (path: (string | number)[], key: string, message: string, params: Record<string, unknown> = {}) =>
+    ctx.addIssue({ code: 'custom', path, message, params: { key, ...params } });
+
+  // Currency: a rate is needed to show catalog prices (in USD) in another currency.
+  const { currency, usdPerCurrencyUnit } = s.settings;
+  if (currency === 'USD' && usdPerCurrencyUnit !== null && usdPerCurrencyUnit !== 1) {
+    issue(['settings', 'usdPerCurrencyUnit'], 'usdRateMustBeOne', 'The scenario is in USD: leave the exchange rate empty.');
+  }
+  if (currency !== 'USD' && usdPerCurrencyUnit === null && !catalog.exchangeRates.some((r) => r.currency === currency)) {
+    issue(
+      ['settings', 'usdPerCurrencyUnit'],
+      'rateRequired',
+      `Enter how many US dollars one ${currency} is worth: the reference data has no dated rate for it.`,
+      { currency },
+    );
+  }
+  if (!country(s.settings.plannerCountry) || s.settings.plannerCountry === 'WLD') {
+    issue(['settings', 'plannerCountry'], 'unknownCountry', `Unknown country code "${s.settings.plannerCountry}".`, {
+      value: s.settings.plannerCountry,
+    });
+  }
+
+  // Workload: the reference accelerator must exist, and a training run needs its BF16 peak.
+  const w = s.workload;
+  const ref = accelerator(w.referenceAcceleratorId);
+  if (!ref) {
+    issue(['workload', 'referenceAcceleratorId'], 'unknownAccelerator', `Unknown accelerator "${w.referenceAcceleratorId}".`, {
+      value: w.referenceAcceleratorId,
+    });
+  } else if (w.kind === 'training' && ref.bf16DenseTflops?.value == null) {
+    issue(
+      ['workload', 'referenceAcceleratorId'],
+      'noPeakFlops',
+      `The catalog has no dense BF16 peak for ${ref.name}: choose another reference accelerator for a training run.`,
+      { name: ref.name },
+    );
+  }
+  if (w.kind === 'training' && w.deadlineMonths > s.settings.horizonMonths) {
+    issue(['workload', 'deadlineMonths'], 'deadlineAfterHorizon', 'The deadline is after the end of the horizon.', {
+      horizonMonths: s.settings.horizonMonths,
+    });
+  }
+
+  // Options.
+  const seen = new Set<string>();
+  let shareSum = 0;
+  let payAsYouGo = 0;
+  s.options.forEach((o, i) => {
+    const at = (field: string) => ['options', i, field];
+    if (seen.has(o.id)) issue(['options', i, 'id'], 'duplicateId', `Two options have the id "${o.id}".`, { value: o.id });
+    seen.add(o.id);
+
+    const acc = accelerator(o.acceleratorId);
+    if (!acc) {
+      issue(at('acceleratorId'), 'unknownAccelerator', `Unknown accelerator "${o.acceleratorId}".`, { value: o.acceleratorId });
+    } else {
+      if (o.kind === 'buy' && acc.cloudOnly) {
+        issue(at('acceleratorId'), 'cloudOnly', `${acc.name} is sold only as a cloud service: it cannot be bought.`, {
+          name: acc.name,
+        });
+      }
+      if (o.throughputVsReference === null && ref && (acc.bf16DenseTflops?.value == null || ref.bf16DenseTflops?.value == null)) {
+        issue(
+          at('throughputVsReference'),
+          'throughputRequired',
+          `The catalog cannot compare ${acc.name} with ${ref.name}: enter its throughput relative to the reference.`,
+          { name: acc.name, reference: ref.name },
+        );
+      }
+      if (o.powerWPerGpu === null && acc.tdpW?.value == null) {
+        issue(at('powerWPerGpu'), 'powerRequired', `The catalog has no power figure for ${acc.name}: enter the watts per GPU.`, {
+          name: acc.name,
+        });
+      }
+    }
+
+    if (o.kind === 'buy') {
+      if (!country(o.gridCountry) || o.gridCountry === 'WLD') {
+        issue(at('gridCountry'), 'unknownCountry', `Unknown country code "${o.gridCountry}".`, { value: o.gridCountry });
+      }
+      if (o.leadTimeMonths >= s.settings.horizonMonths) {
+        issue(at('leadTimeMonths'), 'leadTimeAfterHorizon', 'The hardware arrives after the end of the horizon.', {
+          horizonMonths: s.settings.horizonMonths,
+        });
+      }
+      return;
+    }
+
+    const place = o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+    if (place !== null && (!country(place) || place === 'WLD')) {
+      issue(at(o.kind === 'cloud' ? 'regionCountry' : 'hostCountry'), 'unknownCountry', `Unknown country code "${place}".`, {
+        value: place,
+      });
+    }
+    if (o.kind === 'cloud' && isReserved(o)) {
+      if (o.committedGpus < 1) {
+        issue(at('committedGpus'), 'commitmentRequired', 'A reservation needs at least one committed GPU.');
+      }
+      if (o.demandSharePct !== 0) {
+        issue(
+          at('demandSharePct'),
+          'reservedHasNoShare',
+          'A reservation serves demand up to its committed GPUs before any share is applied: set its share to 0.',
+        );
+      }
+    } else {
+      payAsYouGo += 1;
+      shareSum += o.demandSharePct;
+      if (o.kind === 'cloud' && o.committedGpus !== 0) {
+        issue(at('committedGpus'), 'commitmentOnlyReserved', 'Only 1- and 3-year reservations have committed GPUs: set it to 0.');
+      }
+    }
+    if (o.kind === 'cloud' && o.pricingModel !== 'spot' && o.spotInterruptionOverheadPct !== 0) {
+      issue(at('spotInterruptionOverheadPct'), 'overheadOnlySpot', 'Only spot capacity has an interruption overhead: set it to 0.');
+    }
+  });
+
+  if (payAsYouGo > 0 && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {
+    const sumPct = Math.round(shareSum * 100) / 100;
+    s.options.forEach((o, i) => {
+      if (isPayAsYouGo(o)) {
+        issue(
+          ['options', i, 'demandSharePct'],
+          'sharesSum',
+          `The shares of the pay-as-you-go options add up to ${sumPct} %: they must add up to 100 %.`,
+          { sumPct },
+        );
+      }
+    });
+  }
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;

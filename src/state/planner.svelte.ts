@@ -1,0 +1,89 @@
+// The scenario being edited and its latest evaluation. Every edit re-evaluates in the worker;
+// the run it makes stale is cancelled (the latest input wins); a failed evaluation keeps the
+// last good results, marked out of date.
+import defaultExample from '../../public/examples/mix-buy-cloud-decentralised.json' with { type: 'json' };
+import type { ScenarioIssue } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { EngineAborted, EngineFailed, engine } from '../engine/bridge.svelte.ts';
+import type { EvaluationResult } from '../../workers/models/types.ts';
+import { formatPath } from './paths.ts';
+
+export type Failure = { key: 'failure.model'; detail: string } | { key: 'failure.crashed' | 'failure.timeout'; detail: string };
+
+export const EXAMPLES = [
+  { file: 'mix-buy-cloud-decentralised.json', key: 'example.mix' },
+  { file: 'fr-buy-8xh100-colocation.json', key: 'example.frBuy' },
+  { file: 'cloud-h100-on-demand.json', key: 'example.cloud' },
+  { file: 'decentralised-h100-vast.json', key: 'example.decentralised' },
+  { file: 'ma-startup-train-7b.json', key: 'example.morocco' },
+] as const;
+
+class Planner {
+  /** The scenario as edited: it may hold invalid values (NaN) while the person types. */
+  scenario = $state<Scenario>(defaultExample as unknown as Scenario);
+  /** The last good evaluation, kept when a later input is invalid. */
+  result = $state.raw<EvaluationResult | null>(null);
+  issues = $state.raw<ScenarioIssue[]>([]);
+  /** True when `result` does not match the current inputs (they are invalid, or the run failed). */
+  stale = $state(false);
+  failure = $state.raw<Failure | null>(null);
+  running = $state(false);
+
+  /** Validation issues by field path ("options.0.pue"), for the editor. */
+  issuesByPath = $derived.by(() => {
+    const map = new Map<string, ScenarioIssue[]>();
+    for (const i of this.issues) {
+      const key = formatPath(i.path);
+      map.set(key, [...(map.get(key) ?? []), i]);
+    }
+    return map;
+  });
+
+  #controller: AbortController | null = null;
+
+  /** Evaluates the current scenario; a newer call cancels this one. */
+  async evaluate(): Promise<void> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.running = true;
+    try {
+      const r = await engine.evaluate(this.scenario, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      if (r.ok) {
+        this.result = r.result;
+        this.issues = [];
+        this.stale = false;
+        this.failure = null;
+      } else if (r.error.kind === 'invalid') {
+        this.issues = r.error.issues;
+        this.stale = this.result !== null;
+        this.failure = null;
+      } else {
+        this.failure = { key: 'failure.model', detail: r.error.message };
+        this.stale = this.result !== null;
+      }
+    } catch (e) {
+      if (e instanceof EngineAborted || controller.signal.aborted) return;
+      this.failure =
+        e instanceof EngineFailed
+          ? { key: e.reason === 'timeout' ? 'failure.timeout' : 'failure.crashed', detail: e.message }
+          : { key: 'failure.model', detail: e instanceof Error ? e.message : String(e) };
+      this.stale = this.result !== null;
+    } finally {
+      if (this.#controller === controller) this.running = false;
+    }
+  }
+
+  /** Replaces the scenario being edited (an example, a library entry, a link). */
+  open(s: Scenario): void {
+    this.scenario = s;
+    this.issues = [];
+  }
+
+  issueAt(path: string): ScenarioIssue | undefined {
+    return this.issuesByPath.get(path)?.[0];
+  }
+}
+
+export const planner = new Planner();

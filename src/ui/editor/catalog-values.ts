@@ -1,0 +1,41 @@
+// The catalog figures used when a nullable option field is left empty.
+import { accelerator, catalog, country, type Cited } from '../../catalog/index.ts';
+import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
+
+export interface CatalogValue {
+  value: number;
+  cited: Cited;
+  lead?: string;
+}
+
+export function throughputFromCatalog(o: SupplyOption, s: Scenario): CatalogValue | null {
+  const a = accelerator(o.acceleratorId)?.bf16DenseTflops;
+  const r = accelerator(s.workload.referenceAcceleratorId)?.bf16DenseTflops;
+  if (a?.value == null || r?.value == null) return null;
+  return { value: Math.round((a.value / r.value) * 1e6) / 1e6, cited: a, lead: `${a.value} ÷ ${r.value} TFLOPS BF16` };
+}
+
+export function powerFromCatalog(o: SupplyOption): CatalogValue | null {
+  const p = accelerator(o.acceleratorId)?.tdpW;
+  return p?.value == null ? null : { value: p.value, cited: p, lead: p.unit };
+}
+
+export function optionCountry(o: SupplyOption): string | null {
+  return o.kind === 'buy' ? o.gridCountry : o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+}
+
+export function gridFromCatalog(o: SupplyOption): CatalogValue | null {
+  const iso3 = optionCountry(o);
+  const g = (iso3 !== null ? country(iso3)?.gridGCO2ePerKWh : null) ?? country('WLD')?.gridGCO2ePerKWh;
+  return g?.value == null ? null : { value: g.value, cited: g };
+}
+
+export function embodiedGpuFromCatalog(o: SupplyOption): CatalogValue | null {
+  const e = accelerator(o.acceleratorId)?.embodiedKgCO2ePerGpu;
+  return e?.value == null ? null : { value: e.value, cited: e };
+}
+
+export function embodiedServerFromCatalog(): CatalogValue | null {
+  const e = catalog.embodiedServers.find((x) => x.id === 'bloom-8gpu-server');
+  return e?.value == null ? null : { value: e.value, cited: e, lead: e.item };
+}

@@ -1,0 +1,115 @@
+// Turns one supply option into the plain numbers the models need, taking catalog figures
+// wherever the scenario leaves a field null, and recording which assumptions were made.
+// Pure: no DOM, no globals.
+import { accelerator, catalog, country, WORLD } from '../../src/catalog/index.ts';
+import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
+import type { GridUsed, Sentence } from './types.ts';
+
+/** Hours in an average month: 8,760 h ÷ 12. */
+export const HOURS_PER_MONTH = 730;
+
+export interface ResolvedOption {
+  option: SupplyOption;
+  /** Reference GPU-hours delivered per own GPU-hour. */
+  throughput: number;
+  throughputFromCatalog: boolean;
+  powerWPerGpu: number;
+  grid: GridUsed;
+  embodiedKgPerGpu: number;
+  embodiedKgPerServer: number;
+  /** True when the accelerator has no embodied figure and the person gave none. */
+  embodiedMissing: boolean;
+  /** Cost multiplier on used hours (spot interruptions, decentralised re-runs). */
+  paidHoursFactor: number;
+  /** Cost multiplier on the hourly price (platform fee). */
+  feeFactor: number;
+  reserved: boolean;
+  payAsYouGo: boolean;
+  /** Months of a reservation term (12 or 36), 0 otherwise. */
+  reservationTermMonths: number;
+}
+
+export function resolveGrid(iso3: string | null, override: number | null = null): GridUsed {
+  if (override !== null) return { country: iso3 ?? WORLD, gCO2ePerKWh: override, assumedWorld: false, fromPerson: true };
+  // Location-based grid intensity (Green Algorithms / GHG Protocol); world average when unknown.
+  const world = country(WORLD)?.gridGCO2ePerKWh?.value;
+  if (world == null) throw new Error('catalog has no world-average grid intensity');
+  const v = iso3 === null ? null : country(iso3)?.gridGCO2ePerKWh?.value;
+  return v == null
+    ? { country: WORLD, gCO2ePerKWh: world, assumedWorld: true, fromPerson: false }
+    : { country: iso3 as string, gCO2ePerKWh: v, assumedWorld: false, fromPerson: false };
+}
+
+function optionCountry(o: SupplyOption): string | null {
+  if (o.kind === 'buy') return o.gridCountry;
+  return o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+}
+
+/** Resolves every option of a validated scenario. Throws only on a catalog defect. */
+export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOption {
+  const acc = accelerator(o.acceleratorId);
+  const ref = accelerator(scenario.workload.referenceAcceleratorId);
+  if (!acc || !ref) throw new Error(`unknown accelerator in option ${o.id}`);
+
+  let throughput = o.throughputVsReference;
+  const throughputFromCatalog = throughput === null;
+  if (throughput === null) {
+    // Relative throughput = ratio of dense BF16 peaks (ml-engineering accelerator table).
+    const a = acc.bf16DenseTflops?.value;
+    const r = ref.bf16DenseTflops?.value;
+    if (a == null || r == null) throw new Error(`no throughput ratio for option ${o.id}`);
+    throughput = a / r;
+  }
+
+  const power = o.powerWPerGpu ?? acc.tdpW?.value;
+  if (power == null) throw new Error(`no power figure for option ${o.id}`);
+
+  const catalogServer = catalog.embodiedServers.find((s) => s.id === 'bloom-8gpu-server')?.value ?? 0;
+  const catalogGpu = acc.embodiedKgCO2ePerGpu?.value ?? null;
+  const embodiedKgPerGpu = o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0;
+
+  let paidHoursFactor = 1;
+  let feeFactor = 1;
+  if (o.kind === 'cloud' && o.pricingModel === 'spot') paidHoursFactor = 1 + o.spotInterruptionOverheadPct / 100;
+  if (o.kind === 'decentralised') {
+    paidHoursFactor = 1 + o.reliabilityOverheadPct / 100;
+    feeFactor = 1 + o.platformFeePct / 100;
+  }
+
+  return {
+    option: o,
+    throughput,
+    throughputFromCatalog,
+    powerWPerGpu: power,
+    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh),
+    embodiedKgPerGpu,
+    // BLOOM: 2,500 kgCO2e per 8-GPU server excluding GPUs, unless the person gives a figure.
+    embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,
+    embodiedMissing: o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
+    paidHoursFactor,
+    feeFactor,
+    reserved: isReserved(o),
+    payAsYouGo: isPayAsYouGo(o),
+    reservationTermMonths: o.kind === 'cloud' ? (o.pricingModel === 'reserved1y' ? 12 : o.pricingModel === 'reserved3y' ? 36 : 0) : 0,
+  };
+}
+
+/** Warnings a person needs to read the results of these options. */
+export function resolutionWarnings(resolved: ResolvedOption[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const r of resolved) {
+    const o = r.option;
+    if (r.grid.assumedWorld) {
+      const c = o.kind === 'buy' ? o.gridCountry : o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+      out.push({
+        key: c === null ? 'warn.gridUnknown' : 'warn.gridMissing',
+        params: { option: o.name, country: c, gCO2ePerKWh: r.grid.gCO2ePerKWh },
+      });
+    }
+    if (r.embodiedMissing) {
+      out.push({ key: 'warn.embodiedMissing', params: { option: o.name, accelerator: accelerator(o.acceleratorId)?.name ?? o.acceleratorId } });
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,187 @@
+// Result types of the models. Plain data: it crosses the worker boundary and is written to JSON
+// by the command-line evaluator. Money is in the scenario's currency (`currency`).
+
+export const COST_CATEGORIES = [
+  'capex',
+  'interest',
+  'energy',
+  'hosting',
+  'maintenance',
+  'rent',
+  'fees',
+  'egressStorage',
+  'commitmentBeyondHorizon',
+  'resale',
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export type ByCategory = Record<CostCategory, number>;
+
+/** A sentence for a person, as a dictionary key and its parameters (the page and CLI translate it). */
+export interface Sentence {
+  key: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+export interface Footprint {
+  /** Energy drawn by the IT equipment (GPUs and hosts), kWh. */
+  itEnergyKWh: number;
+  /** IT energy × PUE, kWh. */
+  facilityEnergyKWh: number;
+  /** Location-based operational emissions, kgCO2e. */
+  operationalKgCO2e: number;
+  /** Share of manufacturing emissions allocated to this use, kgCO2e. */
+  embodiedKgCO2e: number;
+  /** Water evaporated on site (WUE × IT energy), litres. */
+  onsiteWaterL: number;
+  /** Water consumed off site to generate the electricity (PUE × EWIF × IT energy), litres. */
+  offsiteWaterL: number;
+}
+
+export interface OptionTotals extends Footprint {
+  /** Everything paid over the horizon (undiscounted), net of resale. */
+  costCcy: number;
+  /** Present value of the monthly costs at the scenario's discount rate. */
+  npvCcy: number;
+  byCategory: ByCategory;
+  /** Reference-accelerator GPU-hours of demand served. */
+  servedRefGpuHours: number;
+  /** GPU-hours the option's own accelerators ran (including re-runs and interruptions). */
+  usedGpuHours: number;
+  /** costCcy ÷ servedRefGpuHours; null when nothing was served. */
+  costPerUsefulGpuHourCcy: number | null;
+}
+
+/** One option run against one allocation of demand (alone, or its part of the mix). */
+export interface OptionRun {
+  optionId: string;
+  /** Per month: reference GPU-hours served. */
+  servedRefGpuHours: number[];
+  /** Per month: total cost. */
+  costCcy: number[];
+  /** Per month and category. */
+  costByCategory: Record<CostCategory, number[]>;
+  /** Per month: cumulative cost. */
+  cumulativeCostCcy: number[];
+  totals: OptionTotals;
+  /** Accounting view (not part of the cash total): straight-line depreciation of owned hardware. */
+  depreciation: { perMonthCcy: number[]; bookValueAtEndCcy: number } | null;
+}
+
+export interface GridUsed {
+  /** ISO3 of the country whose grid intensity was used, or "WLD". */
+  country: string;
+  gCO2ePerKWh: number;
+  /** True when the world average was used because the country is unknown or has no figure. */
+  assumedWorld: boolean;
+  /** True when the person gave the intensity (then `country` is where the option runs). */
+  fromPerson: boolean;
+}
+
+export interface BreakEven {
+  /** Cheapest rental option in the scenario and its cost per useful reference GPU-hour. */
+  rentalOptionId: string;
+  rentalCcyPerRefGpuHour: number;
+  /** Utilisation of the owned capacity (0–1) at which owning costs the same as renting; null if never. */
+  utilisation: number | null;
+  /** Why there is no break-even utilisation: renting is cheaper even at full use, or it is above the schedulable maximum. */
+  utilisationNote: 'never' | 'aboveMaximum' | null;
+  /** First month (0-based) when cumulative renting cost reaches cumulative owning cost, at this option's use; null if not in the horizon. */
+  month: number | null;
+}
+
+export interface OptionResult {
+  id: string;
+  name: string;
+  kind: 'buy' | 'cloud' | 'decentralised';
+  acceleratorId: string;
+  /** Reference GPU-hours per own GPU-hour used for conversion, and whether the person set it. */
+  throughputVsReference: number;
+  throughputFromCatalog: boolean;
+  grid: GridUsed;
+  /** The option serving the whole workload alone. */
+  alone: OptionRun;
+  /** The option's part of the mix. */
+  inMix: OptionRun;
+  breakEven: BreakEven | null;
+  breakEvenReason: 'notOwned' | 'noRental' | null;
+}
+
+export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
+
+export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'computeCountry' | 'fabCountry';
+
+export interface TierConcentration {
+  tier: DependencyTier;
+  /** Herfindahl–Hirschman index of the spend shares, 0–10,000. */
+  hhi: number;
+  band: ConcentrationBand;
+  /** Suppliers and their shares in percent, largest first; "unknown" when the data does not say. */
+  shares: { name: string; pct: number }[];
+  /** HHI of the published market table for this tier (a lower bound when only the top names are published). */
+  marketHhi: { value: number; lowerBound: boolean; tableId: string } | null;
+  sentence: Sentence;
+}
+
+export type ExposureLevel = 'low' | 'medium' | 'high' | 'unknown';
+
+export interface ExportExposure {
+  optionId: string;
+  acceleratorId: string;
+  /** Total processing performance (TPP = TOPS × bit length), null when the peak is unknown. */
+  tpp: number | null;
+  /** Whether the accelerator meets ECCN 3A090.a thresholds. */
+  controlled: boolean | null;
+  /** H100-equivalents bought (TPP × count ÷ H100 TPP); null for rented options. */
+  h100Equivalents: number | null;
+  level: ExposureLevel;
+  sentence: Sentence;
+}
+
+export interface MineralExposure {
+  mineralId: string;
+  /** Largest producer and its share. */
+  topProducer: string | null;
+  topPct: number | null;
+  /** HHI of the published producer shares (a lower bound: only the largest producers are listed). */
+  hhiLowerBound: number | null;
+  band: ConcentrationBand | null;
+  /** Export restrictions in force that target the planner's country (or everyone). */
+  controlsAgainstPlanner: { by: string; what: string; date: string }[];
+  sentence: Sentence;
+}
+
+export interface DependencyResult {
+  /** Per option (the option alone) and for the mix, weighted by spend. */
+  perOption: { optionId: string; tiers: TierConcentration[] }[];
+  portfolio: TierConcentration[];
+  /** Planner's country under the (rescinded) AI Diffusion tiers. */
+  plannerTier: 1 | 2 | 3;
+  exportControls: ExportExposure[];
+  exportSentence: Sentence;
+  minerals: MineralExposure[];
+}
+
+export interface MixResult {
+  /** Per month: reference GPU-hours that no option could serve. */
+  unmetRefGpuHours: number[];
+  costCcy: number[];
+  cumulativeCostCcy: number[];
+  costByCategory: Record<CostCategory, number[]>;
+  totals: OptionTotals & { unmetRefGpuHours: number };
+}
+
+export interface EvaluationResult {
+  scenarioId: string;
+  months: number;
+  startMonth: string;
+  currency: string;
+  hoursPerMonth: number;
+  /** Per month: reference GPU-hours of demand. */
+  demandRefGpuHours: number[];
+  options: OptionResult[];
+  mix: MixResult;
+  dependency: DependencyResult;
+  /** Things a person must know to read the numbers (world-average grid, no embodied figure...). */
+  warnings: Sentence[];
+}
