@@ -2,6 +2,7 @@
 // hands this object to Comlink, and the page types its proxy as Remote<typeof api>.
 // Validation and the load path run here too, so the page does not load the validator.
 import { loadScenarioText, loadScenarioValue, validateScenario, type LoadResult, type ScenarioIssue } from '../src/scenario/load.ts';
+import { loadFileText } from '../src/scenario/load-file.ts';
 import { evaluateScenario } from './models/evaluate.ts';
 import type { EvaluationResult } from './models/types.ts';
 
@@ -26,6 +27,8 @@ export const api = {
   loadText: (text: string): LoadResult => loadScenarioText(text),
   /** The one load path, for a parsed value (a stored row, an element of a library file). */
   loadValue: (value: unknown): LoadResult => loadScenarioValue(value),
+  /** An imported file: one scenario or a library export, each scenario through the load path. */
+  loadFile: (text: string) => loadFileText(text),
   ping: () => 'pong' as const,
 };
 

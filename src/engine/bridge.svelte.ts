@@ -5,6 +5,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { EngineApi, EvaluateResponse } from '../../workers/api.ts';
 import type { LoadResult } from '../scenario/load.ts';
+import type { FileLoadResult } from '../scenario/load-file.ts';
 
 /** A call cancelled by its caller (a newer input superseded it). */
 export class EngineAborted extends Error {
@@ -95,6 +96,11 @@ class EngineBridge {
   loadValue(value: unknown, options: CallOptions = {}): Promise<LoadResult> {
     const plain = snapshot(value);
     return this.#call((api) => api.loadValue(plain) as Promise<LoadResult>, options);
+  }
+
+  /** An imported file (one scenario or a library export), through the load path. */
+  loadFile(text: string, options: CallOptions = {}): Promise<FileLoadResult> {
+    return this.#call((api) => api.loadFile(text) as Promise<FileLoadResult>, options);
   }
 
   /** Calls `fn` on the worker's API with plain-data arguments. */

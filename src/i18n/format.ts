@@ -62,16 +62,29 @@ export function formatGpuHours(lang: Lang, h: number): string {
   return formatNumber(lang, h, 0);
 }
 
+// Intl formatters are costly to create: one per language and style.
+const monthFormats = new Map<Lang, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** "Jan 2027" for month `m` (0-based) of a plan that starts in `startMonth` (YYYY-MM). */
 export function formatMonth(lang: Lang, startMonth: string, m: number): string {
   const [y, mo] = startMonth.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, mo - 1 + m, 1));
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  let f = monthFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(lang, f);
+  }
+  return f.format(new Date(Date.UTC(y, mo - 1 + m, 1)));
 }
 
 /** A date or timestamp for a person ("22 Nov 2026, 14:05"). */
 export function formatDateTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(new Date(iso));
 }
 
 const regionNames = new Map<Lang, Intl.DisplayNames>();

@@ -17,6 +17,29 @@ export const MAX_HORIZON_MONTHS = 120;
 export const CLOUD_PRICING_MODELS = ['onDemand', 'reserved1y', 'reserved3y', 'spot'] as const;
 export type CloudPricingModel = (typeof CLOUD_PRICING_MODELS)[number];
 
+/** Largest scenario document accepted, in bytes of UTF-8 (a typical scenario is 3–6 KB). */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+/** Deepest nesting accepted in a document (the format itself is 5 levels deep). */
+export const MAX_DEPTH = 24;
+
+/** Identifies a library export. Never change: every exported library file carries it. */
+export const LIBRARY_FORMAT = 'compute-planner/library';
+export const LIBRARY_VERSION = 1;
+/** Largest library file accepted: 100 scenarios at the largest size a scenario may have. */
+export const MAX_LIBRARY_BYTES = 100 * MAX_SCENARIO_BYTES;
+export const MAX_LIBRARY_SCENARIOS = 500;
+
+export interface LibraryFile {
+  format: typeof LIBRARY_FORMAT;
+  version: number;
+  exportedAt: string;
+  scenarios: unknown[];
+}
+
+export function libraryFile(scenarios: unknown[], exportedAt: string): LibraryFile {
+  return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, exportedAt, scenarios };
+}
+
 /** Tolerance on the sum of demand shares, in percentage points. */
 export const SHARE_SUM_TOLERANCE = 0.01;
 

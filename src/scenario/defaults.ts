@@ -12,7 +12,7 @@ import type {
   SupplyOption,
   Workload,
 } from './schema.ts';
-import { roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
+import { marketOffers, roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
 
 /** Deep copy of JSON data (scenarios are plain JSON). */
 export function clone<T>(x: T): T {
@@ -150,7 +150,8 @@ export function newDecentralisedOption(
   taken: Iterable<string>,
   acceleratorId = DEFAULT_ACCELERATOR,
 ): DecentralisedOption {
-  const row = catalog.decentralisedPrices.find((p) => p.acceleratorId === acceleratorId && p.pricePerGpuHour !== null);
+  // The first market with an on-demand offer for this accelerator names the market and the hosts' country.
+  const row = catalog.decentralisedMarkets.map((m) => marketOffers(m.id, acceleratorId)[0]).find((r) => r !== undefined);
   const market = catalog.decentralisedMarkets.find((m) => m.id === row?.marketId) ?? catalog.decentralisedMarkets[0];
   const base: DecentralisedOption = {
     kind: 'decentralised',

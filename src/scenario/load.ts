@@ -3,12 +3,10 @@
 // validate with the zod schema → a typed scenario, or a clear error value. Never throws.
 // Environment-free.
 import { migrate, MIGRATIONS, type JsonObject, type Migration } from './migrations.ts';
+import { MAX_DEPTH, MAX_SCENARIO_BYTES } from './constants.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 
-/** Largest document accepted, in bytes of UTF-8 (a typical scenario is 3–6 KB). */
-export const MAX_SCENARIO_BYTES = 1_000_000;
-/** Deepest nesting accepted (the format itself is 5 levels deep). */
-export const MAX_DEPTH = 24;
+export { MAX_DEPTH, MAX_SCENARIO_BYTES };
 
 export interface ScenarioIssue {
   /** Where in the document: ["options", 0, "pue"]. */

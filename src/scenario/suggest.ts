@@ -8,6 +8,7 @@ import {
   type CloudPrice,
   type CloudProvider,
   type DecentralisedMarket,
+  type DecentralisedPrice,
   type ElectricityPrice,
 } from '../catalog/index.ts';
 import type { Currency, Settings, SupplyOption, Workload } from './schema.ts';
@@ -97,7 +98,12 @@ export function electricityCandidates(iso3: string): ElectricityPrice[] {
 }
 
 function suggestElectricity(iso3: string, ctx: SuggestContext): Suggestion | null {
-  for (const row of electricityCandidates(iso3)) {
+  // Most specific first; at the same level, a figure already in the scenario's currency first.
+  const level = (r: ElectricityPrice) => (COUNTRY_REGION_NAME[iso3] === r.region ? 0 : GPP_REGION[iso3] === r.region ? 1 : 2);
+  const candidates = [...electricityCandidates(iso3)].sort(
+    (a, b) => level(a) - level(b) || Number(a.currency !== ctx.settings.currency) - Number(b.currency !== ctx.settings.currency),
+  );
+  for (const row of candidates) {
     const v = convertMoney(row.value as number, row.currency, ctx.settings);
     if (v === null) continue;
     const derivation =
@@ -112,6 +118,8 @@ function suggestElectricity(iso3: string, ctx: SuggestContext): Suggestion | nul
 /** Catalog cloud prices for an accelerator, optionally at one provider and pricing model. */
 export function cloudPricesFor(acceleratorId: string, providerName?: string, pricingModel?: string): CloudPrice[] {
   const provider = providerName ? findCloudProvider(providerName) : undefined;
+  // A provider the catalog does not know has no catalog price (never another provider's).
+  if (providerName && !provider) return [];
   return catalog.cloudPrices.filter(
     (p) =>
       p.acceleratorId === acceleratorId &&
@@ -127,15 +135,21 @@ function suggestCloudPrice(o: Extract<SupplyOption, { kind: 'cloud' }>, ctx: Sug
   if (!row) return null;
   const v = convertMoney(row.pricePerGpuHour as number, row.currency, ctx.settings);
   if (v === null) return null;
-  return { value: v, cited: row, derivation: `${row.region}${row.instanceType ? `, ${row.instanceType}` : ''}` };
+  const derivation = `${row.region}${row.instanceType ? `, ${row.instanceType}` : ''}${row.excludesHost ? '; GPU only, the VM host is billed separately' : ''}`;
+  return { value: v, cited: row, derivation };
+}
+
+/** A market's priced offers for an accelerator, on-demand offers first (interruptible ones are cheaper but can stop). */
+export function marketOffers(marketId: string, acceleratorId: string): DecentralisedPrice[] {
+  const rows = catalog.decentralisedPrices.filter((p) => p.marketId === marketId && p.acceleratorId === acceleratorId && p.pricePerGpuHour !== null);
+  const onDemand = (p: DecentralisedPrice) => (/on-demand/i.test(p.pricingModel) ? 0 : 1);
+  return [...rows].sort((a, b) => onDemand(a) - onDemand(b));
 }
 
 function suggestMarketPrice(o: Extract<SupplyOption, { kind: 'decentralised' }>, ctx: SuggestContext): Suggestion | null {
   const market = findMarket(o.market);
   if (!market) return null;
-  const rows = catalog.decentralisedPrices.filter(
-    (p) => p.marketId === market.id && p.acceleratorId === o.acceleratorId && p.pricePerGpuHour !== null,
-  );
+  const rows = marketOffers(market.id, o.acceleratorId);
   const row = rows.find((r) => o.hostCountry !== null && r.hostCountry === o.hostCountry) ?? rows[0];
   if (!row) return null;
   const v = convertMoney(row.pricePerGpuHour as number, row.currency, ctx.settings);

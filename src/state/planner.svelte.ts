@@ -1,14 +1,21 @@
 // The scenario being edited and its latest evaluation. Every edit re-evaluates in the worker;
 // the run it makes stale is cancelled (the latest input wins); a failed evaluation keeps the
 // last good results, marked out of date.
-import defaultExample from '../../public/examples/mix-buy-cloud-decentralised.json' with { type: 'json' };
+import defaultExampleEn from '../../public/examples/mix-buy-cloud-decentralised.json' with { type: 'json' };
+import defaultExampleFr from '../../public/examples/fr/mix-buy-cloud-decentralised.json' with { type: 'json' };
 import type { ScenarioIssue } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineAborted, EngineFailed, engine } from '../engine/bridge.svelte.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import { formatPath } from './paths.ts';
+import { prefs } from './prefs.svelte.ts';
 
 export type Failure = { key: 'failure.model'; detail: string } | { key: 'failure.crashed' | 'failure.timeout'; detail: string };
+
+/** Where an example file is, in the page's language. */
+export function exampleUrl(base: string, file: string, lang: string): string {
+  return `${base}examples/${lang === 'fr' ? 'fr/' : ''}${file}`;
+}
 
 export const EXAMPLES = [
   { file: 'mix-buy-cloud-decentralised.json', key: 'example.mix' },
@@ -20,7 +27,7 @@ export const EXAMPLES = [
 
 class Planner {
   /** The scenario as edited: it may hold invalid values (NaN) while the person types. */
-  scenario = $state<Scenario>(defaultExample as unknown as Scenario);
+  scenario = $state<Scenario>((prefs.lang === 'fr' ? defaultExampleFr : defaultExampleEn) as unknown as Scenario);
   /** The last good evaluation, kept when a later input is invalid. */
   result = $state.raw<EvaluationResult | null>(null);
   issues = $state.raw<ScenarioIssue[]>([]);

@@ -6,6 +6,8 @@ export async function openPlanner(page: Page, path = '/'): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
   await expect(page.getByRole('region', { name: /^(Results|Résultats)$/ }).locator('[data-figure="total-cost"]')).toBeVisible();
+  // The library has loaded (the start-up scenario is settled).
+  await expect(page.getByRole('toolbar', { name: /^(Scenario tools|Outils du scénario)$/ }).getByRole('status')).not.toHaveText(/Opening your library|Ouverture/);
   expect(errors).toEqual([]);
 }
 

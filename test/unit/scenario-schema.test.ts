@@ -5,7 +5,10 @@ import { describeLoadError, formatPath, loadScenarioText, loadScenarioValue } fr
 import type { Scenario } from '../../src/scenario/schema.ts';
 
 const EXAMPLES_DIR = 'public/examples';
-const exampleFiles = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
+const exampleFiles = [
+  ...readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')),
+  ...readdirSync(`${EXAMPLES_DIR}/fr`).map((f) => `fr/${f}`),
+];
 
 function example(name: string): Scenario {
   const r = loadScenarioText(readFileSync(`${EXAMPLES_DIR}/${name}`, 'utf8'));
@@ -17,8 +20,17 @@ function example(name: string): Scenario {
 const base = () => structuredClone(example('mix-buy-cloud-decentralised.json')) as unknown as Record<string, any>;
 
 describe('examples', () => {
-  it('there are at least the five required examples', () => {
-    expect(exampleFiles.length).toBeGreaterThanOrEqual(5);
+  it('there are at least the five required examples, in English and in French with the same figures', () => {
+    const en = exampleFiles.filter((f) => !f.startsWith('fr/'));
+    expect(en.length).toBeGreaterThanOrEqual(5);
+    for (const f of en) {
+      const a = example(f);
+      const b = example(`fr/${f}`);
+      // Only the texts differ.
+      const strip = (s: Scenario) => ({ ...s, name: '', notes: '', options: s.options.map((o) => ({ ...o, name: '' })) });
+      expect(strip(b)).toEqual(strip(a));
+      expect(b.name).not.toBe(a.name);
+    }
   });
   it.each(exampleFiles)('%s validates through the load path', (f) => {
     const r = loadScenarioText(readFileSync(`${EXAMPLES_DIR}/${f}`, 'utf8'));

@@ -1,5 +1,5 @@
 // Cost of one option, month by month and by category, in the scenario's currency. Pure.
-// Methods: docs/methodology.md §1.
+// Methods: docs/methodology.md §4.
 import { HOURS_PER_MONTH, type ResolvedOption } from './resolve.ts';
 import { serversOf, type Usage } from './energy.ts';
 import { COST_CATEGORIES, type CostCategory } from './types.ts';

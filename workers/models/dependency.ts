@@ -1,5 +1,5 @@
 // Supplier dependency: concentration per supply-chain tier, export-control exposure, critical
-// minerals. Pure. Methods: docs/methodology.md §3.
+// minerals. Pure. Methods: docs/methodology.md §7–9.
 import { accelerator, catalog, constant, type ShareTable } from '../../src/catalog/index.ts';
 import type { Scenario, SupplyOption } from '../../src/scenario/schema.ts';
 import type {
@@ -23,6 +23,18 @@ export function hhi(sharesPct: Iterable<number>): number {
   let h = 0;
   for (const s of sharesPct) h += s * s;
   return h;
+}
+
+/**
+ * Bounds of the HHI of a table that lists only the largest shares (summing to S < 100 %): at least
+ * Σ s², at most Σ s² + (100 − S) × the smallest listed share (the rest in pieces no larger).
+ */
+export function hhiBounds(sharesPct: readonly number[]): { lower: number; upper: number; complete: boolean } {
+  const lower = hhi(sharesPct);
+  const sum = sharesPct.reduce((a, b) => a + b, 0);
+  const rest = Math.max(0, 100 - sum);
+  const smallest = sharesPct.length ? Math.min(...sharesPct) : 100;
+  return { lower, upper: lower + rest * Math.min(smallest, rest), complete: rest < 0.5 };
 }
 
 /** Bands of the 2023 Merger Guidelines (> 1,800 highly concentrated) and the DOJ's 1,000 lower band. */
@@ -82,13 +94,8 @@ function concentration(tier: DependencyTier, shares: Shares, scope: 'option' | '
     .sort((a, b) => b.pct - a.pct || a.name.localeCompare(b.name));
   const h = hhi(list.map((s) => s.pct));
   const t = TIER_TABLE[tier] ? table(TIER_TABLE[tier]!) : undefined;
-  const marketHhi = t
-    ? {
-        value: hhi(t.shares.map((s) => s.pct)),
-        lowerBound: t.shares.reduce((a, s) => a + s.pct, 0) < 99.5,
-        tableId: t.id,
-      }
-    : null;
+  const bounds = t ? hhiBounds(t.shares.map((s) => s.pct)) : null;
+  const marketHhi = t && bounds ? { value: bounds.lower, lowerBound: !bounds.complete, upperBound: bounds.upper, tableId: t.id } : null;
   const top = list[0];
   const sentence: Sentence = {
     key: `dep.sentence.${scope}`,
@@ -150,14 +157,18 @@ export function isControlled(acceleratorId: string): boolean | null {
   return false;
 }
 
-function exportExposure(o: SupplyOption, tier: 1 | 2 | 3): ExportExposure {
+function exportExposure(o: SupplyOption, tier: 1 | 2 | 3, planner: string): ExportExposure {
   const acc = accelerator(o.acceleratorId);
   const t = tpp(o.acceleratorId);
   const controlled = isControlled(o.acceleratorId);
   const h100 = o.kind === 'buy' && t !== null ? (o.gpuCount * t) / catalog.exportControls.h100Tpp : null;
   let level: ExportExposure['level'];
   let key: string;
-  if (acc?.vendor === 'Huawei') {
+  if (acc?.vendor === 'Huawei' && planner === 'CHN') {
+    // A domestic supply for a planner in China: US export licences do not govern it.
+    level = 'low';
+    key = 'export.huaweiDomestic';
+  } else if (acc?.vendor === 'Huawei') {
     // BIS guidance of 13 May 2025: using Huawei Ascend chips anywhere risks violating General Prohibition 10.
     level = 'high';
     key = 'export.huawei';
@@ -204,17 +215,21 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
   const m = catalog.criticalMinerals.find((x) => x.id === id);
   if (!m) return null;
   const top = [...m.producers].sort((a, b) => b.pct - a.pct)[0];
-  // HHI of producer-country shares (USGS MCS 2025); a lower bound, as only the largest are listed.
-  const h = m.producers.length ? hhi(m.producers.map((p) => p.pct)) : null;
+  // HHI of producer-country shares (USGS MCS 2025), bounded: only the largest producers are listed.
+  const bounds = m.producers.length ? hhiBounds(m.producers.map((p) => p.pct)) : null;
+  const h = bounds?.lower ?? null;
+  const certain = bounds && band(bounds.lower) === band(bounds.upper) ? band(bounds.lower) : null;
+  // A country's export restrictions do not apply to a planner inside it.
   const controls = m.exportControls
-    .filter((c) => c.against === 'all' || c.against.includes(planner))
+    .filter((c) => c.by !== planner && (c.against === 'all' || c.against.includes(planner)))
     .map(({ by, what, date }) => ({ by, what, date }));
   return {
     mineralId: m.id,
     topProducer: top?.iso3 ?? null,
     topPct: top?.pct ?? null,
     hhiLowerBound: h,
-    band: h === null ? null : band(h),
+    hhiUpperBound: bounds?.upper ?? null,
+    band: certain,
     controlsAgainstPlanner: controls,
     sentence: {
       key: h === null ? 'mineral.noShares' : controls.length ? 'mineral.controlled' : 'mineral.concentrated',
@@ -223,6 +238,7 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
         top: top?.iso3 ?? null,
         topPct: top?.pct ?? null,
         hhi: h === null ? null : Math.round(h),
+        hhiMax: bounds ? Math.round(bounds.upper) : null,
         controls: controls.length,
       },
     },
@@ -230,9 +246,9 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
 }
 
 /** Every dependency indicator; `mixWeights` are the options' shares of the mix's spend. */
-export function dependency(s: Scenario, mixWeights: readonly number[]): DependencyResult {
+export function dependency(s: Scenario, mixWeights: readonly number[], token: { spendCcy: number; totalCcy: number }): DependencyResult {
   const tier = plannerTier(s.settings.plannerCountry);
-  const exposures = s.options.map((o) => exportExposure(o, tier));
+  const exposures = s.options.map((o) => exportExposure(o, tier, s.settings.plannerCountry));
   const worst = exposures.reduce<ExportExposure['level']>(
     (w, e) => (rank(e.level) > rank(w) ? e.level : w),
     'low',
@@ -246,7 +262,14 @@ export function dependency(s: Scenario, mixWeights: readonly number[]): Dependen
     minerals: catalog.criticalMinerals
       .map((m) => mineralExposure(m.id, s.settings.plannerCountry))
       .filter((x): x is MineralExposure => x !== null),
+    token: tokenExposure(token.spendCcy, token.totalCcy),
   };
+}
+
+function tokenExposure(spendCcy: number, totalCcy: number): DependencyResult['token'] {
+  // Share of the mix's spend paid in the networks' own tokens, whose price can swing.
+  const pct = totalCcy > 0 ? (100 * spendCcy) / totalCcy : 0;
+  return { spendCcy, pctOfSpend: pct, sentence: { key: pct > 0 ? 'dep.token' : 'dep.noToken', params: { pct } } };
 }
 
 function rank(l: ExportExposure['level']): number {

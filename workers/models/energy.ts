@@ -1,5 +1,5 @@
 // Energy, carbon and water of one option, month by month. Pure.
-// Methods: docs/methodology.md §2 (Green Algorithms, Patterson et al. 2021, Li et al. 2025,
+// Methods: docs/methodology.md §6 (Green Algorithms, Patterson et al. 2021, Li et al. 2025,
 // BLOOM / Boavizta for embodied impact).
 import { HOURS_PER_MONTH, type ResolvedOption } from './resolve.ts';
 import type { Footprint } from './types.ts';

@@ -58,6 +58,13 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
     warnings.push({ key: 'warn.unmet', params: { refGpuHours: mix.totals.unmetRefGpuHours } });
   }
 
+  // Spend paid in a network's own token: its share of what the decentralised option costs in the mix.
+  const tokenSpend = s.options.reduce((a, o, i) => {
+    if (o.kind !== 'decentralised') return a;
+    const c = inMix[i]!.totals.byCategory;
+    return a + (c.rent + c.fees) * (o.tokenPaymentPct / 100);
+  }, 0);
+
   return {
     scenarioId: s.id,
     months,
@@ -67,7 +74,7 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
     demandRefGpuHours: demand,
     options,
     mix,
-    dependency: dependency(s, weights),
+    dependency: dependency(s, weights, { spendCcy: tokenSpend, totalCcy: spendTotal }),
     warnings,
   };
 }

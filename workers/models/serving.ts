@@ -34,6 +34,10 @@ export function allocateMix(resolved: readonly ResolvedOption[], demand: readonl
   const owned = indices(resolved, (r) => r.option.kind === 'buy');
   const reserved = indices(resolved, (r) => r.reserved);
   const payg = indices(resolved, (r) => r.payAsYouGo);
+  const shareSum = payg.reduce((a, i) => {
+    const o = resolved[i]!.option;
+    return a + (o.kind === 'buy' ? 0 : o.demandSharePct);
+  }, 0);
   for (let m = 0; m < months; m++) {
     let remaining = demand[m]!;
     for (const i of [...owned, ...reserved]) {
@@ -42,10 +46,11 @@ export function allocateMix(resolved: readonly ResolvedOption[], demand: readonl
       remaining -= take;
     }
     if (payg.length > 0) {
+      // Shares are normalised by their sum (which validation holds at 100 % ± 0.01), so the
+      // remainder is served exactly: nothing is served twice or silently dropped.
       for (const i of payg) {
         const o = resolved[i]!.option;
-        const share = o.kind === 'buy' ? 0 : o.demandSharePct / 100;
-        served[i]![m] = remaining * share;
+        served[i]![m] = shareSum > 0 ? remaining * ((o.kind === 'buy' ? 0 : o.demandSharePct) / shareSum) : remaining / payg.length;
       }
       remaining = 0;
     }

@@ -118,8 +118,11 @@ export interface TierConcentration {
   band: ConcentrationBand;
   /** Suppliers and their shares in percent, largest first; "unknown" when the data does not say. */
   shares: { name: string; pct: number }[];
-  /** HHI of the published market table for this tier (a lower bound when only the top names are published). */
-  marketHhi: { value: number; lowerBound: boolean; tableId: string } | null;
+  /**
+   * HHI of the published market table for this tier. When only the top names are published,
+   * `value` is a lower bound and `upperBound` the highest HHI the unlisted rest allows.
+   */
+  marketHhi: { value: number; lowerBound: boolean; upperBound: number; tableId: string } | null;
   sentence: Sentence;
 }
 
@@ -143,8 +146,11 @@ export interface MineralExposure {
   /** Largest producer and its share. */
   topProducer: string | null;
   topPct: number | null;
-  /** HHI of the published producer shares (a lower bound: only the largest producers are listed). */
+  /** HHI of the published producer shares: a lower bound, as only the largest producers are listed. */
   hhiLowerBound: number | null;
+  /** The highest HHI the unlisted producers allow (none of them larger than the smallest listed). */
+  hhiUpperBound: number | null;
+  /** The band, when both bounds fall in the same one; null when the data cannot tell. */
   band: ConcentrationBand | null;
   /** Export restrictions in force that target the planner's country (or everyone). */
   controlsAgainstPlanner: { by: string; what: string; date: string }[];
@@ -160,6 +166,8 @@ export interface DependencyResult {
   exportControls: ExportExposure[];
   exportSentence: Sentence;
   minerals: MineralExposure[];
+  /** Spend paid in the decentralised networks' own tokens, in the mix. */
+  token: { spendCcy: number; pctOfSpend: number; sentence: Sentence };
 }
 
 export interface MixResult {

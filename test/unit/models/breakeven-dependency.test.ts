@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { band, hhi, isControlled, plannerTier, tpp } from '../../../workers/models/dependency.ts';
+import { band, hhi, hhiBounds, isControlled, plannerTier, tpp } from '../../../workers/models/dependency.ts';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { buy, cloud, market, scenario } from '../helpers.ts';
 
@@ -20,12 +20,20 @@ describe('break-even', () => {
     expect(b.month).toBe(9);
   });
 
-  it('never, when renting is cheaper even at full use', () => {
+  it('above the schedulable maximum, when owning would need more than full use', () => {
     const s = scenario([buy({ unitPriceCcyPerGpu: 1_000_000 }), market({ priceCcyPerGpuHour: 0.5 })]);
     const b = evaluateScenario(s).options[0]!.breakEven!;
     expect(b.utilisation).toBeGreaterThan(1);
     expect(b.utilisationNote).toBe('aboveMaximum');
     expect(b.month).toBeNull();
+  });
+
+  it('never, when each owned hour costs more to run than renting it', () => {
+    // Electricity at 10 per kWh: 1 kW × 10 = 10 per busy hour, above the 0.5 rental rate.
+    const s = scenario([buy({ electricityCcyPerKWh: 10 }), market({ priceCcyPerGpuHour: 0.5 })]);
+    const b = evaluateScenario(s).options[0]!.breakEven!;
+    expect(b.utilisation).toBeNull();
+    expect(b.utilisationNote).toBe('never');
   });
 
   it('is not computed without a rental option, and says why', () => {
@@ -68,6 +76,16 @@ describe('concentration (HHI)', () => {
     expect(provider.band).toBe('high');
   });
 
+  it('spend paid in a network’s token is reported as a share of the mix', () => {
+    // Cloud 1,000 h × 2 = 2,000 a month; market 1,000 h × 1.5 = 1,500, 40 % in tokens = 600 of 3,500.
+    const s = scenario([cloud({ demandSharePct: 50 }), market({ demandSharePct: 50, tokenPaymentPct: 40 })], {
+      workload: { kind: 'gpuHours', referenceAcceleratorId: 'nvidia-h100-sxm', gpuHoursPerMonth: 2000, growthPctPerMonth: 0 },
+    });
+    const token = evaluateScenario(s).dependency.token;
+    expect(token.pctOfSpend).toBeCloseTo((100 * 600) / 3_500, 9);
+    expect(token.sentence.key).toBe('dep.token');
+  });
+
   it('unknown countries are counted as their own bucket and named "unknown"', () => {
     const country = evaluateScenario(scenario([market({ hostCountry: null })])).dependency.portfolio.find((t) => t.tier === 'computeCountry')!;
     expect(country.shares[0]!.name).toBe('unknown');
@@ -98,13 +116,42 @@ describe('export controls (ECCN 3A090, BIS Oct 2023)', () => {
     expect(e.dependency.exportControls[0]).toMatchObject({ level: 'medium', h100Equivalents: 16, controlled: true });
   });
 
+  it('Huawei Ascend: high exposure abroad (BIS guidance), a domestic supply in China', () => {
+    const ascend = (planner: string) =>
+      evaluateScenario(scenario([buy({ acceleratorId: 'huawei-ascend-910b', throughputVsReference: 0.3, powerWPerGpu: 350, gridCountry: 'CHN' })], { planner }))
+        .dependency.exportControls[0]!.level;
+    expect(ascend('FRA')).toBe('high');
+    expect(ascend('CHN')).toBe('low');
+  });
+
   it('a planner in China buying H100s is a high exposure', () => {
     const e = evaluateScenario(scenario([buy()], { planner: 'CHN' }));
     expect(e.dependency.exportControls[0]!.level).toBe('high');
   });
 });
 
+describe('HHI bounds of a partial table', () => {
+  it('a complete table has equal bounds; a partial one is bounded by its smallest listed share', () => {
+    expect(hhiBounds([60, 40])).toEqual({ lower: 5_200, upper: 5_200, complete: true });
+    // Copper (mine): Chile 23, DRC 14.3, Peru 11.3, China 7.8 → listed 56.4 %, rest 43.6 % in pieces ≤ 7.8.
+    const b = hhiBounds([23, 14.3, 11.3, 7.8]);
+    expect(b.lower).toBeCloseTo(23 ** 2 + 14.3 ** 2 + 11.3 ** 2 + 7.8 ** 2, 6);
+    expect(b.upper).toBeCloseTo(b.lower + 43.6 * 7.8, 6);
+  });
+  it('a band is given only when both bounds agree', () => {
+    const copper = evaluateScenario(scenario([cloud()])).dependency.minerals.find((m) => m.mineralId === 'copper-mine')!;
+    expect(copper.hhiLowerBound).toBeLessThan(1000);
+    expect(copper.hhiUpperBound!).toBeGreaterThan(1000);
+    expect(copper.band).toBeNull();
+  });
+});
+
 describe('critical minerals (USGS MCS 2025)', () => {
+  it('a country’s own export controls do not count against a planner inside it', () => {
+    const cn = evaluateScenario(scenario([cloud()], { planner: 'CHN' })).dependency.minerals.find((m) => m.mineralId === 'gallium')!;
+    expect(cn.controlsAgainstPlanner).toEqual([]);
+  });
+
   it('gallium: China ~99 % of primary production, and the Dec 2024 ban targets a US planner', () => {
     const us = evaluateScenario(scenario([cloud()], { planner: 'USA' })).dependency.minerals.find((m) => m.mineralId === 'gallium')!;
     expect(us.topProducer).toBe('CHN');

@@ -51,6 +51,14 @@ describe('serving rule', () => {
     expect(served[3]).toBeCloseTo(1_405, 6);
   });
 
+  it('shares within the ±0.01 tolerance serve the remainder exactly (normalised)', () => {
+    const s = scenario([cloud({ demandSharePct: 49.995 }), market({ demandSharePct: 50.0 })], { months: 1, workload: demand(1_000) });
+    const e = evaluateScenario(s);
+    const served = e.options.reduce((a, o) => a + o.inMix.totals.servedRefGpuHours, 0);
+    expect(served).toBeCloseTo(1_000, 9);
+    expect(e.mix.totals.unmetRefGpuHours).toBe(0);
+  });
+
   it('demand nobody can serve is reported as unmet, not dropped', () => {
     const s = scenario([buy({ gpuCount: 1 })], { months: 2, workload: demand(1_000) });
     const e = evaluateScenario(s);

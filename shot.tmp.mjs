@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, width, height, lang, full] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+const page = await ctx.newPage();
+const logs = [];
+page.on('pageerror', e => logs.push(`[pageerror] ${e.message}`));
+page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') logs.push(`[${m.type()}] ${m.text()}`); });
+await page.goto(url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: full === '1' });
+console.log(logs.join('\n'));
+await browser.close();

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, width, lang, selector] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: 900 }, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+const page = await ctx.newPage();
+await page.goto(url);
+if (lang === 'fr') await page.getByLabel('Language').selectOption('fr').catch(() => {});
+await page.waitForTimeout(2500);
+await page.locator(selector).first().screenshot({ path: out });
+await browser.close();
