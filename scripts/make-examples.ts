@@ -4,8 +4,8 @@
 // Run `npm run examples` after the catalog changes; the unit tests validate every example.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption } from '../src/scenario/defaults.ts';
-import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
-import type { SuggestContext } from '../src/scenario/suggest.ts';
+import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
+import { suggestRange, type SuggestContext } from '../src/scenario/suggest.ts';
 
 const CREATED = '2026-11-22T00:00:00.000Z';
 const H100 = 'nvidia-h100-sxm';
@@ -38,7 +38,7 @@ const TEXT = {
     ],
     mix: [
       'Mix: own 4 H100, rent the rest',
-      'Demand starts at 4,672 GPU-hours a month and grows 2 % a month. Four owned H100s in a French colocation centre serve first; what they cannot serve is split evenly between AWS on demand (Stockholm) and Vast.ai. Compare each option alone with the mix, and see how the mix spreads the supplier dependency.',
+      'Demand starts at 4,672 GPU-hours a month and grows 2 % a month. Four owned H100s in a French colocation centre serve first; what they cannot serve is split evenly between AWS on demand (Stockholm) and Vast.ai. Compare each option alone with the mix, and see how the mix spreads the supplier dependency. Ranges: the Vast.ai price spans the catalog’s H100 range (Axone, 2026); demand, electricity and the AWS price trend are this example’s guesses.',
     ],
     morocco: [
       'Moroccan start-up: train a 7B model',
@@ -66,7 +66,7 @@ const TEXT = {
     ],
     mix: [
       'Mix : 4 H100 achetés, le reste loué',
-      'La demande part de 4 672 heures-GPU par mois et croît de 2 % par mois. Quatre H100 achetés, en colocation en France, servent d’abord ; ce qu’ils ne peuvent pas servir est partagé à parts égales entre AWS à la demande (Stockholm) et Vast.ai. Comparez chaque option seule avec le mix, et voyez comment le mix répartit la dépendance envers les fournisseurs.',
+      'La demande part de 4 672 heures-GPU par mois et croît de 2 % par mois. Quatre H100 achetés, en colocation en France, servent d’abord ; ce qu’ils ne peuvent pas servir est partagé à parts égales entre AWS à la demande (Stockholm) et Vast.ai. Comparez chaque option seule avec le mix, et voyez comment le mix répartit la dépendance envers les fournisseurs. Plages : le prix Vast.ai couvre la plage H100 du catalogue (Axone, 2026) ; la demande, l’électricité et la tendance du prix AWS sont des hypothèses de cet exemple.',
     ],
     morocco: [
       'Start-up marocaine : entraîner un modèle 7B',
@@ -88,7 +88,7 @@ function settings(over: Partial<Settings>): Settings {
   };
 }
 
-function scenario(id: string, [name, notes]: string[], s: Settings, workload: Workload, options: SupplyOption[]): Scenario {
+function scenario(id: string, [name, notes]: string[], s: Settings, workload: Workload, options: SupplyOption[], ranges: Range[] = []): Scenario {
   return {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
@@ -100,6 +100,7 @@ function scenario(id: string, [name, notes]: string[], s: Settings, workload: Wo
     settings: s,
     workload,
     options,
+    uncertainty: { samples: 10_000, seed: 1, ranges },
   };
 }
 
@@ -159,15 +160,28 @@ function examples(lang: Lang): Record<string, Scenario> {
     ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh'],
   );
 
+  /** The mix, with ranges: the Vast.ai price over the catalog's published range, the rest this example's judgement. */
+  const mix = (): Scenario => {
+    const owned = franceBuy(frCtx, 4) as BuyOption;
+    const market = vast(frCtx, 50);
+    const options = [owned, awsStockholm(frCtx, 50), market];
+    const vastRange = suggestRange(market, 'priceCcyPerGpuHour', frCtx);
+    if (!vastRange) throw new Error('the catalog has no Vast.ai H100 price range');
+    const tariff = owned.electricityCcyPerKWh;
+    const round = (x: number) => Number(x.toPrecision(4));
+    return scenario('example-mix', withOwn(x.mix), fr, { ...TEAM_DEMAND, growthPctPerMonth: 2 }, options, [
+      { target: 'workload', optionId: null, field: 'gpuHoursPerMonth', low: 3500, high: 6000, shape: 'normal' },
+      { target: 'option', optionId: 'buy-1', field: 'electricityCcyPerKWh', low: round(tariff * 0.75), high: round(tariff * 1.25), shape: 'normal' },
+      { target: 'option', optionId: 'cloud-1', field: 'priceTrendPctPerMonth', low: -2, high: 0, shape: 'uniform' },
+      { target: 'option', optionId: 'decentralised-1', field: 'priceCcyPerGpuHour', low: vastRange.low, high: vastRange.high, shape: 'uniform' },
+    ]);
+  };
+
   return {
     'fr-buy-8xh100-colocation': scenario('example-fr-buy-8xh100', withOwn(x.frBuy), fr, TEAM_DEMAND, [franceBuy(frCtx, 8)]),
     'cloud-h100-on-demand': scenario('example-cloud-h100-on-demand', x.cloud, fr, TEAM_DEMAND, [awsStockholm(frCtx, 100)]),
     'decentralised-h100-vast': scenario('example-decentralised-h100-vast', x.decentralised, fr, TEAM_DEMAND, [vast(frCtx, 100)]),
-    'mix-buy-cloud-decentralised': scenario('example-mix', withOwn(x.mix), fr, { ...TEAM_DEMAND, growthPctPerMonth: 2 }, [
-      franceBuy(frCtx, 4),
-      awsStockholm(frCtx, 50),
-      vast(frCtx, 50),
-    ]),
+    'mix-buy-cloud-decentralised': mix(),
     'ma-startup-train-7b': scenario(
       'example-ma-train-7b',
       withOwn(x.morocco),

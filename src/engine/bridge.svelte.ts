@@ -2,8 +2,8 @@
 // argument (a Svelte state proxy cannot cross postMessage), gives every call an AbortSignal and
 // a time limit, and when a run is superseded, times out or the worker crashes, it terminates
 // the worker and settles every pending call — Comlink alone would leave them waiting forever.
-import { wrap, type Remote } from 'comlink';
-import type { EngineApi, EvaluateResponse } from '../../workers/api.ts';
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EngineApi, EvaluateResponse, MonteCarloRequest, MonteCarloResponse, TornadoResponse } from '../../workers/api.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import type { FileLoadResult } from '../scenario/load-file.ts';
 
@@ -43,6 +43,9 @@ class EngineBridge {
   #remote: Remote<EngineApi> | null = null;
   #pending = new Set<Pending>();
   #listeners = new Set<Listener>();
+  /** The worker that has run the Monte Carlo warm-up (a restarted worker has not). */
+  #warmed: Worker | null = null;
+  #warming: Promise<unknown> | null = null;
   /** How many times the worker was restarted after a failure (shown to the person). */
   restarts = $state(0);
 
@@ -101,6 +104,36 @@ class EngineBridge {
   /** An imported file (one scenario or a library export), through the load path. */
   loadFile(text: string, options: CallOptions = {}): Promise<FileLoadResult> {
     return this.#call((api) => api.loadFile(text) as Promise<FileLoadResult>, options);
+  }
+
+  /**
+   * Monte Carlo over the scenario's ranges. `onProgress` hears (done, total) as the run goes. The
+   * result's typed arrays arrive transferred. Aborting the signal stops the run (the worker is
+   * restarted: a run does not pause to listen).
+   */
+  monteCarlo(scenario: unknown, request: MonteCarloRequest, onProgress: ((done: number, total: number) => void) | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
+    const plain = snapshot(scenario);
+    const progress = onProgress ? proxy(onProgress) : undefined;
+    return this.#call((api) => api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>, options);
+  }
+
+  /** The tornado: each range swung across its 90 % interval, the others at their medians. */
+  sensitivity(scenario: unknown, options: CallOptions = {}): Promise<TornadoResponse> {
+    const plain = snapshot(scenario);
+    return this.#call((api) => api.sensitivity(plain) as Promise<TornadoResponse>, options);
+  }
+
+  /**
+   * Has the worker run the Monte Carlo a few times on a built-in example (once per worker), so
+   * that the person's first run is fast. Resolves when done; never rejects.
+   */
+  warmUpMonteCarlo(): Promise<unknown> {
+    if (this.#warmed !== null && this.#warmed === this.#worker) return Promise.resolve();
+    this.#warming ??= this.#call((api) => api.warmUp())
+      .then(() => (this.#warmed = this.#worker))
+      .catch(() => undefined)
+      .finally(() => (this.#warming = null));
+    return this.#warming;
   }
 
   /** Calls `fn` on the worker's API with plain-data arguments. */

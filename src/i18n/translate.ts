@@ -1,30 +1,28 @@
-// Message lookup and formatting, for a given language. Environment-free (the command line can
-// use it too); the page binds it to the current language in src/state/prefs.svelte.ts.
-import { en, type MessageKey } from './en.ts';
-import { fr } from './fr.ts';
+// Message lookup and formatting. Environment-free (tests and the command line use it too). The
+// page loads only the dictionary of the language in use, each in a chunk of its own.
+import type { MessageKey } from './en.ts';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, fr };
-
+export type Dictionary = Record<MessageKey, string>;
 export type Params = Record<string, string | number | boolean | null | undefined>;
+export type Translator = (key: string, params?: Params) => string;
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
-
-/** The message for `key` with `{name}` placeholders filled. Unknown keys show themselves (a test forbids them). */
-export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const template = isMessageKey(key) ? DICTIONARIES[lang][key] : key;
+/** `template` with its `{name}` placeholders filled. */
+export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? '' : String(v);
   });
 }
 
-export type Translator = (key: string, params?: Params) => string;
+/** Looks messages up in one dictionary. Unknown keys show themselves (a test forbids them). */
+export function translatorOf(dict: Dictionary): Translator {
+  return (key, params) => fill(Object.hasOwn(dict, key) ? dict[key as MessageKey] : key, params);
+}
 
-export function translator(lang: Lang): Translator {
-  return (key, params) => translate(lang, key, params);
+/** A language's messages, loaded on demand: only the language in use is downloaded. */
+export function loadDictionary(lang: Lang): Promise<Dictionary> {
+  return lang === 'fr' ? import('./fr.ts').then((m) => m.fr) : import('./en.ts').then((m) => m.en);
 }

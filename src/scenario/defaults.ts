@@ -2,7 +2,7 @@
 // catalog cannot suggest start at a neutral value (0, or none) and are the person's own input.
 // Environment-free.
 import { accelerator, catalog } from '../catalog/index.ts';
-import { SCENARIO_FORMAT, SCENARIO_VERSION, type CloudPricingModel } from './constants.ts';
+import { DEFAULT_UNCERTAINTY, SCENARIO_FORMAT, SCENARIO_VERSION, type CloudPricingModel } from './constants.ts';
 import type {
   BuyOption,
   CloudOption,
@@ -94,6 +94,8 @@ export function newBuyOption(ctx: SuggestContext, taken: Iterable<string>, accel
     ...footprintDefaults,
     gpuCount: 8,
     unitPriceCcyPerGpu: 0,
+    priceTrendPctPerMonth: 0,
+    orderMonth: 0,
     serverAndNetworkCcy: 0,
     importDutyPct: 0,
     vatPct: 0,
@@ -131,6 +133,7 @@ export function newCloudOption(
     acceleratorId,
     ...footprintDefaults,
     priceCcyPerGpuHour: 0,
+    priceTrendPctPerMonth: 0,
     demandSharePct: 0,
     providerUtilisationPct: 85,
     egressCcyPerMonth: 0,
@@ -160,6 +163,7 @@ export function newDecentralisedOption(
     acceleratorId,
     ...footprintDefaults,
     priceCcyPerGpuHour: 0,
+    priceTrendPctPerMonth: 0,
     demandSharePct: 0,
     providerUtilisationPct: 85,
     egressCcyPerMonth: 0,
@@ -208,5 +212,6 @@ export function newScenario(name: string, now: Date, kind: SupplyOption['kind'] 
     settings: clone(settings),
     workload: clone(DEFAULT_WORKLOAD),
     options: [option],
+    uncertainty: clone(DEFAULT_UNCERTAINTY),
   };
 }

@@ -14,8 +14,25 @@ export interface Migration {
   up(doc: JsonObject): JsonObject;
 }
 
-/** The real migrations, oldest first. Version 1 is the first published format: none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** The real migrations, oldest first. Each has a test and a fixture (test/fixtures/scenarios/v<from>.json). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'price trends, order month and uncertainty ranges',
+    from: 1,
+    up(doc) {
+      // Version 2 adds a monthly price trend to every option (0: prices as entered), the month a
+      // purchase is ordered (0: at the start, as version 1 assumed), and an empty uncertainty block.
+      const options = Array.isArray(doc.options)
+        ? doc.options.map((o: unknown) => {
+            if (typeof o !== 'object' || o === null) return o;
+            const option: JsonObject = { ...(o as JsonObject), priceTrendPctPerMonth: 0 };
+            return option.kind === 'buy' ? { ...option, orderMonth: 0 } : option;
+          })
+        : doc.options;
+      return { ...doc, options, uncertainty: { samples: 10_000, seed: 1, ranges: [] } };
+    },
+  },
+];
 
 export type MigrateResult =
   | { ok: true; doc: JsonObject; applied: string[] }

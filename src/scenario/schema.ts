@@ -10,12 +10,18 @@ import { accelerator, catalog, country } from '../catalog/index.ts';
 import {
   CLOUD_PRICING_MODELS,
   CURRENCIES,
+  DISTRIBUTION_SHAPES,
+  MAX_RANGES,
+  MAX_SAMPLES,
+  MIN_SAMPLES,
+  RANGE_TARGETS,
   MAX_HORIZON_MONTHS,
   MAX_OPTIONS,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
   SHARE_SUM_TOLERANCE,
   isPayAsYouGo,
+  isRangeable,
   isReserved,
 } from './constants.ts';
 
@@ -155,18 +161,25 @@ export const loanFinancingSchema = z.strictObject({
 });
 export const financingSchema = z.discriminatedUnion('kind', [cashFinancingSchema, loanFinancingSchema]);
 
+/** Compound monthly change of a price, in percent (e.g. −2 for prices falling 2 % a month). */
+const priceTrendPctPerMonth = num(-20, 20);
+
 export const buyOptionSchema = z.strictObject({
   kind: z.literal('buy'),
   ...optionBase,
   gpuCount: int(1, 1_000_000),
+  /** Price per GPU if ordered in month 0; an order in a later month pays it × (1 + trend)^orderMonth. */
   unitPriceCcyPerGpu: money(1e8),
+  priceTrendPctPerMonth,
+  /** Month (0-based) the hardware is ordered and paid; it is usable `leadTimeMonths` later. */
+  orderMonth: int(0, MAX_HORIZON_MONTHS - 1),
   /** Servers, networking and installation for the whole cluster. */
   serverAndNetworkCcy: money(1e11),
   importDutyPct: pct(),
   vatPct: pct(),
   /** Whether the buyer recovers VAT (most businesses do): then VAT is not a cost. */
   vatRecoverable: z.boolean(),
-  /** Months between order (month 0) and the first usable month. */
+  /** Months between the order and the first usable month. */
   leadTimeMonths: int(0, 60),
   /** Share of the installed capacity that can actually be scheduled, in percent. */
   maxUtilisationPct: num(1, 100),
@@ -189,8 +202,10 @@ export type BuyOption = z.infer<typeof buyOptionSchema>;
 /** Rented-capacity fields shared by cloud and decentralised options. */
 const rentedBase = {
   ...optionBase,
-  /** Hourly price per GPU, in the scenario's currency. */
+  /** Hourly price per GPU in month 0, in the scenario's currency. */
   priceCcyPerGpuHour: money(10000),
+  /** Monthly price change: month m costs price × (1 + trend)^m (a reservation fixes it for its term). */
+  priceTrendPctPerMonth,
   /**
    * Share of the demand left after owned and reserved capacity that this option serves, in
    * percent. Shares of pay-as-you-go options add up to 100.
@@ -236,6 +251,31 @@ export const optionSchema = z.discriminatedUnion('kind', [buyOptionSchema, cloud
 export type SupplyOption = z.infer<typeof optionSchema>;
 export type OptionKind = SupplyOption['kind'];
 
+// ---------------------------------------------------------------- uncertainty
+
+/** A range on one numeric input: its 5th and 95th percentiles and the shape of its distribution. */
+export const rangeSchema = z.strictObject({
+  target: z.enum(RANGE_TARGETS),
+  /** The option's id, for target "option" (ids stay stable when options are reordered). */
+  optionId: id.nullable(),
+  field: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/),
+  /** 5th percentile. */
+  low: z.number(),
+  /** 95th percentile. */
+  high: z.number(),
+  shape: z.enum(DISTRIBUTION_SHAPES),
+});
+export type Range = z.infer<typeof rangeSchema>;
+
+export const uncertaintySchema = z.strictObject({
+  /** Monte Carlo samples per run. */
+  samples: int(MIN_SAMPLES, MAX_SAMPLES),
+  /** Seed of the random generator: the same seed gives the same numbers. */
+  seed: int(0, 4_294_967_295),
+  ranges: z.array(rangeSchema).max(MAX_RANGES),
+});
+export type Uncertainty = z.infer<typeof uncertaintySchema>;
+
 // ---------------------------------------------------------------- the scenario
 
 const scenarioObject = z.strictObject({
@@ -249,7 +289,48 @@ const scenarioObject = z.strictObject({
   settings: settingsSchema,
   workload: workloadSchema,
   options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
+  uncertainty: uncertaintySchema,
 });
+
+/** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */
+export interface RangeField {
+  schema: z.ZodType;
+  value: unknown;
+  /** Index of the option, for target "option". */
+  optionIndex: number | null;
+  /** For a purchase: the field sits in its hosting or financing object. */
+  nested: 'hosting' | 'financing' | null;
+}
+
+/** Finds the numeric input a range is about, in the scenario's current shape, or null. */
+export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'>, r: Range): RangeField | null {
+  const pick = (shape: Record<string, z.ZodType>, obj: object, optionIndex: number | null, nested: RangeField['nested']): RangeField | null =>
+    Object.hasOwn(shape, r.field) && r.field !== 'kind'
+      ? { schema: shape[r.field]!, value: (obj as Record<string, unknown>)[r.field], optionIndex, nested }
+      : null;
+  if (r.target === 'settings') return pick(settingsSchema.shape, s.settings, null, null);
+  if (r.target === 'workload') {
+    const w = { gpuHours: gpuHoursWorkloadSchema, training: trainingWorkloadSchema, inference: inferenceWorkloadSchema }[s.workload.kind];
+    return pick(w.shape, s.workload, null, null);
+  }
+  const i = s.options.findIndex((x) => x.id === r.optionId);
+  const o = s.options[i];
+  if (!o) return null;
+  const schema = { buy: buyOptionSchema, cloud: cloudOptionSchema, decentralised: decentralisedOptionSchema }[o.kind];
+  const direct = pick(schema.shape as Record<string, z.ZodType>, o, i, null);
+  if (direct || o.kind !== 'buy') return direct;
+  const hosting = o.hosting.kind === 'onPrem' ? onPremHostingSchema : colocationHostingSchema;
+  const financing = o.financing.kind === 'cash' ? cashFinancingSchema : loanFinancingSchema;
+  return pick(hosting.shape, o.hosting, i, 'hosting') ?? pick(financing.shape, o.financing, i, 'financing');
+}
+
+/** Bounds a number schema accepts (unwrapping nullable), and whether it takes whole numbers only. */
+export function numberBounds(schema: z.ZodType): { min: number; max: number; integer: boolean } | null {
+  let inner: z.ZodType = schema;
+  if (inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodNumber)) return null;
+  return { min: inner.minValue ?? -Infinity, max: inner.maxValue ?? Infinity, integer: inner.isInt };
+}
 
 export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   const issue = (path: (string | number)[], key: string, message: string, params: Record<string, unknown> = {}) =>
@@ -332,7 +413,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       if (!country(o.gridCountry) || o.gridCountry === 'WLD') {
         issue(at('gridCountry'), 'unknownCountry', `Unknown country code "${o.gridCountry}".`, { value: o.gridCountry });
       }
-      if (o.leadTimeMonths >= s.settings.horizonMonths) {
+      if (o.orderMonth + o.leadTimeMonths >= s.settings.horizonMonths) {
         issue(at('leadTimeMonths'), 'leadTimeAfterHorizon', 'The hardware arrives after the end of the horizon.', {
           horizonMonths: s.settings.horizonMonths,
         });
@@ -367,6 +448,47 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (o.kind === 'cloud' && o.pricingModel !== 'spot' && o.spotInterruptionOverheadPct !== 0) {
       issue(at('spotInterruptionOverheadPct'), 'overheadOnlySpot', 'Only spot capacity has an interruption overhead: set it to 0.');
     }
+  });
+
+  // Ranges: each on a numeric input that exists, with bounds the input itself accepts.
+  const rangeKeys = new Set<string>();
+  s.uncertainty.ranges.forEach((r, i) => {
+    const at = ['uncertainty', 'ranges', i];
+    const key = `${r.target}/${r.optionId ?? ''}/${r.field}`;
+    if (rangeKeys.has(key)) issue([...at, 'field'], 'rangeDuplicate', 'This input already has a range.', { field: r.field });
+    rangeKeys.add(key);
+    if ((r.target === 'option') !== (r.optionId !== null)) {
+      issue([...at, 'optionId'], 'rangeOption', 'A range on an option names the option; other ranges name none.');
+      return;
+    }
+    const f = rangeField(s, r);
+    if (!f) {
+      issue([...at, 'field'], 'rangeField', `"${r.field}" is not an input of this ${r.target}.`, { field: r.field });
+      return;
+    }
+    const holder = r.target === 'settings' ? 'settings' : r.target === 'workload' ? s.workload.kind : s.options[f.optionIndex!]!.kind;
+    if (!isRangeable(holder, r.field)) {
+      issue([...at, 'field'], 'rangeNoEffect', `A range on "${r.field}" would change none of the Monte Carlo's results.`, { field: r.field });
+      return;
+    }
+    if (typeof f.value !== 'number' || !numberBounds(f.schema)) {
+      issue([...at, 'field'], 'rangeNotNumber', `"${r.field}" needs a value of its own before it can have a range.`, { field: r.field });
+      return;
+    }
+    for (const end of ['low', 'high'] as const) {
+      const checked = f.schema.safeParse(r[end]);
+      if (!checked.success) {
+        issue([...at, end], 'rangeBound', `${end === 'low' ? 'Low' : 'High'}: ${checked.error.issues[0]?.message ?? 'out of bounds'}`, {
+          end,
+          field: r.field,
+        });
+      }
+    }
+    if (r.low > r.high) issue([...at, 'high'], 'rangeOrder', 'High must be at least low.');
+    else if (f.value < r.low || f.value > r.high) {
+      issue([...at, 'low'], 'rangeAroundValue', 'The input’s own value must lie between low and high.', { value: f.value });
+    }
+    if (r.shape === 'lognormal' && r.low <= 0) issue([...at, 'low'], 'rangeLognormal', 'A lognormal range needs a low above 0.');
   });
 
   if (payAsYouGo > 0 && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {

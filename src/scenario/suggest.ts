@@ -4,6 +4,7 @@ import {
   accelerator,
   catalog,
   constant,
+  country,
   type Cited,
   type CloudPrice,
   type CloudProvider,
@@ -288,3 +289,54 @@ export function roundSuggestion(x: number): number {
 }
 
 export type { Currency };
+
+// ---------------------------------------------------------------- ranges
+
+export interface RangeSuggestion {
+  low: number;
+  high: number;
+  cited: Cited;
+  /** What the range is, in English ("marketplace range", "lowest and highest of 3 published figures"). */
+  derivation: string;
+}
+
+/** The country whose grid powers an option, when known. */
+function gridCountryOf(o: SupplyOption): string | null {
+  return o.kind === 'buy' ? o.gridCountry : o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+}
+
+/**
+ * A range the catalog itself gives for a field: a published price range for the option's market
+ * or provider and accelerator, or the spread of the published grid intensities of its country.
+ * Null when the catalog has none (the range is then the person's judgement alone).
+ */
+export function suggestRange(o: SupplyOption, field: string, ctx: SuggestContext): RangeSuggestion | null {
+  if (field === 'priceCcyPerGpuHour' && o.kind !== 'buy') {
+    let row: (CloudPrice | DecentralisedPrice) | undefined;
+    if (o.kind === 'decentralised') {
+      const market = findMarket(o.market);
+      row = market && catalog.decentralisedPrices.find((p) => p.marketId === market.id && p.acceleratorId === o.acceleratorId && p.range);
+    } else {
+      const provider = findCloudProvider(o.provider);
+      row = provider && catalog.cloudPrices.find((p) => p.providerId === provider.id && p.acceleratorId === o.acceleratorId && p.pricingModel === o.pricingModel && p.range);
+    }
+    if (!row?.range) return null;
+    const low = convertMoney(row.range[0], row.currency, ctx.settings);
+    const high = convertMoney(row.range[1], row.currency, ctx.settings);
+    return low === null || high === null ? null : { low, high, cited: row, derivation: row.pricingModel };
+  }
+  if (field === 'gridGCO2ePerKWh') {
+    const iso3 = gridCountryOf(o);
+    const c = iso3 ? country(iso3) : undefined;
+    const values = (c?.gridValues ?? []).filter((v) => v.value !== null);
+    if (!c || values.length < 2 || !c.gridGCO2ePerKWh) return null;
+    const numbers = values.map((v) => v.value as number);
+    return {
+      low: Math.min(...numbers),
+      high: Math.max(...numbers),
+      cited: c.gridGCO2ePerKWh,
+      derivation: `lowest and highest of ${values.length} published figures for ${c.name}`,
+    };
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import defaultExampleEn from '../../public/examples/mix-buy-cloud-decentralised.
 import defaultExampleFr from '../../public/examples/fr/mix-buy-cloud-decentralised.json' with { type: 'json' };
 import type { ScenarioIssue } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { EngineAborted, EngineFailed, engine } from '../engine/bridge.svelte.ts';
+import { EngineAborted, EngineFailed, engine, snapshot } from '../engine/bridge.svelte.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import { formatPath } from './paths.ts';
 import { prefs } from './prefs.svelte.ts';
@@ -30,6 +30,8 @@ class Planner {
   scenario = $state<Scenario>((prefs.lang === 'fr' ? defaultExampleFr : defaultExampleEn) as unknown as Scenario);
   /** The last good evaluation, kept when a later input is invalid. */
   result = $state.raw<EvaluationResult | null>(null);
+  /** The scenario (a plain copy) that `result` was computed from: the uncertainty runs on it. */
+  evaluated = $state.raw<Scenario | null>(null);
   issues = $state.raw<ScenarioIssue[]>([]);
   /** True when `result` does not match the current inputs (they are invalid, or the run failed). */
   stale = $state(false);
@@ -55,10 +57,12 @@ class Planner {
     this.#controller = controller;
     this.running = true;
     try {
-      const r = await engine.evaluate(this.scenario, { signal: controller.signal });
+      const plain = snapshot(this.scenario);
+      const r = await engine.evaluate(plain, { signal: controller.signal });
       if (controller.signal.aborted) return;
       if (r.ok) {
         this.result = r.result;
+        this.evaluated = plain;
         this.issues = [];
         this.stale = false;
         this.failure = null;

@@ -1,5 +1,6 @@
-// The person's preferences: the page's language. Remembered in localStorage.
-import { LANGUAGES, translator, type Lang, type Translator } from '../i18n/translate.ts';
+// The person's preferences: the page's language. Remembered in localStorage. Only the messages
+// of the language in use are loaded (each language is a chunk of its own).
+import { LANGUAGES, loadDictionary, translatorOf, type Dictionary, type Lang, type Translator } from '../i18n/translate.ts';
 
 /** localStorage key. Never rename: people would lose their language choice. */
 const LANG_KEY = 'compute-planner.lang';
@@ -16,9 +17,20 @@ function initialLang(): Lang {
 
 class Prefs {
   lang = $state<Lang>(initialLang());
-  t: Translator = $derived(translator(this.lang));
+  #dictionary = $state.raw<Dictionary | null>(null);
+  /** Before `init` resolves, keys show themselves (the page is mounted after it). */
+  t: Translator = $derived(this.#dictionary ? translatorOf(this.#dictionary) : (key: string) => key);
 
-  setLang(lang: Lang): void {
+  /** Loads the messages of the starting language and applies it to <html lang>. */
+  async init(): Promise<void> {
+    this.#dictionary = await loadDictionary(this.lang);
+    document.documentElement.lang = this.lang;
+  }
+
+  /** Switches language once its messages are loaded (the page never shows a half-translated state). */
+  async setLang(lang: Lang): Promise<void> {
+    const dictionary = await loadDictionary(lang);
+    this.#dictionary = dictionary;
     this.lang = lang;
     document.documentElement.lang = lang;
     try {
@@ -26,11 +38,6 @@ class Prefs {
     } catch {
       // Not remembered, but the page still switches.
     }
-  }
-
-  /** Applies the language to <html lang> at start. */
-  apply(): void {
-    document.documentElement.lang = this.lang;
   }
 }
 

@@ -6,13 +6,14 @@ function escapeHtml(s: string): string {
 }
 
 function inline(s: string): string {
-  let out = escapeHtml(s);
-  out = out.replace(/`([^`]+)`/g, '<code>$1</code>');
+  // Code spans first, set aside so that no emphasis or link rule touches their content.
+  const codes: string[] = [];
+  let out = escapeHtml(s).replace(/`([^`]+)`/g, (_, code: string) => `\u0000${codes.push(code) - 1}\u0000`);
   out = out.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
   out = out.replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
   out = out.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
   out = out.replace(/(^|[\s(])(https?:\/\/[^\s)<]+)/g, '$1<a href="$2" target="_blank" rel="noopener noreferrer">$2</a>');
-  return out;
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => `<code>${codes[Number(i)]}</code>`);
 }
 
 function slug(s: string): string {
@@ -24,8 +25,9 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** Renders a document; its own top-level title is left out (the page shows one). */
 export function renderMarkdown(md: string): string {
-  const lines = md.replace(/\r\n/g, '\n').split('\n');
+  const lines = md.replace(/\r\n/g, '\n').replace(/^# [^\n]*\n/, '').split('\n');
   const html: string[] = [];
   let i = 0;
   while (i < lines.length) {

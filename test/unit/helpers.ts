@@ -2,9 +2,15 @@
 import fc from 'fast-check';
 import { describeLoadError, loadScenarioValue } from '../../src/scenario/load.ts';
 import {
+  DISTRIBUTION_SHAPES,
+  RANGEABLE_FIELDS,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
+  numberBounds,
+  rangeField,
   type BuyOption,
+  type DistributionShape,
+  type Range,
   type CloudOption,
   type DecentralisedOption,
   type Scenario,
@@ -36,6 +42,8 @@ export function buy(over: Partial<BuyOption> = {}): BuyOption {
     ...footprint,
     gpuCount: 8,
     unitPriceCcyPerGpu: 10_000,
+    priceTrendPctPerMonth: 0,
+    orderMonth: 0,
     serverAndNetworkCcy: 20_000,
     importDutyPct: 0,
     vatPct: 0,
@@ -63,6 +71,7 @@ export function cloud(over: Partial<CloudOption> = {}): CloudOption {
     acceleratorId: 'nvidia-h100-sxm',
     ...footprint,
     priceCcyPerGpuHour: 2,
+    priceTrendPctPerMonth: 0,
     demandSharePct: 100,
     providerUtilisationPct: 85,
     egressCcyPerMonth: 0,
@@ -85,6 +94,7 @@ export function market(over: Partial<DecentralisedOption> = {}): DecentralisedOp
     acceleratorId: 'nvidia-h100-sxm',
     ...footprint,
     priceCcyPerGpuHour: 1.5,
+    priceTrendPctPerMonth: 0,
     demandSharePct: 100,
     providerUtilisationPct: 85,
     egressCcyPerMonth: 0,
@@ -118,6 +128,7 @@ export function scenario(options: SupplyOption[], over: { months?: number; workl
     },
     workload: over.workload ?? { kind: 'gpuHours', referenceAcceleratorId: 'nvidia-h100-sxm', gpuHoursPerMonth: 1000, growthPctPerMonth: 0 },
     options,
+    uncertainty: { samples: 10_000, seed: 1, ranges: [] },
   };
   return valid(s);
 }
@@ -134,13 +145,19 @@ export function valid(s: Scenario): Scenario {
 const ACCELERATORS = ['nvidia-h100-sxm', 'nvidia-h200', 'nvidia-b200', 'nvidia-a100-80gb', 'amd-mi300x', 'nvidia-l40s'];
 const COUNTRIES = ['FRA', 'USA', 'MAR', 'DEU', 'CHN', 'SWE', 'IND'];
 
-const price = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
+// Subnormal numbers (below 1e-300) are left out: demand that small underflows to 0 within a few
+// months of decline, which only the month-by-month sums see.
+const price = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true }).map((v) => (v < 1e-300 ? 0 : v));
+/** Monthly price trends: often none, often falling, sometimes rising. */
+const trend = fc.oneof(fc.constant(0), fc.double({ min: -5, max: 0, noNaN: true }), fc.double({ min: -5, max: 2, noNaN: true }));
 
 const arbBuy = fc.record({
   acceleratorId: fc.constantFrom(...ACCELERATORS),
   gpuCount: fc.integer({ min: 1, max: 512 }),
   gpusPerServer: fc.integer({ min: 1, max: 16 }),
   unitPriceCcyPerGpu: price(80_000),
+  priceTrendPctPerMonth: trend,
+  orderMonth: fc.integer({ min: 0, max: 4 }),
   serverAndNetworkCcy: price(2_000_000),
   importDutyPct: price(30),
   vatPct: price(30),
@@ -171,6 +188,7 @@ const arbBuy = fc.record({
 const arbCloud = fc.record({
   acceleratorId: fc.constantFrom(...ACCELERATORS),
   priceCcyPerGpuHour: price(15),
+  priceTrendPctPerMonth: trend,
   pricingModel: fc.constantFrom('onDemand' as const, 'spot' as const, 'reserved1y' as const, 'reserved3y' as const),
   committedGpus: fc.integer({ min: 1, max: 64 }),
   spotInterruptionOverheadPct: price(50),
@@ -183,6 +201,7 @@ const arbCloud = fc.record({
 const arbMarket = fc.record({
   acceleratorId: fc.constantFrom(...ACCELERATORS),
   priceCcyPerGpuHour: price(8),
+  priceTrendPctPerMonth: trend,
   platformFeePct: price(25),
   reliabilityOverheadPct: price(60),
   tokenPaymentPct: price(100),
@@ -194,7 +213,7 @@ const arbWorkload: fc.Arbitrary<Workload> = fc.oneof(
     kind: fc.constant('gpuHours' as const),
     referenceAcceleratorId: fc.constantFrom(...ACCELERATORS),
     gpuHoursPerMonth: price(100_000),
-    growthPctPerMonth: fc.double({ min: -10, max: 10, noNaN: true }),
+    growthPctPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -10, max: 10, noNaN: true })),
   }),
   fc.record({
     kind: fc.constant('training' as const),
@@ -209,7 +228,7 @@ const arbWorkload: fc.Arbitrary<Workload> = fc.oneof(
     referenceAcceleratorId: fc.constantFrom(...ACCELERATORS),
     tokensPerSecond: price(200_000),
     tokensPerSecondPerGpu: fc.double({ min: 10, max: 20_000, noNaN: true }),
-    growthPctPerMonth: fc.double({ min: -5, max: 5, noNaN: true }),
+    growthPctPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -5, max: 5, noNaN: true })),
   }),
 );
 
@@ -254,6 +273,76 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     });
     for (const o of options) if (o.kind === 'cloud' && !payg.includes(o)) o.demandSharePct = 0;
     const deadline = workload.kind === 'training' ? { ...workload, deadlineMonths: Math.min(workload.deadlineMonths, months) } : workload;
-    for (const o of options) if (o.kind === 'buy') o.leadTimeMonths = Math.min(o.leadTimeMonths, months - 1);
+    for (const o of options) {
+      if (o.kind !== 'buy') continue;
+      o.leadTimeMonths = Math.min(o.leadTimeMonths, months - 1);
+      o.orderMonth = Math.min(o.orderMonth, months - 1 - o.leadTimeMonths);
+    }
     return scenario(options, { months, discountPct, planner, workload: deadline });
   });
+
+// ---------------------------------------------------------------- ranges
+
+export interface RangeCandidate {
+  target: Range['target'];
+  optionId: string | null;
+  field: string;
+  value: number;
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+/** Every input of `s` a range may be put on that has a number of its own, with its bounds. */
+export function rangeCandidates(s: Scenario): RangeCandidate[] {
+  const out: RangeCandidate[] = [];
+  const add = (target: Range['target'], optionId: string | null, fields: readonly string[]) => {
+    for (const field of fields) {
+      const f = rangeField(s, { target, optionId, field, low: 0, high: 0, shape: 'uniform' });
+      const b = f && numberBounds(f.schema);
+      if (f && b && typeof f.value === 'number') out.push({ target, optionId, field, value: f.value, ...b });
+    }
+  };
+  add('settings', null, RANGEABLE_FIELDS.settings);
+  add('workload', null, RANGEABLE_FIELDS[s.workload.kind]);
+  for (const o of s.options) add('option', o.id, RANGEABLE_FIELDS[o.kind]);
+  return out;
+}
+
+/** A range around the candidate's value: `down` and `up` (0–1) scale how far each end goes. */
+export function rangeAround(c: RangeCandidate, down: number, up: number, shape: DistributionShape): Range {
+  const span = Math.max(Math.abs(c.value) * 0.5, c.integer ? 2 : 0.05);
+  let low = Math.max(c.min, c.value - down * span);
+  let high = Math.min(c.max, c.value + up * span);
+  if (c.integer) {
+    low = Math.max(c.min, Math.floor(low));
+    high = Math.min(c.max, Math.ceil(high));
+  }
+  const s = shape === 'lognormal' && low <= 0 ? 'normal' : shape;
+  return { target: c.target, optionId: c.optionId, field: c.field, low, high, shape: s };
+}
+
+/**
+ * Any valid scenario with up to 12 ranges on random inputs: collapsed to the input's value
+ * (low = high), or spread around it.
+ */
+export function arbRangedScenario(collapsed: boolean): fc.Arbitrary<Scenario> {
+  return arbScenario.chain((s) => {
+    const candidates = rangeCandidates(s);
+    return fc
+      .record({
+        picks: fc.subarray(candidates, { maxLength: 12 }),
+        ends: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 12, maxLength: 12 }),
+        shapes: fc.array(fc.constantFrom(...DISTRIBUTION_SHAPES), { minLength: 12, maxLength: 12 }),
+        seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      })
+      .map(({ picks, ends, shapes, seed }) => {
+        const ranges = picks.map((c, i) =>
+          collapsed
+            ? { target: c.target, optionId: c.optionId, field: c.field, low: c.value, high: c.value, shape: shapes[i]! === 'lognormal' && c.value <= 0 ? 'uniform' : shapes[i]! }
+            : rangeAround(c, ends[i]![0], ends[i]![1], shapes[i]!),
+        );
+        return valid({ ...s, uncertainty: { samples: 1000, seed, ranges } });
+      });
+  });
+}

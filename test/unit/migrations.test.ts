@@ -75,11 +75,29 @@ describe('the migration mechanism', () => {
     expect(migrate(asVersionZero(current), 0, broken)).toMatchObject({ ok: false, name: 'explodes', detail: 'boom' });
   });
 
-  it('the load path runs the chain it is given and reports a failed step', () => {
-    const old = { ...current, version: 1 };
-    const r = loadScenarioText(JSON.stringify(old), []);
-    // Version 1 is current: nothing to migrate.
-    expect(r.ok).toBe(true);
+  it('the load path runs the chain it is given and reports a missing step', () => {
+    const v1 = readFileSync('test/fixtures/scenarios/v1.json', 'utf8');
+    expect(loadScenarioText(v1).ok).toBe(true);
+    const r = loadScenarioText(v1, []);
+    expect(r.ok || r.error).toMatchObject({ kind: 'migrationFailed', from: 1 });
+  });
+});
+
+describe('migration 1 → 2: price trends, order month and uncertainty ranges', () => {
+  it('adds a zero trend to every option, order month 0 to purchases, and an empty uncertainty block', () => {
+    const v1 = JSON.parse(readFileSync('test/fixtures/scenarios/v1.json', 'utf8')) as JsonObject;
+    const r = loadScenarioText(JSON.stringify(v1));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.migrated).toEqual(['price trends, order month and uncertainty ranges']);
+    for (const o of r.scenario.options) {
+      expect(o.priceTrendPctPerMonth).toBe(0);
+      if (o.kind === 'buy') expect(o.orderMonth).toBe(0);
+    }
+    expect(r.scenario.uncertainty).toEqual({ samples: 10_000, seed: 1, ranges: [] });
+    // Nothing else changed: the version-1 fields are all still there with their values.
+    const options = v1.options as JsonObject[];
+    expect(r.scenario.options[0]!.name).toBe(options[0]!.name);
+    expect(r.scenario.settings).toEqual(v1.settings);
   });
 });
 

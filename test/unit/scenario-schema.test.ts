@@ -83,7 +83,25 @@ const BAD_INPUTS: Mutation[] = [
   ['negative growth below −50 %', (s) => (s.workload.growthPctPerMonth = -60), ['workload', 'growthPctPerMonth']],
   ['unknown region country', (s) => (s.options[1].regionCountry = 'ATL'), ['options', 1, 'regionCountry']],
   ['bad updatedAt timestamp', (s) => (s.updatedAt = 'yesterday'), ['updatedAt']],
+  ['price trend below −20 % a month', (s) => (s.options[1].priceTrendPctPerMonth = -25), ['options', 1, 'priceTrendPctPerMonth']],
+  ['order month making delivery after the horizon', (s) => (s.options[0].orderMonth = s.settings.horizonMonths - 1), ['options', 0, 'leadTimeMonths']],
+  ['fewer than 1,000 samples', (s) => (s.uncertainty.samples = 10), ['uncertainty', 'samples']],
+  ['more than 100,000 samples', (s) => (s.uncertainty.samples = 1_000_000), ['uncertainty', 'samples']],
+  ['range with low above high', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(1, 'priceCcyPerGpuHour', 9, 2)), ['uncertainty', 'ranges', 0, 'high']],
+  ['range not around the input’s value', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(1, 'priceCcyPerGpuHour', 100, 200)), ['uncertainty', 'ranges', 0, 'low']],
+  ['range below what the input accepts (PUE 0.5)', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(0, 'pue', 0.5, 2)), ['uncertainty', 'ranges', 0, 'low']],
+  ['lognormal range from 0', (s) => (s.uncertainty.ranges = [] as unknown[]).push({ ...range(1, 'egressCcyPerMonth', 0, 1e6), shape: 'lognormal' }), ['uncertainty', 'ranges', 0, 'low']],
+  ['range on an input that changes no result (a demand share)', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(1, 'demandSharePct', 0, 100)), ['uncertainty', 'ranges', 0, 'field']],
+  ['range on a field that does not exist', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(1, 'pricePerHour', 0, 100)), ['uncertainty', 'ranges', 0, 'field']],
+  ['range on an option that does not exist', (s) => (s.uncertainty.ranges = [] as unknown[]).push({ ...range(1, 'priceCcyPerGpuHour', 0, 100), optionId: 'gone' }), ['uncertainty', 'ranges', 0, 'field']],
+  ['two ranges on one input', (s) => (s.uncertainty.ranges = [] as unknown[]).push(range(1, 'priceCcyPerGpuHour', 0, 100), range(1, 'priceCcyPerGpuHour', 0, 50)), ['uncertainty', 'ranges', 1, 'field']],
+  ['range with an unknown shape', (s) => (s.uncertainty.ranges = [] as unknown[]).push({ ...range(1, 'priceCcyPerGpuHour', 0, 100), shape: 'cauchy' }), ['uncertainty', 'ranges', 0, 'shape']],
 ];
+
+/** A range on option i's field (the mix example's options keep ids buy-1, cloud-1, decentralised-1). */
+function range(i: number, field: string, low: number, high: number) {
+  return { target: 'option', optionId: ['buy-1', 'cloud-1', 'decentralised-1'][i], field, low, high, shape: 'normal' };
+}
 
 describe('bad inputs are refused with a field path and a message', () => {
   it('the table has at least 20 rows', () => {

@@ -31,7 +31,7 @@ export function itEnergyKWh(r: ResolvedOption, u: Usage): number[] {
     const servers = serversOf(o.gpuCount, o.gpusPerServer);
     const installedGpuHours = o.gpuCount * HOURS_PER_MONTH;
     return u.usedGpuHours.map((busy, m) => {
-      if (m < o.leadTimeMonths) return 0;
+      if (m < r.deliveryMonth) return 0;
       // Green Algorithms: E = t × Σ n·P·u; busy GPUs at P × load factor, idle GPUs at idle power,
       // plus the hosts' own power, around the clock once installed.
       const idle = Math.max(0, installedGpuHours - busy);
@@ -49,7 +49,7 @@ export function embodiedKgCO2e(r: ResolvedOption, u: Usage, months: number): num
   if (o.kind === 'buy') {
     // Boavizta: embedded × duration / lifetime, for the months the hardware is in service.
     const servers = serversOf(o.gpuCount, o.gpusPerServer);
-    const inService = Math.max(0, months - o.leadTimeMonths);
+    const inService = Math.max(0, months - r.deliveryMonth);
     const share = Math.min(1, inService / (o.embodiedLifeYears * 12));
     return (o.gpuCount * r.embodiedKgPerGpu + servers * r.embodiedKgPerServer) * share;
   }

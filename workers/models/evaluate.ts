@@ -20,11 +20,11 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
   const mixAllocation = allocateMix(resolved, demand);
   const inMix = resolved.map((r, i) => runOption(r, mixAllocation.served[i]!, months, rate));
   const alone = resolved.map((r) => runOption(r, allocateAlone(r, demand).served, months, rate));
-  const rental = cheapestRental(resolved);
 
   const options: OptionResult[] = resolved.map((r, i) => {
     const o = r.option;
     const owned = o.kind === 'buy';
+    const rental = owned ? cheapestRental(r, resolved, months) : null;
     return {
       id: o.id,
       name: o.name,

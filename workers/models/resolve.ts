@@ -27,6 +27,16 @@ export interface ResolvedOption {
   payAsYouGo: boolean;
   /** Months of a reservation term (12 or 36), 0 otherwise. */
   reservationTermMonths: number;
+  /** 1 + the monthly price trend. */
+  trend: number;
+  /** First usable month of owned hardware (order month + lead time); 0 for rented capacity. */
+  deliveryMonth: number;
+}
+
+/** Price multiplier in month m: (1 + trend)^m; a reservation's price is fixed at the start of each term. */
+export function priceFactor(r: ResolvedOption, m: number): number {
+  const start = r.reserved && r.reservationTermMonths > 0 ? Math.floor(m / r.reservationTermMonths) * r.reservationTermMonths : m;
+  return r.trend ** start;
 }
 
 export function resolveGrid(iso3: string | null, override: number | null = null): GridUsed {
@@ -91,6 +101,8 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     reserved: isReserved(o),
     payAsYouGo: isPayAsYouGo(o),
     reservationTermMonths: o.kind === 'cloud' ? (o.pricingModel === 'reserved1y' ? 12 : o.pricingModel === 'reserved3y' ? 36 : 0) : 0,
+    trend: 1 + o.priceTrendPctPerMonth / 100,
+    deliveryMonth: o.kind === 'buy' ? o.orderMonth + o.leadTimeMonths : 0,
   };
 }
 

@@ -14,7 +14,7 @@ import { HOURS_PER_MONTH, type ResolvedOption } from './resolve.ts';
 export function capacityRefGpuHours(r: ResolvedOption, m: number): number {
   const o = r.option;
   if (o.kind === 'buy') {
-    if (m < o.leadTimeMonths) return 0;
+    if (m < r.deliveryMonth) return 0;
     return o.gpuCount * HOURS_PER_MONTH * (o.maxUtilisationPct / 100) * r.throughput;
   }
   if (r.reserved && o.kind === 'cloud') return o.committedGpus * HOURS_PER_MONTH * r.throughput;

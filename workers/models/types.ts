@@ -79,7 +79,7 @@ export interface GridUsed {
 }
 
 export interface BreakEven {
-  /** Cheapest rental option in the scenario and its cost per useful reference GPU-hour. */
+  /** The rental that would do the owned hardware's full work for least, and its average cost per useful reference GPU-hour. */
   rentalOptionId: string;
   rentalCcyPerRefGpuHour: number;
   /** Utilisation of the owned capacity (0–1) at which owning costs the same as renting; null if never. */

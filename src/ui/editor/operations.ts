@@ -4,6 +4,7 @@
 import { catalog, type CloudPrice, type DecentralisedPrice } from '../../catalog/index.ts';
 import { MAX_OPTIONS, isPayAsYouGo } from '../../scenario/constants.ts';
 import { applySuggestions, clone, newBuyOption, newCloudOption, newDecentralisedOption, newOptionId } from '../../scenario/defaults.ts';
+import { pruneRanges } from '../../scenario/ranges.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
 import { convertMoney, roundSuggestion, type SuggestContext } from '../../scenario/suggest.ts';
 
@@ -37,6 +38,8 @@ export function duplicateOption(s: Scenario, index: number): void {
 export function removeOption(s: Scenario, index: number): SupplyOption | undefined {
   if (s.options.length <= 1) return undefined;
   const [removed] = s.options.splice(index, 1);
+  // Its ranges go with it.
+  pruneRanges(s);
   return removed;
 }
 

@@ -1,6 +1,6 @@
 // Hand-computed cost cases: each expected number is worked out in the comment above it.
 import { describe, expect, it } from 'vitest';
-import { capexCcy, loanPayment } from '../../../workers/models/cost.ts';
+import { capexCcy, loanBalance, loanPayment } from '../../../workers/models/cost.ts';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { npv } from '../../../workers/models/run.ts';
 import { buy, cloud, market, scenario } from '../helpers.ts';
@@ -78,6 +78,18 @@ describe('owned hardware', () => {
 
   it('zero-interest loan: principal ÷ term', () => {
     expect(loanPayment(12_000, 0, 12)).toBe(1_000);
+    expect(loanBalance(12_000, 0, 12, 3)).toBe(9_000);
+  });
+
+  it('the balance after k payments, in closed form, is the month-by-month amortisation — also for rates near 0', () => {
+    for (const ratePct of [12, 6, 0.5, 1e-6, 8.8e-11, 1e-13]) {
+      for (const [term, paid] of [[24, 11], [14, 14], [84, 1], [1, 0]] as const) {
+        const A = loanPayment(1000, ratePct, term);
+        let balance = 1000;
+        for (let k = 0; k < paid; k++) balance -= A - balance * (ratePct / 1200);
+        expect(Math.abs(loanBalance(1000, ratePct, term, paid) - balance), `${ratePct} %, ${paid}/${term}`).toBeLessThan(1e-9);
+      }
+    }
   });
 
   it('depreciation is an accounting view: straight line from delivery, not part of the cash total', () => {
@@ -154,5 +166,49 @@ describe('present value', () => {
   it('equals the total at a 0 % rate', () => {
     const e = evaluateScenario(scenario([buy(), cloud({ demandSharePct: 100 })]));
     expect(e.mix.totals.npvCcy).toBeCloseTo(e.mix.totals.costCcy, 6);
+  });
+});
+
+describe('price trends and the order month', () => {
+  it('a pay-as-you-go price drifts by its monthly trend: price × (1 + trend)^m', () => {
+    const t = evaluateScenario(scenario([cloud({ priceCcyPerGpuHour: 2, priceTrendPctPerMonth: -1 })])).options[0]!.alone.totals;
+    let expected = 0;
+    for (let m = 0; m < 12; m++) expected += 1000 * 2 * 0.99 ** m;
+    expect(t.byCategory.rent).toBeCloseTo(expected, 6);
+  });
+
+  it('a reservation fixes its price for each term; the next term starts at the trended price', () => {
+    // 1 GPU × 730 h × 2.0 for months 0–11; × 2.0 × 0.99^12 for months 12–17 and the 6 months beyond.
+    const s = scenario([cloud({ pricingModel: 'reserved1y', committedGpus: 1, priceCcyPerGpuHour: 2, priceTrendPctPerMonth: -1, demandSharePct: 0 }), market()], {
+      months: 18,
+    });
+    const t = evaluateScenario(s).options[0]!.alone.totals;
+    const second = 2 * 0.99 ** 12;
+    expect(t.byCategory.rent).toBeCloseTo(730 * (2 * 12 + second * 6), 6);
+    expect(t.byCategory.commitmentBeyondHorizon).toBeCloseTo(730 * second * 6, 6);
+  });
+
+  it('a purchase ordered later pays the trended price then, and delivers lead time after the order', () => {
+    // Ordered in month 3 at 10,000 × 0.98^3 per GPU, delivered in month 5 (lead time 2).
+    const s = scenario([buy({ orderMonth: 3, leadTimeMonths: 2, priceTrendPctPerMonth: -2, resalePctOfGpuPrice: 50 })]);
+    const r = evaluateScenario(s).options[0]!.alone;
+    const price = 10_000 * 0.98 ** 3;
+    expect(r.costByCategory.capex[3]).toBeCloseTo(8 * price + 20_000, 6);
+    expect(r.costByCategory.capex[0]).toBe(0);
+    expect(r.servedRefGpuHours[4]).toBe(0);
+    expect(r.servedRefGpuHours[5]).toBeCloseTo(1000, 9);
+    expect(r.totals.byCategory.resale).toBeCloseTo(-8 * price * 0.5, 6);
+  });
+
+  it('break-even weighs renting month by month at the trended rate', () => {
+    // Installed 5,840 h a month for 12 months; renting it at 2 × 0.98^m costs Σ 5,840 × 2 × 0.98^m.
+    const s = scenario([buy(), cloud({ priceCcyPerGpuHour: 2, priceTrendPctPerMonth: -2 })], {
+      workload: { kind: 'gpuHours', referenceAcceleratorId: 'nvidia-h100-sxm', gpuHoursPerMonth: 5840, growthPctPerMonth: 0 },
+    });
+    const b = evaluateScenario(s).options[0]!.breakEven!;
+    let rentAll = 0;
+    for (let m = 0; m < 12; m++) rentAll += 5840 * 2 * 0.98 ** m;
+    expect(b.rentalCcyPerRefGpuHour).toBeCloseTo(rentAll / (5840 * 12), 9);
+    expect(b.utilisation).toBeCloseTo(100_000 / (rentAll - 7_008), 9);
   });
 });

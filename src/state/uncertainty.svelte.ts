@@ -1,0 +1,127 @@
+// The uncertainty of the evaluated scenario: the Monte Carlo and the tornado, run in the worker
+// after each good evaluation when the scenario has ranges. One run at a time; a newer scenario
+// waits for the run in progress and replaces any older one waiting (the latest wins, and the
+// worker is not restarted on every keystroke). Cancelling stops the run at once.
+import { EngineAborted, EngineFailed, engine } from '../engine/bridge.svelte.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
+import type { TornadoResult } from '../../workers/models/uncertainty/tornado.ts';
+import type { Failure } from './planner.svelte.ts';
+
+/** Quiet time after an edit before the uncertainty runs again, in milliseconds. */
+const QUIET_MS = 200;
+
+class Uncertainty {
+  result = $state.raw<MonteCarloResult | null>(null);
+  tornado = $state.raw<TornadoResult | null>(null);
+  running = $state(false);
+  /** Share of the samples done, 0–1, while a run goes. */
+  progress = $state(0);
+  /** Samples of the run in progress. */
+  runningSamples = $state(0);
+  /** True when the results shown are not those of the latest scenario (a run is due, was cancelled or failed). */
+  stale = $state(false);
+  cancelled = $state(false);
+  failure = $state.raw<Failure | null>(null);
+
+  #next: Scenario | null = null;
+  #last: Scenario | null = null;
+  #controller: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Runs the uncertainty of `s` (a valid, plain scenario), now or after the run in progress. */
+  request(s: Scenario | null): void {
+    if (!s) return;
+    this.#last = s;
+    if (s.uncertainty.ranges.length === 0) {
+      // Nothing uncertain: nothing to show (a run in progress finishes and is discarded).
+      clearTimeout(this.#timer);
+      this.#next = null;
+      this.result = null;
+      this.tornado = null;
+      this.stale = false;
+      this.cancelled = false;
+      this.failure = null;
+      return;
+    }
+    if (this.result) this.stale = true;
+    // While the person types, wait for a pause: one run for a burst of edits, and the processor
+    // left to the page meanwhile.
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (this.#last !== s) return;
+      if (this.running) this.#next = s;
+      else void this.#run(s);
+    }, QUIET_MS);
+  }
+
+  /** Runs the latest scenario again (after a cancel or a failure). */
+  rerun(): void {
+    this.request(this.#last);
+  }
+
+  /** Stops the run in progress; the results shown stay, marked out of date. */
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#next = null;
+    this.#controller?.abort();
+  }
+
+  async #run(s: Scenario): Promise<void> {
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.running = true;
+    this.progress = 0;
+    this.runningSamples = s.uncertainty.samples;
+    this.cancelled = false;
+    this.failure = null;
+    const signal = controller.signal;
+    try {
+      await engine.warmUpMonteCarlo();
+      // Start when the page has drawn the evaluation it just received: the worker then has the
+      // processor to itself instead of sharing it with the charts.
+      await idle();
+      if (signal.aborted) throw new EngineAborted('cancelled');
+      const mc = await engine.monteCarlo(s, {}, (done, total) => (this.progress = done / total), { signal });
+      const tornado = mc.ok ? await engine.sensitivity(s, { signal }) : null;
+      // A newer scenario is waiting, or has no ranges: these results are already out of date.
+      if (this.#next || this.#last !== s) return;
+      if (!mc.ok || (tornado && !tornado.ok)) {
+        const error = !mc.ok ? mc.error : tornado && !tornado.ok ? tornado.error : null;
+        this.failure = { key: 'failure.model', detail: error?.kind === 'modelError' ? error.message : '' };
+        this.stale = this.result !== null;
+        return;
+      }
+      this.result = mc.result;
+      this.tornado = tornado!.result;
+      this.stale = false;
+    } catch (e) {
+      if (e instanceof EngineAborted || signal.aborted) {
+        this.cancelled = true;
+        this.stale = this.result !== null;
+      } else {
+        this.failure =
+          e instanceof EngineFailed
+            ? { key: e.reason === 'timeout' ? 'failure.timeout' : 'failure.crashed', detail: e.message }
+            : { key: 'failure.model', detail: e instanceof Error ? e.message : String(e) };
+        this.stale = this.result !== null;
+      }
+    } finally {
+      this.running = false;
+      this.#controller = null;
+      const next = this.#next;
+      this.#next = null;
+      if (next) void this.#run(next);
+    }
+  }
+}
+
+/** Resolves when the main thread is idle (or after 200 ms at most). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 200 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+export const uncertainty = new Uncertainty();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/ui/markdown.ts';
+
+describe('the methodology renderer', () => {
+  it('leaves code spans alone and escapes HTML', () => {
+    const html = renderMarkdown('Files `workers/models/*.ts` and `src/*.ts`, *emphasis*, <script>alert(1)</script>');
+    expect(html).toContain('<code>workers/models/*.ts</code>');
+    expect(html).toContain('<code>src/*.ts</code>');
+    expect(html).toContain('<em>emphasis</em>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+  it('drops the document title and renders tables, lists and code blocks', () => {
+    const html = renderMarkdown('# Title\n\n## Section\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```\nx = 1 * 2\n```\n');
+    expect(html).not.toContain('Title');
+    expect(html).toContain('<h3 id="m-section">Section</h3>');
+    expect(html).toContain('<td>1</td>');
+    expect(html).toContain('<li>two</li>');
+    expect(html).toContain('<pre><code>x = 1 * 2</code></pre>');
+  });
+  it('only links http(s) URLs', () => {
+    expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href="javascript');
+  });
+});
