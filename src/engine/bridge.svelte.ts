@@ -12,11 +12,14 @@ export class EngineAborted extends Error {
   override name = 'EngineAborted';
 }
 
-/** The worker failed: it threw outside a call, crashed, or ran past the time limit. */
+/**
+ * The worker failed: it crashed (or threw outside a call), a call threw (expected failures come
+ * back as values, so a throw means something went wrong inside), or it ran past the time limit.
+ */
 export class EngineFailed extends Error {
   override name = 'EngineFailed';
   constructor(
-    readonly reason: 'crashed' | 'timeout',
+    readonly reason: 'crashed' | 'threw' | 'timeout',
     message: string,
   ) {
     super(message);
@@ -176,7 +179,8 @@ class EngineBridge {
             if (this.#worker === worker) finish(() => resolve(v));
           },
           (e: unknown) => {
-            if (this.#worker === worker) finish(() => reject(e instanceof Error ? e : new Error(String(e))));
+            // The worker is restarted (its state is suspect) and every pending call is told.
+            if (this.#worker === worker) this.#fail(new EngineFailed('threw', e instanceof Error ? e.message : String(e)));
           },
         );
       };

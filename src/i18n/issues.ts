@@ -1,12 +1,26 @@
 // Validation issues and load errors in the page's language, built from the issue's code and
 // parameters (the English `message` is only a fallback). Environment-free.
 import type { LoadError, ScenarioIssue } from '../scenario/load.ts';
+import { formatPath } from '../scenario/paths.ts';
 import type { Translator } from './translate.ts';
 import { formatNumber } from './format.ts';
 import type { Lang } from './translate.ts';
 
 function bound(lang: Lang, x: unknown): string {
   return typeof x === 'number' ? formatNumber(lang, x, 6) : String(x);
+}
+
+/** A custom issue's parameters with numbers written the page's way ("100,5" in French). */
+function localParams(p: Record<string, unknown>, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' ? formatNumber(lang, v, 6) : String(v);
+  return out;
+}
+
+/** A field name as the document spelled it, quoted and cut short ("", "__proto__" and spaces stay visible). */
+function quoteKey(key: unknown): string {
+  const s = String(key);
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
 const FORMAT_KEY: Record<string, string> = {
@@ -26,7 +40,7 @@ export function issueMessage(issue: ScenarioIssue, t: Translator, lang: Lang): s
   const field = String(issue.path.at(-1) ?? '');
   switch (issue.code) {
     case 'custom':
-      return typeof p.key === 'string' ? t(`issue.${p.key}`, p as Record<string, string | number>) : issue.message;
+      return typeof p.key === 'string' ? t(`issue.${p.key}`, localParams(p, lang)) : issue.message;
     case 'too_small':
       if (p.origin === 'array') return t('issue.minItems', { min: bound(lang, p.minimum) });
       if (p.origin === 'string') return t('issue.required');
@@ -47,7 +61,7 @@ export function issueMessage(issue: ScenarioIssue, t: Translator, lang: Lang): s
     case 'invalid_union':
       return t('issue.kind');
     case 'unrecognized_keys':
-      return t('issue.unknownKeys', { keys: Array.isArray(p.keys) ? p.keys.join(', ') : '' });
+      return t('issue.unknownKeys', { keys: Array.isArray(p.keys) ? p.keys.map(quoteKey).join(', ') : '?' });
     default:
       return issue.message;
   }
@@ -57,7 +71,7 @@ export function issueMessage(issue: ScenarioIssue, t: Translator, lang: Lang): s
 export function loadErrorMessage(e: LoadError, t: Translator, lang: Lang): string {
   switch (e.kind) {
     case 'tooLarge':
-      return t('load.tooLarge', { size: formatNumber(lang, e.bytes / 1e6, 1), limit: formatNumber(lang, e.limitBytes / 1e6, 1) });
+      return t('load.tooLarge', { size: formatNumber(lang, e.bytes, 0), limit: formatNumber(lang, e.limitBytes, 0) });
     case 'notJson':
       return t('load.notJson');
     case 'tooDeep':
@@ -72,7 +86,7 @@ export function loadErrorMessage(e: LoadError, t: Translator, lang: Lang): strin
       return t('load.migrationFailed', { from: e.from });
     case 'invalid': {
       const first = e.issues[0];
-      const where = first ? first.path.join('.') : '';
+      const where = first && first.path.length > 0 ? formatPath(first.path) : t('load.whereRoot');
       return t('load.invalid', { count: e.issues.length, where, message: first ? issueMessage(first, t, lang) : '' });
     }
   }

@@ -5,8 +5,9 @@
 import { migrate, MIGRATIONS, type JsonObject, type Migration } from './migrations.ts';
 import { MAX_DEPTH, MAX_SCENARIO_BYTES } from './constants.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
+import { formatPath } from './paths.ts';
 
-export { MAX_DEPTH, MAX_SCENARIO_BYTES };
+export { formatPath, MAX_DEPTH, MAX_SCENARIO_BYTES };
 
 export interface ScenarioIssue {
   /** Where in the document: ["options", 0, "pue"]. */
@@ -27,7 +28,8 @@ export type LoadError =
   | { kind: 'futureVersion'; version: number; supported: number }
   | { kind: 'badVersion'; version: unknown }
   | { kind: 'migrationFailed'; from: number; name: string; detail: string }
-  | { kind: 'invalid'; issues: ScenarioIssue[] };
+  /** `document`: the input after migration, for the editor to open when only values are wrong. */
+  | { kind: 'invalid'; issues: ScenarioIssue[]; document: unknown };
 
 export type LoadResult = { ok: true; scenario: Scenario; migrated: string[] } | { ok: false; error: LoadError };
 
@@ -71,6 +73,7 @@ export function loadScenarioValue(value: unknown, migrations: readonly Migration
         message: i.message,
         params: issueParams(i as unknown as Record<string, unknown>),
       })),
+      document: migrated.doc,
     });
   }
   return { ok: true, scenario: parsed.data, migrated: migrated.applied };
@@ -108,11 +111,6 @@ export function describeLoadError(e: LoadError): string {
   }
 }
 
-/** "options[1].pue" */
-export function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return '(scenario)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected value ${JSON.stringify(x)}`);

@@ -5,6 +5,10 @@
 // Units are in field names. Money fields say `Ccy`: an amount in the scenario's own currency
 // (`settings.currency`), so a price typed in MAD stays in MAD whatever exchange rate is set.
 import * as z from 'zod';
+
+// Zod would compile fast validators with `new Function`: the page's Content-Security-Policy forbids
+// eval (and the worker's too), so validators are interpreted instead — no probe, no violation.
+z.config({ jitless: true });
 import { accelerator, catalog, country } from '../catalog/index.ts';
 
 import {
@@ -33,7 +37,14 @@ const num = (min: number, max: number) => z.number().min(min).max(max);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const pct = () => num(0, 100);
 const money = (max = 1e12) => num(0, max);
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+/**
+ * Text is shown as text, never as markup; still, a tag or a control character in a name or a note
+ * is refused: it has no business in a plan, and a scenario travels (links, files) to other people.
+ */
+const MARKUP = /<\/?[A-Za-z!?]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const plain = <T extends z.ZodString>(schema: T) =>
+  schema.refine((v) => !MARKUP.test(v), { error: 'Text cannot hold HTML tags or control characters.', params: { key: 'markupInText' } });
+const text = (min: number, max: number) => plain(z.string().trim().min(min).max(max));
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Use 1 to 64 letters, digits, "-" or "_".' });
 const iso3 = z.string().regex(/^[A-Z]{3}$/, { error: 'Use an ISO 3166 alpha-3 country code, such as FRA or MAR.' });
@@ -221,7 +232,7 @@ export const cloudOptionSchema = z.strictObject({
   kind: z.literal('cloud'),
   ...rentedBase,
   provider: text(1, 80),
-  region: z.string().trim().max(80),
+  region: plain(z.string().trim().max(80)),
   /** Country of the region (ISO3); null when unknown (the world-average grid is then used). */
   regionCountry: iso3.nullable(),
   pricingModel: z.enum(CLOUD_PRICING_MODELS),
@@ -283,7 +294,7 @@ const scenarioObject = z.strictObject({
   version: z.literal(SCENARIO_VERSION),
   id,
   name: text(1, 120),
-  notes: z.string().max(10000),
+  notes: plain(z.string().max(10000)),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   settings: settingsSchema,
@@ -380,6 +391,8 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   const seen = new Set<string>();
   let shareSum = 0;
   let payAsYouGo = 0;
+  // A share outside 0–100 has its own message; the sum is only checked when every share is sound.
+  let sharesSound = true;
   s.options.forEach((o, i) => {
     const at = (field: string) => ['options', i, field];
     if (seen.has(o.id)) issue(['options', i, 'id'], 'duplicateId', `Two options have the id "${o.id}".`, { value: o.id });
@@ -441,6 +454,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     } else {
       payAsYouGo += 1;
       shareSum += o.demandSharePct;
+      if (typeof o.demandSharePct !== 'number' || !(o.demandSharePct >= 0 && o.demandSharePct <= 100)) sharesSound = false;
       if (o.kind === 'cloud' && o.committedGpus !== 0) {
         issue(at('committedGpus'), 'commitmentOnlyReserved', 'Only 1- and 3-year reservations have committed GPUs: set it to 0.');
       }
@@ -491,7 +505,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (r.shape === 'lognormal' && r.low <= 0) issue([...at, 'low'], 'rangeLognormal', 'A lognormal range needs a low above 0.');
   });
 
-  if (payAsYouGo > 0 && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {
+  if (payAsYouGo > 0 && sharesSound && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {
     const sumPct = Math.round(shareSum * 100) / 100;
     s.options.forEach((o, i) => {
       if (isPayAsYouGo(o)) {

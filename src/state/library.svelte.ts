@@ -49,6 +49,12 @@ export function isEditable(r: LoadResult): boolean {
   );
 }
 
+/** The scenario to open from a load result: the valid one, or the (migrated) document whose only faults are values. */
+export function editableScenario(r: LoadResult): Scenario | null {
+  if (r.ok) return r.scenario;
+  return isEditable(r) && r.error.kind === 'invalid' ? (r.error.document as Scenario) : null;
+}
+
 export function summarise(result: NonNullable<typeof planner.result>, options: number): ScenarioSummary {
   const t = result.mix.totals;
   return {
@@ -90,6 +96,8 @@ class LibraryState {
   #lib: Library | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #savedKey = '';
+  /** The scenario the page started with (before anything was opened): not an edit of the person's. */
+  #startKey = contentKey(planner.scenario);
   #channel: BroadcastChannel | null = null;
 
   get available(): boolean {
@@ -153,18 +161,15 @@ class LibraryState {
     const row = await this.#lib?.get(id);
     if (!row) return { ok: false, error: { kind: 'missing' } };
     const r = await engine.loadValue(row.scenario);
-    if (r.ok) {
-      this.adopt(r.scenario, 'library', row.revision);
-      return { ok: true };
+    // A draft saved while a field was invalid opens too: the editor shows what to fix.
+    const s = editableScenario(r);
+    if (!s && !r.ok) {
+      await this.#lib?.setAside(id, r.error.kind, new Date().toISOString());
+      await this.refresh();
+      return { ok: false, error: r.error };
     }
-    if (isEditable(r)) {
-      // A draft saved while a field was invalid: open it, the editor shows what to fix.
-      this.adopt(row.scenario as Scenario, 'library', row.revision);
-      return { ok: true };
-    }
-    await this.#lib?.setAside(id, r.error.kind, new Date().toISOString());
-    await this.refresh();
-    return { ok: false, error: r.error };
+    this.adopt(s as Scenario, 'library', row.revision);
+    return { ok: true };
   }
 
   /** Opens a scenario that is not in the library yet (example, new, import, link) under a fresh id. */
@@ -387,7 +392,10 @@ class LibraryState {
    */
   flushOnExit(): void {
     // Unsaved if it differs from what was last committed (a save may be under way: not yet committed).
-    if (this.status !== 'ready' || this.linkConflict || contentKey(planner.scenario) === this.#savedKey) return;
+    // Before anything is opened, only a change to the page's starting scenario is an edit: leaving
+    // during start-up must not save the example into the library.
+    const baseline = this.opened > 0 ? this.#savedKey : this.#startKey;
+    if (this.status !== 'ready' || this.linkConflict || contentKey(planner.scenario) === baseline) return;
     try {
       const pending: PendingEdit = { id: planner.scenario.id, baseRevision: this.revision, scenario: snapshot(planner.scenario), at: new Date().toISOString() };
       localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
@@ -409,8 +417,8 @@ class LibraryState {
     }
     if (!pending || !this.#lib) return;
     const r = await engine.loadValue(pending.scenario);
-    if (!isEditable(r)) return;
-    const s = pending.scenario as Scenario;
+    const s = editableScenario(r);
+    if (!s) return;
     const stored = await this.#lib.get(pending.id);
     if (stored && contentKey({ ...(stored.scenario as Scenario) }) === contentKey(s)) {
       // The closing page's own save finished after all; reopen it.

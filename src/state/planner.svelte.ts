@@ -10,7 +10,13 @@ import type { EvaluationResult } from '../../workers/models/types.ts';
 import { formatPath } from './paths.ts';
 import { prefs } from './prefs.svelte.ts';
 
-export type Failure = { key: 'failure.model'; detail: string } | { key: 'failure.crashed' | 'failure.timeout'; detail: string };
+export type Failure = { key: 'failure.model' | 'failure.crashed' | 'failure.threw' | 'failure.timeout'; detail: string };
+
+/** What the person is told when a call to the worker fails (the engine's reason, or the model's message). */
+export function failureOf(e: unknown): Failure {
+  if (e instanceof EngineFailed) return { key: `failure.${e.reason}`, detail: e.message };
+  return { key: 'failure.model', detail: e instanceof Error ? e.message : String(e) };
+}
 
 /** Where an example file is, in the page's language. */
 export function exampleUrl(base: string, file: string, lang: string): string {
@@ -68,6 +74,11 @@ class Planner {
         this.failure = null;
       } else if (r.error.kind === 'invalid') {
         this.issues = r.error.issues;
+        // Another scenario's figures are not this one's "last good values" (one just opened with faults).
+        if (this.evaluated?.id !== plain.id) {
+          this.result = null;
+          this.evaluated = null;
+        }
         this.stale = this.result !== null;
         this.failure = null;
       } else {
@@ -76,10 +87,7 @@ class Planner {
       }
     } catch (e) {
       if (e instanceof EngineAborted || controller.signal.aborted) return;
-      this.failure =
-        e instanceof EngineFailed
-          ? { key: e.reason === 'timeout' ? 'failure.timeout' : 'failure.crashed', detail: e.message }
-          : { key: 'failure.model', detail: e instanceof Error ? e.message : String(e) };
+      this.failure = failureOf(e);
       this.stale = this.result !== null;
     } finally {
       if (this.#controller === controller) this.running = false;
@@ -88,6 +96,8 @@ class Planner {
 
   /** Replaces the scenario being edited (an example, a library entry, a link). */
   open(s: Scenario): void {
+    // The figures shown are out of date until this scenario is evaluated.
+    if (this.result) this.stale = true;
     this.scenario = s;
     this.issues = [];
   }

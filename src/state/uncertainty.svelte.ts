@@ -2,11 +2,11 @@
 // after each good evaluation when the scenario has ranges. One run at a time; a newer scenario
 // waits for the run in progress and replaces any older one waiting (the latest wins, and the
 // worker is not restarted on every keystroke). Cancelling stops the run at once.
-import { EngineAborted, EngineFailed, engine } from '../engine/bridge.svelte.ts';
+import { EngineAborted, engine } from '../engine/bridge.svelte.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
 import type { TornadoResult } from '../../workers/models/uncertainty/tornado.ts';
-import type { Failure } from './planner.svelte.ts';
+import { failureOf, type Failure } from './planner.svelte.ts';
 
 /** Quiet time after an edit before the uncertainty runs again, in milliseconds. */
 const QUIET_MS = 200;
@@ -100,10 +100,7 @@ class Uncertainty {
         this.cancelled = true;
         this.stale = this.result !== null;
       } else {
-        this.failure =
-          e instanceof EngineFailed
-            ? { key: e.reason === 'timeout' ? 'failure.timeout' : 'failure.crashed', detail: e.message }
-            : { key: 'failure.model', detail: e instanceof Error ? e.message : String(e) };
+        this.failure = failureOf(e);
         this.stale = this.result !== null;
       }
     } finally {

@@ -31,11 +31,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'chromium', testIgnore: '**/*.perf.spec.ts', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } },
-    // Timing-sensitive tests run alone, after the others: a second browser would share the processor.
-    { name: 'timing', testMatch: '**/*.perf.spec.ts', dependencies: ['chromium'], use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } },
-  ],
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],
   webServer: {
     // Serves the built app (the test runner builds it first).
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

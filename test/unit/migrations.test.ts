@@ -112,6 +112,11 @@ describe('the real migrations', () => {
     if (!r.ok) throw new Error(describeLoadError(r.error));
     expect(r.migrated.length).toBe(SCENARIO_VERSION - from);
   });
+  it('each migration has its own tests in this file (a describe block named after it)', () => {
+    const source = readFileSync('test/unit/migrations.test.ts', 'utf8');
+    const untested = MIGRATIONS.filter((m) => !source.includes(`describe('migration ${m.from} → ${m.from + 1}: ${m.name}'`));
+    expect(untested.map((m) => m.name)).toEqual([]);
+  });
   it(`a fixture exists for the current version ${SCENARIO_VERSION}`, () => {
     const path = `test/fixtures/scenarios/v${SCENARIO_VERSION}.json`;
     expect(existsSync(path)).toBe(true);

@@ -1,0 +1,59 @@
+// A failing worker (issue #7): when it crashes, throws or runs past 10 s, it is restarted, the
+// person is told, and no result waits forever. The worker's script is replaced by one that fails
+// until the test lets the real worker be served again.
+import { expect, test, type Page } from '@playwright/test';
+import { editor, results } from './helpers.ts';
+
+/** Serves `body` instead of the worker each time the page starts one, until `heal()` is called. */
+async function failingWorker(page: Page, body: string): Promise<{ heal: () => void; starts: () => number }> {
+  let failing = true;
+  let starts = 0;
+  await page.route(/engine\.worker-[\w-]+\.js$/, async (route) => {
+    starts += 1;
+    if (failing) await route.fulfill({ contentType: 'text/javascript', body });
+    else await route.continue();
+  });
+  return { heal: () => (failing = false), starts: () => starts };
+}
+
+/** The banner at the top (the results panel says it too, for its own run). */
+const banner = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Compute again' }) });
+
+test('a worker that crashes is restarted, the person is told, and computing again works', async ({ page }) => {
+  const worker = await failingWorker(page, 'throw new Error("the engine crashed on start")');
+  await page.goto('/');
+  await expect(banner(page)).toBeVisible();
+  await expect(results(page).getByRole('alert')).toHaveText(/stopped and was restarted/);
+  worker.heal();
+  await banner(page).getByRole('button', { name: 'Compute again' }).click();
+  await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+  await expect(banner(page)).toHaveCount(0);
+  expect(worker.starts()).toBeGreaterThanOrEqual(2);
+});
+
+test('a worker call that throws is not left waiting: the engine is restarted and the person told', async ({ page }) => {
+  // Speaks Comlink's protocol just enough to throw from every call.
+  const throwing = `self.onmessage = (e) => self.postMessage({ id: e.data.id, type: 'HANDLER', name: 'throw',
+    value: { isError: true, value: { name: 'Error', message: 'the model exploded', stack: '' } } });`;
+  const worker = await failingWorker(page, throwing);
+  await page.goto('/');
+  await expect(results(page).getByRole('alert')).toHaveText(/failed on this scenario and was restarted/);
+  await expect(banner(page)).toBeVisible();
+  worker.heal();
+  // An edit computes on the restarted (real) worker.
+  await editor(page).getByLabel('Scenario name').fill('After the failure');
+  await editor(page).getByLabel('Number of GPUs').first().fill('5');
+  await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+  await expect(results(page).getByRole('alert')).toHaveCount(0);
+});
+
+test('a worker that never answers is stopped after 10 s, the person is told, and the next run works', async ({ page }) => {
+  test.setTimeout(60_000);
+  const worker = await failingWorker(page, 'self.onmessage = () => {};');
+  await page.goto('/');
+  await expect(results(page).getByRole('alert')).toHaveText(/took more than 10 seconds and was stopped/, { timeout: 15_000 });
+  await expect(banner(page)).toBeVisible();
+  worker.heal();
+  await banner(page).getByRole('button', { name: 'Compute again' }).click();
+  await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+});
