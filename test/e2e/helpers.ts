@@ -22,3 +22,34 @@ export function editor(page: Page) {
 export async function totalCost(page: Page): Promise<string> {
   return (await results(page).locator('[data-figure="total-cost"]').textContent()) ?? '';
 }
+
+/** Names the scenario, saves it, and waits until the status says it is saved. */
+export async function saveAs(page: Page, name: string): Promise<void> {
+  await editor(page).getByLabel('Scenario name').fill(name);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).toHaveText(/Saved on this device/);
+}
+
+/** Imports a file through the toolbar's "Import a file" button. */
+export async function importFile(page: Page, path: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
+  await chooser.setFiles(path);
+}
+
+/** Every row of one of the library's IndexedDB stores, read directly (not through the app). */
+export async function storedRows(page: Page, store = 'scenarios'): Promise<unknown[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('compute-planner');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const q = db.transaction(store).objectStore(store).getAll();
+      q.onsuccess = () => resolve(q.result);
+      q.onerror = () => reject(q.error);
+    });
+    db.close();
+    return rows;
+  }, store);
+}

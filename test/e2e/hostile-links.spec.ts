@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeScenario } from '../../src/storage/share-link.ts';
-import { editor, openPlanner, results } from './helpers.ts';
+import { editor, importFile, openPlanner, results, saveAs, storedRows } from './helpers.ts';
 
 const example = JSON.parse(readFileSync('public/examples/mix-buy-cloud-decentralised.json', 'utf8')) as Record<string, any>;
 const variant = (change: (s: Record<string, any>) => void) => {
@@ -51,19 +51,9 @@ async function encodeRaw(json: string): Promise<string> {
   return `scenario=v1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
+/** The saved scenarios, as stored. */
 async function savedRows(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('compute-planner');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<unknown[]>((resolve) => {
-      const q = db.transaction('scenarios').objectStore('scenarios').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    return JSON.stringify(rows);
-  });
+  return JSON.stringify(await storedRows(page));
 }
 
 test('every hostile or broken link is refused or opened to fix, with an alert, and changes nothing saved', async ({ page, context, baseURL }) => {
@@ -78,9 +68,7 @@ test('every hostile or broken link is refused or opened to fix, with an alert, a
   });
 
   await openPlanner(page);
-  await editor(page).getByLabel('Scenario name').fill('My saved plan');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).toHaveText(/Saved on this device/);
+  await saveAs(page, 'My saved plan');
   const before = await savedRows(page);
 
   for (const [what, fragment, message] of links) {
@@ -122,15 +110,12 @@ test('every hostile or broken file is refused with an alert, and changes nothing
     await d.dismiss();
   });
   await openPlanner(page);
-  await editor(page).getByLabel('Scenario name').fill('My saved plan');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).toHaveText(/Saved on this device/);
+  await saveAs(page, 'My saved plan');
   const before = await savedRows(page);
   for (const [what, text, message] of files) {
     const path = testInfo.outputPath(`${what.replace(/\W+/g, '-')}.json`);
     writeFileSync(path, text);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
-    await chooser.setFiles(path);
+    await importFile(page, path);
     // Each file's own message (the previous one is replaced, never counted for this one).
     await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('alert'), what).toHaveText(message);
     expect(await savedRows(page), `${what}: the saved scenarios changed`).toBe(before);

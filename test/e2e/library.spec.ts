@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, results, totalCost } from './helpers.ts';
+import { editor, importFile, openPlanner, results, totalCost } from './helpers.ts';
 
 async function figures(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -12,11 +12,6 @@ async function figures(page: Page): Promise<Record<string, string>> {
 /** Waits until the latest edit is saved (the status says so, and no save is pending). */
 async function saved(page: Page) {
   await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).toHaveText(/Saved on this device/);
-}
-
-async function importFile(page: Page, path: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
-  await chooser.setFiles(path);
 }
 
 test('save, reload: still there, and listed in the library', async ({ page }) => {

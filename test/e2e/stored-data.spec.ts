@@ -1,7 +1,7 @@
 // Broken stored data (issue #7): a record that cannot be loaded — damaged, or from a newer
 // version — is set aside and reported, never deleted, and never blocks the rest of the library.
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner } from './helpers.ts';
+import { editor, openPlanner, saveAs, storedRows } from './helpers.ts';
 
 /** Writes rows straight into the library's IndexedDB store, as another version or a bug might. */
 async function writeRaw(page: Page, rows: unknown[]): Promise<void> {
@@ -21,38 +21,10 @@ async function writeRaw(page: Page, rows: unknown[]): Promise<void> {
   }, rows);
 }
 
-async function countRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('compute-planner');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const n = await new Promise<number>((resolve) => {
-      const q = db.transaction(store).objectStore(store).count();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    return n;
-  }, store);
-}
-
 test('damaged and newer-version records are set aside and reported, never deleted, and the rest opens', async ({ page }) => {
   await openPlanner(page);
-  await editor(page).getByLabel('Scenario name').fill('Good plan');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).toHaveText(/Saved on this device/);
-  const good = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('compute-planner');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const rows = await new Promise<unknown[]>((resolve) => {
-      const q = db.transaction('scenarios').objectStore('scenarios').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    return rows[0] as { scenario: Record<string, unknown> };
-  });
+  await saveAs(page, 'Good plan');
+  const good = (await storedRows(page))[0] as { scenario: Record<string, unknown> };
   const now = new Date().toISOString();
   await writeRaw(page, [
     { id: 'damaged', name: 'Damaged', updatedAt: now, revision: 1, summary: null, scenario: { ...good.scenario, id: 'damaged', options: 'not a list' } },
@@ -75,10 +47,10 @@ test('damaged and newer-version records are set aside and reported, never delete
   await expect(page.getByRole('main').getByText('Good plan')).toBeVisible();
   await expect(page.getByRole('main').getByText('From the future')).toHaveCount(0);
   // Kept, not deleted: the four rows moved to the set-aside store; a reload reports them again.
-  expect(await countRows(page, 'setAside')).toBe(4);
-  expect(await countRows(page, 'scenarios')).toBe(1);
+  expect((await storedRows(page, 'setAside')).length).toBe(4);
+  expect((await storedRows(page, 'scenarios')).length).toBe(1);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: /could not be read/ })).toHaveText(/^4 /);
-  expect(await countRows(page, 'setAside')).toBe(4);
+  expect((await storedRows(page, 'setAside')).length).toBe(4);
   expect(dialogs).toBe(0);
 });

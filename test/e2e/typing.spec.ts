@@ -2,13 +2,12 @@
 // usable during a long Monte Carlo run). How long the main thread is blocked while typing is a
 // figure, not a pass/fail here: `npm run bench` measures it (test/bench/browser.ts).
 import { expect, test } from '@playwright/test';
-import { editor, openPlanner, results, totalCost } from './helpers.ts';
+import { editor, importFile, openPlanner, results, totalCost } from './helpers.ts';
 
 test('typing during a 100,000-sample run: every keystroke lands and the results follow the last value', async ({ page }) => {
   await openPlanner(page);
   const panel = results(page).getByRole('region', { name: 'Uncertainty', exact: true });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
-  await chooser.setFiles('test/fixtures/scenarios/heavy-uncertainty.json');
+  await importFile(page, 'test/fixtures/scenarios/heavy-uncertainty.json');
   await expect(panel.getByText(/100,000 samples, seed 7/)).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
   const table = panel.getByRole('table');

@@ -1,7 +1,7 @@
 // Uncertainty in the browser (issue #6): a range on a price brings the fan chart and the odds;
 // a 100,000-sample run shows its progress and can be cancelled.
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, results } from './helpers.ts';
+import { editor, importFile, openPlanner, results } from './helpers.ts';
 
 function uncertaintyPanel(page: Page) {
   return results(page).getByRole('region', { name: 'Uncertainty', exact: true });
@@ -66,8 +66,7 @@ test('a 100,000-sample run shows its progress and can be cancelled', async ({ pa
   await expect(panel.getByText(/10,000 samples/)).toBeVisible();
   // A heavy scenario: 6 options over 120 months, 40 ranges, 100,000 samples (about half a second
   // of worker time when warm, more on a fresh worker).
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
-  await chooser.setFiles('test/fixtures/scenarios/heavy-uncertainty.json');
+  await importFile(page, 'test/fixtures/scenarios/heavy-uncertainty.json');
   await expect(editor(page).getByLabel('Scenario name')).toHaveValue(/Heavy uncertainty/);
   const progress = panel.getByRole('progressbar');
   await expect(progress).toBeVisible();
