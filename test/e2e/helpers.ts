@@ -53,3 +53,13 @@ export async function storedRows(page: Page, store = 'scenarios'): Promise<unkno
     return rows;
   }, store);
 }
+
+/** Dismisses and counts every dialog (alert, confirm, prompt) the page opens: hostile text must open none. */
+export function countDialogs(page: Page): () => number {
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  return () => dialogs;
+}

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeScenario } from '../../src/storage/share-link.ts';
-import { editor, importFile, openPlanner, results, saveAs, storedRows } from './helpers.ts';
+import { countDialogs, editor, importFile, openPlanner, results, saveAs, storedRows } from './helpers.ts';
 
 const example = JSON.parse(readFileSync('public/examples/mix-buy-cloud-decentralised.json', 'utf8')) as Record<string, any>;
 const variant = (change: (s: Record<string, any>) => void) => {
@@ -61,11 +61,7 @@ test('every hostile or broken link is refused or opened to fix, with an alert, a
   const links = await hostileLinks();
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
-  let dialogs = 0;
-  page.on('dialog', async (d) => {
-    dialogs += 1;
-    await d.dismiss();
-  });
+  const dialogs = countDialogs(page);
 
   await openPlanner(page);
   await saveAs(page, 'My saved plan');
@@ -85,7 +81,7 @@ test('every hostile or broken link is refused or opened to fix, with an alert, a
     expect(await page.evaluate(() => typeof ({} as Record<string, unknown>).polluted), what).toBe('undefined');
   }
   // Text from a link is shown as text, never run.
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   const origin = new URL(baseURL!).origin;
   expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
@@ -104,11 +100,7 @@ test('every hostile or broken file is refused with an alert, and changes nothing
     ['deep nesting', JSON.stringify(variant((s) => (s.notes = nested(60)))), /nested too deeply/],
     ['a library file from a newer version', JSON.stringify({ format: 'compute-planner/library', version: 9, exportedAt: '2030-01-01T00:00:00Z', scenarios: [] }), /library file was exported by a newer version/],
   ];
-  let dialogs = 0;
-  page.on('dialog', async (d) => {
-    dialogs += 1;
-    await d.dismiss();
-  });
+  const dialogs = countDialogs(page);
   await openPlanner(page);
   await saveAs(page, 'My saved plan');
   const before = await savedRows(page);
@@ -121,6 +113,6 @@ test('every hostile or broken file is refused with an alert, and changes nothing
     expect(await savedRows(page), `${what}: the saved scenarios changed`).toBe(before);
     expect(await page.evaluate(() => typeof ({} as Record<string, unknown>).polluted), what).toBe('undefined');
   }
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
   await expect(editor(page).getByLabel('Scenario name')).toHaveValue('My saved plan');
 });

@@ -1,7 +1,7 @@
 // Broken stored data (issue #7): a record that cannot be loaded — damaged, or from a newer
 // version — is set aside and reported, never deleted, and never blocks the rest of the library.
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, saveAs, storedRows } from './helpers.ts';
+import { countDialogs, editor, openPlanner, saveAs, storedRows } from './helpers.ts';
 
 /** Writes rows straight into the library's IndexedDB store, as another version or a bug might. */
 async function writeRaw(page: Page, rows: unknown[]): Promise<void> {
@@ -32,11 +32,7 @@ test('damaged and newer-version records are set aside and reported, never delete
     { id: 'not-a-scenario', name: 'Not a scenario', updatedAt: now, revision: 1, summary: null, scenario: '<script>alert(1)</script>' },
     { id: 'half-a-row' },
   ]);
-  let dialogs = 0;
-  page.on('dialog', async (d) => {
-    dialogs += 1;
-    await d.dismiss();
-  });
+  const dialogs = countDialogs(page);
 
   await page.reload();
   const report = page.getByRole('status').filter({ hasText: /could not be read/ });
@@ -52,5 +48,5 @@ test('damaged and newer-version records are set aside and reported, never delete
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: /could not be read/ })).toHaveText(/^4 /);
   expect((await storedRows(page, 'setAside')).length).toBe(4);
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 });
