@@ -184,7 +184,11 @@ class LibraryState {
     if (contentKey(planner.scenario) === this.#savedKey) return;
     this.#cancelTimer();
     this.dirty = true;
-    this.#timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+    this.#timer = setTimeout(() => {
+      // Saved meanwhile (by "Save" or a rename): nothing left to write.
+      if (contentKey(planner.scenario) === this.#savedKey) this.#cancelTimer();
+      else void this.save();
+    }, AUTOSAVE_DELAY_MS);
   }
 
   /** Saves now whatever is pending (page hidden, another scenario opened). */
@@ -221,6 +225,12 @@ class LibraryState {
     }
     if ('conflict' in r) {
       this.conflict = r.conflict;
+      return false;
+    }
+    if ('deleted' in r) {
+      // Deleted while this save was on its way: it stays deleted; the scenario stays open, unsaved.
+      this.revision = null;
+      this.origin = 'new';
       return false;
     }
     this.problem = r.error;
@@ -310,6 +320,8 @@ class LibraryState {
 
   async remove(id: string): Promise<void> {
     if (!this.#lib) return;
+    // A pending autosave of this scenario must not bring it back.
+    if (id === planner.scenario.id) this.#cancelTimer();
     const row = await this.#lib.delete(id);
     if (!row) return;
     this.deleted = row;

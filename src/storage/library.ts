@@ -55,6 +55,8 @@ export type StorageError = { kind: 'quota' } | { kind: 'unavailable'; detail: st
 export type SaveResult =
   | { ok: true; revision: number }
   | { ok: false; conflict: LibraryRecord }
+  /** The record this save started from is gone (deleted here or in another tab): not re-created. */
+  | { ok: false; deleted: true }
   | { ok: false; error: StorageError };
 
 function storageError(e: unknown): StorageError {
@@ -113,6 +115,10 @@ export class Library {
       if (current && current.revision !== baseRevision) {
         await tx.done;
         return { ok: false, conflict: current };
+      }
+      if (!current && baseRevision !== null) {
+        await tx.done;
+        return { ok: false, deleted: true };
       }
       const revision = (current?.revision ?? 0) + 1;
       await tx.store.put({ ...record, revision });

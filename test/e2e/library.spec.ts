@@ -21,7 +21,7 @@ test('save, reload: still there, and listed in the library', async ({ page }) =>
   await saved(page);
   await page.reload();
   await expect(editor(page).getByLabel('Scenario name')).toHaveValue('My saved plan');
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   const row = page.getByRole('row', { name: /My saved plan/ });
   await expect(row).toBeVisible();
   await expect(row.getByRole('cell').nth(1)).toContainText(/\d/);
@@ -47,7 +47,7 @@ test('rename and delete with undo in the library', async ({ page }) => {
   await openPlanner(page);
   await editor(page).getByLabel('Scenario name').fill('To rename');
   await saved(page);
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   await page.getByRole('button', { name: 'Rename “To rename”' }).click();
   await page.getByLabel('New name').fill('Renamed plan');
   await page.getByRole('button', { name: 'OK' }).click();
@@ -79,7 +79,7 @@ test('share: the link opens the same scenario with the same results in a fresh b
   expect(await figures(other)).toEqual(original);
   await expect(other.getByText('This scenario comes from a link.')).toBeVisible();
   await other.getByRole('button', { name: 'Save to my library' }).click();
-  await other.getByRole('button', { name: 'Library' }).click();
+  await other.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   await expect(other.getByRole('row', { name: /Shared plan/ })).toBeVisible();
   await fresh.close();
 });
@@ -97,7 +97,7 @@ test('a link never overwrites a different saved scenario without asking', async 
   await page.goto(link);
   await expect(page.getByText(/You already have “Mine, edited since”/)).toBeVisible();
   await page.getByRole('button', { name: 'Save the link’s version as a copy' }).click();
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   await expect(page.getByRole('row', { name: /Mine, edited since/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /^Mine\b(?!,)/ })).toBeVisible();
 });
@@ -111,7 +111,7 @@ test('compare two saved scenarios side by side', async ({ page }) => {
   await editor(page).getByLabel('Scenario name').fill('Plan B');
   await editor(page).getByRole('region', { name: /colocated in France/ }).getByLabel('Number of GPUs').fill('8');
   await saved(page);
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Compare', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Plan A', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Plan B', exact: true }).check();
   const comparison = page.getByRole('region', { name: 'Comparison' });
@@ -129,7 +129,7 @@ test('import what was exported: one scenario, and the whole library', async ({ p
   const [scenarioFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the scenario' }).click()]);
   const scenarioPath = testInfo.outputPath('scenario.json');
   await scenarioFile.saveAs(scenarioPath);
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   const [libraryFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the library' }).click()]);
   const libraryPath = testInfo.outputPath('library.json');
   await libraryFile.saveAs(libraryPath);
@@ -142,7 +142,7 @@ test('import what was exported: one scenario, and the whole library', async ({ p
   await expect(editor(other).getByLabel('Scenario name')).toHaveValue('Exported plan');
   await expect.poll(() => totalCost(other)).toBe(original);
 
-  await other.getByRole('button', { name: 'Library' }).click();
+  await other.getByRole('navigation').getByRole('button', { name: 'Library', exact: true }).click();
   await importFile(other, libraryPath);
   await expect(other.getByText(/scenario\(s\) imported; none of your saved scenarios was overwritten/)).toBeVisible();
   await expect(other.getByRole('row', { name: /Exported plan/ })).toHaveCount(1);

@@ -24,6 +24,9 @@ test('a worker that crashes is restarted, the person is told, and computing agai
   await page.goto('/');
   await expect(banner(page)).toBeVisible();
   await expect(results(page).getByRole('alert')).toHaveText(/stopped and was restarted/);
+  // Start-up settled first: opening the library re-evaluates the scenario, which on a healed worker
+  // would clear the banner before the person could press its button.
+  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).not.toHaveText(/Opening your library/);
   worker.heal();
   await banner(page).getByRole('button', { name: 'Compute again' }).click();
   await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();

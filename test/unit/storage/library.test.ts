@@ -59,6 +59,17 @@ describe('the library in IndexedDB', () => {
     lib.close();
   });
 
+  it('never brings back a deleted record: a save that started from it is told it is gone', async () => {
+    const lib = await open(freshName());
+    await lib.save(record('a', 'v1', '2026-11-01T10:00:00.000Z'), null);
+    await lib.delete('a');
+    expect(await lib.save(record('a', 'late autosave', '2026-11-01T10:00:01.000Z'), 1)).toEqual({ ok: false, deleted: true });
+    expect(await lib.list()).toEqual([]);
+    // Saved again as a new scenario (no revision to start from), it is created.
+    expect(await lib.save(record('a', 'saved again', '2026-11-01T10:00:02.000Z'), null)).toEqual({ ok: true, revision: 1 });
+    lib.close();
+  });
+
   it('sets aside a row that cannot be loaded, keeping it', async () => {
     const lib = await open(freshName());
     await lib.save(record('bad', 'Broken', '2026-11-01T10:00:00.000Z'), null);
