@@ -48,12 +48,8 @@ export const MAX_SAMPLES = 100_000;
 export const DEFAULT_SAMPLES = 10_000;
 export const MAX_RANGES = 40;
 
-const RENTED_RANGEABLE = [
-  'priceCcyPerGpuHour',
-  'priceTrendPctPerMonth',
-  'egressCcyPerMonth',
-  'storageCcyPerMonth',
-  'providerUtilisationPct',
+/** The footprint and throughput inputs every kind of option has. */
+const FOOTPRINT_RANGEABLE = [
   'powerWPerGpu',
   'busyPowerFraction',
   'hostPowerWPerServer',
@@ -64,6 +60,15 @@ const RENTED_RANGEABLE = [
   'embodiedKgCO2ePerServer',
   'embodiedLifeYears',
   'throughputVsReference',
+] as const;
+
+const RENTED_RANGEABLE = [
+  'priceCcyPerGpuHour',
+  'priceTrendPctPerMonth',
+  'egressCcyPerMonth',
+  'storageCcyPerMonth',
+  'providerUtilisationPct',
+  ...FOOTPRINT_RANGEABLE,
 ] as const;
 
 /**
@@ -95,16 +100,7 @@ export const RANGEABLE_FIELDS = {
     'annualRatePct',
     'termMonths',
     'resalePctOfGpuPrice',
-    'powerWPerGpu',
-    'busyPowerFraction',
-    'hostPowerWPerServer',
-    'gpusPerServer',
-    'pue',
-    'gridGCO2ePerKWh',
-    'embodiedKgCO2ePerGpu',
-    'embodiedKgCO2ePerServer',
-    'embodiedLifeYears',
-    'throughputVsReference',
+    ...FOOTPRINT_RANGEABLE,
   ],
   cloud: [...RENTED_RANGEABLE, 'committedGpus', 'spotInterruptionOverheadPct'],
   decentralised: [...RENTED_RANGEABLE, 'platformFeePct', 'reliabilityOverheadPct'],
