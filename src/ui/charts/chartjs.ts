@@ -43,6 +43,9 @@ const markers: Plugin = {
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, markers);
 Chart.defaults.animation = false;
+// Every chart fills the height its figure gives it, with its legend below.
+Chart.defaults.maintainAspectRatio = false;
+Chart.defaults.plugins.legend.position = 'bottom';
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export { Chart };

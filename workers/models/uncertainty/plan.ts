@@ -4,7 +4,7 @@
 // sampling writes numbers into slots; nothing is allocated per sample.
 import { accelerator } from '../../../src/catalog/index.ts';
 import { numberBounds, rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
-import { resolveOption } from '../resolve.ts';
+import { resolveOption, type ResolvedOption } from '../resolve.ts';
 import { compileDistribution, type Distribution } from './distributions.ts';
 
 /** Slots of an owned option's block. */
@@ -167,6 +167,20 @@ export interface Plan {
   discountVaries: boolean;
 }
 
+/** The footprint and throughput inputs every kind of option has, into their slots (by field name). */
+function fillFootprint(p: Float64Array, slot: Record<string, number>, o: Scenario['options'][number], r: ResolvedOption): void {
+  p[slot.powerWPerGpu!] = r.powerWPerGpu;
+  p[slot.busyPowerFraction!] = o.busyPowerFraction;
+  p[slot.hostPowerWPerServer!] = o.hostPowerWPerServer;
+  p[slot.gpusPerServer!] = o.gpusPerServer;
+  p[slot.pue!] = o.pue;
+  p[slot.gridGCO2ePerKWh!] = r.grid.gCO2ePerKWh;
+  p[slot.embodiedKgCO2ePerGpu!] = r.embodiedKgPerGpu;
+  p[slot.embodiedKgCO2ePerServer!] = r.embodiedKgPerServer;
+  p[slot.embodiedLifeYears!] = o.embodiedLifeYears;
+  p[slot.throughputVsReference!] = r.throughput;
+}
+
 function buyBlock(s: Scenario, i: number): Float64Array {
   const o = s.options[i]!;
   if (o.kind !== 'buy') throw new Error('not a purchase');
@@ -193,16 +207,7 @@ function buyBlock(s: Scenario, i: number): Float64Array {
   p[B.loanRatePct] = o.financing.kind === 'loan' ? o.financing.annualRatePct : 0;
   p[B.loanTerm] = o.financing.kind === 'loan' ? o.financing.termMonths : 1;
   p[B.resalePct] = o.resalePctOfGpuPrice;
-  p[B.powerW] = r.powerWPerGpu;
-  p[B.busyFrac] = o.busyPowerFraction;
-  p[B.hostW] = o.hostPowerWPerServer;
-  p[B.gpusPerServer] = o.gpusPerServer;
-  p[B.pue] = o.pue;
-  p[B.grid] = r.grid.gCO2ePerKWh;
-  p[B.embGpu] = r.embodiedKgPerGpu;
-  p[B.embServer] = r.embodiedKgPerServer;
-  p[B.embLife] = o.embodiedLifeYears;
-  p[B.throughput] = r.throughput;
+  fillFootprint(p, BUY_FIELDS, o, r);
   return p;
 }
 
@@ -223,17 +228,8 @@ function rentedBlock(s: Scenario, i: number): Float64Array {
   }
   p[R.egress] = o.egressCcyPerMonth;
   p[R.storage] = o.storageCcyPerMonth;
-  p[R.powerW] = r.powerWPerGpu;
-  p[R.busyFrac] = o.busyPowerFraction;
-  p[R.hostW] = o.hostPowerWPerServer;
-  p[R.gpusPerServer] = o.gpusPerServer;
-  p[R.pue] = o.pue;
-  p[R.grid] = r.grid.gCO2ePerKWh;
-  p[R.embGpu] = r.embodiedKgPerGpu;
-  p[R.embServer] = r.embodiedKgPerServer;
-  p[R.embLife] = o.embodiedLifeYears;
   p[R.providerUtilPct] = o.providerUtilisationPct;
-  p[R.throughput] = r.throughput;
+  fillFootprint(p, RENTED_FIELDS, o, r);
   return p;
 }
 
