@@ -1,78 +1,54 @@
-// Energy, carbon and water of one option, month by month. Pure.
-// Methods: docs/methodology.md §6 (Green Algorithms, Patterson et al. 2021, Li et al. 2025,
-// BLOOM / Boavizta for embodied impact).
-import { HOURS_PER_MONTH, type ResolvedOption } from './resolve.ts';
+// Energy, carbon and water formulas of one option, as scalar functions the kernel (kernel.ts)
+// calls. Pure. Methods: docs/methodology.md §6 (Green Algorithms, Patterson et al. 2021,
+// Li et al. 2025, BLOOM / Boavizta for embodied impact).
 import type { Footprint } from './types.ts';
-
-export interface Usage {
-  /** Reference GPU-hours served per month. */
-  servedRef: number[];
-  /** Own GPU-hours that ran per month (busy), including re-runs and interruptions. */
-  usedGpuHours: number[];
-}
-
-/** Own GPU-hours that ran to serve `servedRef` reference GPU-hours. */
-export function usage(r: ResolvedOption, servedRef: readonly number[]): Usage {
-  // Work in own GPU-hours = reference GPU-hours ÷ relative throughput; spot interruptions and
-  // decentralised re-runs add hours that run (and are paid) without serving demand.
-  const factor = r.reserved || r.option.kind === 'buy' ? 1 : r.paidHoursFactor;
-  return { servedRef: [...servedRef], usedGpuHours: servedRef.map((s) => (s / r.throughput) * factor) };
-}
 
 export function serversOf(gpuCount: number, gpusPerServer: number): number {
   return Math.ceil(gpuCount / gpusPerServer);
 }
 
-/** IT energy per month, kWh. */
-export function itEnergyKWh(r: ResolvedOption, u: Usage): number[] {
-  const o = r.option;
-  const busyW = r.powerWPerGpu * o.busyPowerFraction;
-  if (o.kind === 'buy') {
-    const servers = serversOf(o.gpuCount, o.gpusPerServer);
-    const installedGpuHours = o.gpuCount * HOURS_PER_MONTH;
-    return u.usedGpuHours.map((busy, m) => {
-      if (m < r.deliveryMonth) return 0;
-      // Green Algorithms: E = t × Σ n·P·u; busy GPUs at P × load factor, idle GPUs at idle power,
-      // plus the hosts' own power, around the clock once installed.
-      const idle = Math.max(0, installedGpuHours - busy);
-      return (busy * busyW + idle * o.idlePowerWPerGpu + servers * HOURS_PER_MONTH * o.hostPowerWPerServer) / 1000;
-    });
-  }
-  // Rented: the share of the host per GPU, for the hours used (Patterson et al. 2021: per-accelerator system power).
-  const perHourW = busyW + o.hostPowerWPerServer / o.gpusPerServer;
-  return u.usedGpuHours.map((h) => (h * perHourW) / 1000);
+/** IT energy of owned hardware in a month once installed, kWh, from the GPU-hours busy and installed. */
+export function ownedItKWh(busyGpuHours: number, installedGpuHours: number, busyW: number, idleW: number, hostWh: number): number {
+  // Green Algorithms: E = t × Σ n·P·u; busy GPUs at P × load factor, idle GPUs at idle power, plus the hosts' own power, around the clock.
+  const idle = installedGpuHours > busyGpuHours ? installedGpuHours - busyGpuHours : 0;
+  return (busyGpuHours * busyW + idle * idleW + hostWh) / 1000;
 }
 
-/** Embodied carbon allocated to this use over the horizon, kgCO2e. */
-export function embodiedKgCO2e(r: ResolvedOption, u: Usage, months: number): number {
-  const o = r.option;
-  if (o.kind === 'buy') {
-    // Boavizta: embedded × duration / lifetime, for the months the hardware is in service.
-    const servers = serversOf(o.gpuCount, o.gpusPerServer);
-    const inService = Math.max(0, months - r.deliveryMonth);
-    const share = Math.min(1, inService / (o.embodiedLifeYears * 12));
-    return (o.gpuCount * r.embodiedKgPerGpu + servers * r.embodiedKgPerServer) * share;
-  }
+/** Power drawn per used hour of a rented GPU, W: the GPU busy, plus its share of the host. */
+export function rentedWPerGpu(busyW: number, hostWPerServer: number, gpusPerServer: number): number {
+  // Patterson et al. 2021: per-accelerator system power = accelerator + host ÷ accelerators per host.
+  return busyW + hostWPerServer / gpusPerServer;
+}
+
+/** Embodied carbon of owned hardware allocated to the months it is in service, kgCO2e. */
+export function ownedEmbodiedKg(embodiedKg: number, monthsInService: number, lifeYears: number): number {
+  // Boavizta: embedded × duration / lifetime, for the months the hardware is in service.
+  const share = monthsInService / (lifeYears * 12);
+  return embodiedKg * (share < 1 ? share : 1);
+}
+
+/** Embodied carbon of rented GPU-hours, kgCO2e. */
+export function rentedEmbodiedKg(usedGpuHours: number, kgPerGpu: number, kgPerServer: number, gpusPerServer: number, lifeYears: number, providerUtilPct: number): number {
   // BLOOM: per-hour embodied = (GPU + server ÷ GPUs per server) ÷ (life × 8,760 h × utilisation).
-  const perGpu = r.embodiedKgPerGpu + r.embodiedKgPerServer / o.gpusPerServer;
-  const lifeHours = o.embodiedLifeYears * 8760 * (o.providerUtilisationPct / 100);
-  const used = u.usedGpuHours.reduce((a, b) => a + b, 0);
-  return (used * perGpu) / lifeHours;
+  return (usedGpuHours * (kgPerGpu + kgPerServer / gpusPerServer)) / (lifeYears * 8760 * (providerUtilPct / 100));
 }
 
-export function footprint(r: ResolvedOption, u: Usage, months: number, itKWh: readonly number[] = itEnergyKWh(r, u)): Footprint {
-  const o = r.option;
-  const it = itKWh.reduce((a, b) => a + b, 0);
-  // Facility energy = IT energy × PUE (The Green Grid).
-  const facility = it * o.pue;
+/** Location-based operational emissions, kgCO2e, of IT energy at a PUE and a grid intensity. */
+export function operationalKg(itKWh: number, pue: number, gCO2ePerKWh: number): number {
+  // Facility kWh (IT × PUE, The Green Grid) × grid gCO2e/kWh (Green Algorithms, GHG Protocol).
+  return (itKWh * pue * gCO2ePerKWh) / 1000;
+}
+
+/** The footprint totals of an option from its IT energy and embodied carbon over the horizon. */
+export function footprintOf(itKWh: number, pue: number, gCO2ePerKWh: number, embodiedKgCO2e: number, wueLPerKWh: number, offsiteLPerKWh: number): Footprint {
   return {
-    itEnergyKWh: it,
-    facilityEnergyKWh: facility,
-    // Location-based operational emissions: facility kWh × grid gCO2e/kWh (Green Algorithms, GHG Protocol).
-    operationalKgCO2e: (facility * r.grid.gCO2ePerKWh) / 1000,
-    embodiedKgCO2e: embodiedKgCO2e(r, u, months),
+    itEnergyKWh: itKWh,
+    // Facility energy = IT energy × PUE (The Green Grid).
+    facilityEnergyKWh: itKWh * pue,
+    operationalKgCO2e: operationalKg(itKWh, pue, gCO2ePerKWh),
+    embodiedKgCO2e,
     // Li et al. 2025: W = e × (WUE_onsite + PUE × EWIF_offsite), e = server (IT) energy.
-    onsiteWaterL: it * o.wueLPerKWh,
-    offsiteWaterL: it * o.pue * o.offsiteWaterLPerKWh,
+    onsiteWaterL: itKWh * wueLPerKWh,
+    offsiteWaterL: itKWh * pue * offsiteLPerKWh,
   };
 }

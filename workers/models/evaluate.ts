@@ -1,30 +1,44 @@
 // Evaluates a whole scenario month by month over its horizon: every option alone, the mix
-// (the serving rule), break-even, footprint and dependency. Pure and deterministic: the worker,
-// the tests and `npm run evaluate` call this same function.
+// (the serving rule), break-even, footprint and dependency — the kernel (kernel.ts) at one
+// sample with full detail. Pure and deterministic: the worker, the tests and `npm run evaluate`
+// call this same function.
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { breakEven, cheapestRental } from './breakeven.ts';
-import { emptyByCategory } from './cost.ts';
+import { breakEvenOf } from './breakeven.ts';
 import { dependency } from './dependency.ts';
-import { HOURS_PER_MONTH, resolutionWarnings, resolveOption } from './resolve.ts';
-import { categoryTotals, cumulative, npv, perUsefulHour, runOption, sumMonthly } from './run.ts';
-import { allocateAlone, allocateMix } from './serving.ts';
-import { COST_CATEGORIES, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence } from './types.ts';
-import { demandPerMonth } from './workload.ts';
+import { Kernel, newDetail, type Detail } from './kernel.ts';
+import { HOURS_PER_MONTH, resolutionWarnings } from './resolve.ts';
+import { categoryTotals, cumulative, npv, optionRun, perUsefulHour, sumByCategory } from './run.ts';
+import { allocateMix } from './serving.ts';
+import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence } from './types.ts';
+import { compilePlan } from './uncertainty/plan.ts';
 
 export function evaluateScenario(s: Scenario): EvaluationResult {
   const months = s.settings.horizonMonths;
   const rate = s.settings.discountRatePctPerYear;
-  const demand = demandPerMonth(s.workload, months);
-  const resolved = s.options.map((o) => resolveOption(o, s));
+  const plan = compilePlan(s, 1);
+  const resolved = plan.resolved;
+  const kernel = new Kernel(plan);
+  kernel.prepare(1);
+  const runs = (detail: Detail): OptionRun[] =>
+    plan.options.map((o, i) => optionRun(o.id, o.kind === 0, o.p, kernel.options[i]!, detail.options[i]!, months));
 
-  const mixAllocation = allocateMix(resolved, demand);
-  const inMix = resolved.map((r, i) => runOption(r, mixAllocation.served[i]!, months, rate));
-  const alone = resolved.map((r) => runOption(r, allocateAlone(r, demand).served, months, rate));
+  // Alone: each option serves the demand up to its own capacity; break-even is read from this run.
+  const aloneDetail = newDetail(plan);
+  kernel.run(1, { detail: aloneDetail });
+  const alone = runs(aloneDetail);
+  const demand = Array.from(aloneDetail.demand);
+  const ids = plan.options.map((o) => o.id);
+  const breakEvens = resolved.map((r, i) => (r.option.kind === 'buy' ? breakEvenOf(kernel.options[i]!, r.option.maxUtilisationPct, ids) : null));
+
+  // The mix: the serving rule's allocation, from the kernel's capacities.
+  const mixAllocation = allocateMix(resolved, kernel.options, demand);
+  const mixDetail = newDetail(plan);
+  kernel.run(1, { served: mixAllocation.served, detail: mixDetail });
+  const inMix = runs(mixDetail);
 
   const options: OptionResult[] = resolved.map((r, i) => {
     const o = r.option;
     const owned = o.kind === 'buy';
-    const rental = owned ? cheapestRental(r, resolved, months) : null;
     return {
       id: o.id,
       name: o.name,
@@ -35,8 +49,8 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
       grid: r.grid,
       alone: alone[i]!,
       inMix: inMix[i]!,
-      breakEven: owned && rental ? breakEven(r, alone[i]!, rental, months, rate) : null,
-      breakEvenReason: !owned ? 'notOwned' : rental ? null : 'noRental',
+      breakEven: breakEvens[i]!,
+      breakEvenReason: !owned ? 'notOwned' : breakEvens[i] ? null : 'noRental',
     };
   });
 
@@ -81,13 +95,13 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
 
 /** Sums the options' runs in the mix. */
 function combine(runs: readonly OptionRun[], unmet: number[], months: number, rate: number): MixResult {
-  const byCategory = emptyByCategory(months);
+  const byCategory = Object.fromEntries(COST_CATEGORIES.map((c) => [c, new Array<number>(months).fill(0)])) as Record<CostCategory, number[]>;
   for (const run of runs) {
     for (const cat of COST_CATEGORIES) {
       for (let m = 0; m < months; m++) byCategory[cat][m]! += run.costByCategory[cat][m]!;
     }
   }
-  const cost = sumMonthly(byCategory, months);
+  const cost = sumByCategory(byCategory, months);
   const sum = (f: (run: OptionRun) => number) => runs.reduce((a, run) => a + f(run), 0);
   const totalCost = cost.reduce((a, b) => a + b, 0);
   const served = sum((r) => r.totals.servedRefGpuHours);

@@ -1,13 +1,13 @@
-// Runs one option against an allocation of demand: usage → energy → cost → totals. Pure.
-import { optionCosts, type MonthlyByCategory } from './cost.ts';
-import { footprint, itEnergyKWh, usage } from './energy.ts';
-import type { ResolvedOption } from './resolve.ts';
+// One option's run as the evaluation reports it, read from the kernel's sample 0 and its detail. Pure.
+import { monthlyDiscount } from './cost.ts';
+import { footprintOf } from './energy.ts';
+import type { Detail, OptionColumns } from './kernel.ts';
+import { B, R } from './uncertainty/plan.ts';
 import { COST_CATEGORIES, type ByCategory, type CostCategory, type OptionRun, type OptionTotals } from './types.ts';
 
-/** Present value of monthly amounts: Σ x_m / (1 + r)^(m/12), month 0 undiscounted. */
+/** Present value of monthly amounts: Σ x_m / (1 + r)^(m/12), month 0 undiscounted (the kernel's discounting, for a series). */
 export function npv(perMonth: readonly number[], discountRatePctPerYear: number): number {
-  // Discounting at an annual rate applied monthly: factor (1 + r)^(−m/12).
-  const monthly = (1 + discountRatePctPerYear / 100) ** (-1 / 12);
+  const monthly = monthlyDiscount(discountRatePctPerYear);
   let pv = 0;
   let f = 1;
   for (const x of perMonth) {
@@ -17,18 +17,10 @@ export function npv(perMonth: readonly number[], discountRatePctPerYear: number)
   return pv;
 }
 
-export function sumMonthly(c: MonthlyByCategory, months: number): number[] {
-  const out = new Array<number>(months).fill(0);
-  for (const cat of COST_CATEGORIES) {
-    const arr = c[cat];
-    for (let m = 0; m < months; m++) out[m]! += arr[m]!;
-  }
-  return out;
-}
-
 /** Below this many GPU-hours (a few milliseconds of one GPU), nothing was served: no cost per hour. */
 export const MIN_SERVED_GPU_HOURS = 1e-6;
 
+/** Cost per useful GPU-hour = total cost ÷ reference GPU-hours of demand served; null when nothing was served. */
 export function perUsefulHour(cost: number, servedRefGpuHours: number): number | null {
   return servedRefGpuHours > MIN_SERVED_GPU_HOURS ? cost / servedRefGpuHours : null;
 }
@@ -38,35 +30,40 @@ export function cumulative(xs: readonly number[]): number[] {
   return xs.map((x) => (acc += x));
 }
 
-export function categoryTotals(c: MonthlyByCategory): ByCategory {
+export function sumByCategory(byCategory: Record<CostCategory, number[]>, months: number): number[] {
+  const out = new Array<number>(months).fill(0);
+  for (const cat of COST_CATEGORIES) for (let m = 0; m < months; m++) out[m]! += byCategory[cat][m]!;
+  return out;
+}
+
+export function categoryTotals(c: Record<CostCategory, number[]>): ByCategory {
   return Object.fromEntries(COST_CATEGORIES.map((cat) => [cat, c[cat].reduce((a, b) => a + b, 0)])) as Record<CostCategory, number>;
 }
 
-export function runOption(r: ResolvedOption, servedRef: readonly number[], months: number, discountRatePctPerYear: number): OptionRun {
-  const u = usage(r, servedRef);
-  const it = itEnergyKWh(r, u);
-  const facility = it.map((e) => e * r.option.pue);
-  const { byCategory, depreciation } = optionCosts(r, u, facility, months);
-  const costPerMonth = sumMonthly(byCategory, months);
-  const served = servedRef.reduce((a, b) => a + b, 0);
-  const cost = costPerMonth.reduce((a, b) => a + b, 0);
+/** The option's run from the kernel's columns (sample 0) and the detail of that run. */
+export function optionRun(id: string, owned: boolean, block: Float64Array, c: OptionColumns, detail: Detail['options'][number], months: number): OptionRun {
+  const byCategory = Object.fromEntries(COST_CATEGORIES.map((cat, x) => [cat, Array.from(detail.byCategory[x]!)])) as Record<CostCategory, number[]>;
+  const costPerMonth = sumByCategory(byCategory, months);
+  const cost = c.cost[0]!;
+  const served = c.served[0]!;
+  const [pue, wue, offsite, grid] = owned ? [B.pue, B.wue, B.offsiteWater, B.grid] : [R.pue, R.wue, R.offsiteWater, R.grid];
   const totals: OptionTotals = {
     costCcy: cost,
-    npvCcy: npv(costPerMonth, discountRatePctPerYear),
+    npvCcy: c.npv[0]!,
     byCategory: categoryTotals(byCategory),
     servedRefGpuHours: served,
-    usedGpuHours: u.usedGpuHours.reduce((a, b) => a + b, 0),
-    // Cost per useful GPU-hour = total cost ÷ reference GPU-hours of demand served.
+    usedGpuHours: c.used[0]!,
     costPerUsefulGpuHourCcy: perUsefulHour(cost, served),
-    ...footprint(r, u, months, it),
+    ...footprintOf(c.itKWh[0]!, block[pue]!, block[grid]!, c.embodiedKg[0]!, block[wue]!, block[offsite]!),
   };
+  const depreciation = Array.from(detail.depreciation);
   return {
-    optionId: r.option.id,
-    servedRefGpuHours: [...servedRef],
+    optionId: id,
+    servedRefGpuHours: Array.from(detail.served),
     costCcy: costPerMonth,
     costByCategory: byCategory,
     cumulativeCostCcy: cumulative(costPerMonth),
     totals,
-    depreciation,
+    depreciation: owned ? { perMonthCcy: depreciation, bookValueAtEndCcy: c.capex[0]! - depreciation.reduce((a, b) => a + b, 0) } : null,
   };
 }

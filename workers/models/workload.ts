@@ -1,7 +1,8 @@
-// Demand per month, in GPU-hours of the workload's reference accelerator. Pure.
-import { accelerator } from '../../src/catalog/index.ts';
+// Demand per month, in GPU-hours of the workload's reference accelerator, columnar over samples:
+// the kernel (kernel.ts) calls demandTerms once and demandMonth once a month. Pure.
 import type { Workload } from '../../src/scenario/schema.ts';
 import { HOURS_PER_MONTH } from './resolve.ts';
+import { W, workloadBlock, workloadKindOf } from './uncertainty/plan.ts';
 
 /** GPU-hours of a training run: 6·N·D FLOPs ÷ (dense BF16 peak × MFU) (Kaplan et al. 2020; Epoch AI). */
 export function trainingGpuHours(parametersBillion: number, tokensBillion: number, peakTflops: number, mfuPct: number): number {
@@ -12,31 +13,63 @@ export function trainingGpuHours(parametersBillion: number, tokensBillion: numbe
   return flops / flopsPerSecondPerGpu / 3600;
 }
 
-/** Reference GPU-hours demanded in each month of the horizon. */
-export function demandPerMonth(w: Workload, months: number): number[] {
-  const out = new Array<number>(months).fill(0);
-  switch (w.kind) {
-    case 'gpuHours': {
-      // Compound monthly growth: D[m] = D0 · (1 + g)^m.
-      const g = 1 + w.growthPctPerMonth / 100;
-      for (let m = 0; m < months; m++) out[m] = w.gpuHoursPerMonth * g ** m;
-      return out;
-    }
-    case 'training': {
-      const peak = accelerator(w.referenceAcceleratorId)?.bf16DenseTflops?.value;
-      if (peak == null) throw new Error('training workload needs a reference accelerator with a BF16 peak');
-      const total = trainingGpuHours(w.parametersBillion, w.tokensBillion, peak, w.mfuPct);
+/** Per sample: demand in month 0 (`base`), its monthly growth factor, and the month it stops (`until`). */
+export interface DemandTerms {
+  base: Float64Array;
+  growth: Float64Array;
+  until: Float64Array;
+  /** The running growth factor, g^m in month m. */
+  factor: Float64Array;
+}
+
+export function newDemandTerms(stride: number): DemandTerms {
+  return { base: new Float64Array(stride), growth: new Float64Array(stride), until: new Float64Array(stride), factor: new Float64Array(stride) };
+}
+
+/** Fills the demand terms of samples [0, n) from the workload block (slot s of sample k at [s × stride + k]). */
+export function demandTerms(kind: 0 | 1 | 2, w: Float64Array, stride: number, n: number, months: number, t: DemandTerms): void {
+  const a = W.a * stride;
+  const b = W.b * stride;
+  const c = W.c * stride;
+  const d = W.d * stride;
+  for (let k = 0; k < n; k++) {
+    t.factor[k] = 1;
+    if (kind === 1) {
       // The run is spread evenly over the months before its deadline.
-      const months_ = Math.min(w.deadlineMonths, months);
-      for (let m = 0; m < months_; m++) out[m] = total / w.deadlineMonths;
-      return out;
-    }
-    case 'inference': {
-      // GPUs needed = sustained tokens/s ÷ tokens/s per GPU; × 730 h a month, with growth.
-      const g = 1 + w.growthPctPerMonth / 100;
-      const base = (w.tokensPerSecond / w.tokensPerSecondPerGpu) * HOURS_PER_MONTH;
-      for (let m = 0; m < months; m++) out[m] = base * g ** m;
-      return out;
+      const deadline = w[d + k]!;
+      t.base[k] = trainingGpuHours(w[a + k]!, w[b + k]!, w[W.peakTflops * stride + k]!, w[c + k]!) / deadline;
+      t.growth[k] = 1;
+      t.until[k] = Math.min(deadline, months);
+    } else {
+      // GPU-hours a month, or GPUs needed = sustained tokens/s ÷ tokens/s per GPU, × 730 h a month.
+      t.base[k] = kind === 0 ? w[a + k]! : (w[a + k]! / w[b + k]!) * HOURS_PER_MONTH;
+      t.growth[k] = 1 + (kind === 0 ? w[b + k]! : w[c + k]!) / 100;
+      t.until[k] = months;
     }
   }
+}
+
+/** Demand of samples [0, n) in month m into `out`; call for m = 0, 1, … in turn. */
+export function demandMonth(t: DemandTerms, m: number, n: number, out: Float64Array): void {
+  const { base, growth, until, factor } = t;
+  for (let k = 0; k < n; k++) {
+    // Compound monthly growth: D[m] = D0 · (1 + g)^m, until the run's deadline.
+    out[k] = m < until[k]! ? base[k]! * factor[k]! : 0;
+    factor[k] = factor[k]! * growth[k]!;
+  }
+}
+
+/** Reference GPU-hours demanded in each month of the horizon. */
+export function demandPerMonth(w: Workload, months: number): number[] {
+  const kind = workloadKindOf(w);
+  if (kind === 1 && !(workloadBlock(w, 1)[W.peakTflops]! > 0)) throw new Error('training workload needs a reference accelerator with a BF16 peak');
+  const t = newDemandTerms(1);
+  demandTerms(kind, workloadBlock(w, 1), 1, 1, months, t);
+  const one = new Float64Array(1);
+  const out = new Array<number>(months);
+  for (let m = 0; m < months; m++) {
+    demandMonth(t, m, 1, one);
+    out[m] = one[0]!;
+  }
+  return out;
 }

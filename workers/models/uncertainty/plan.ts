@@ -1,7 +1,8 @@
-// Compiles a validated scenario into flat numeric parameter blocks that the Monte Carlo kernels
-// read, and the list of uncertain inputs with the slot each sampled value is written to. Pure.
-// One block per option (Float64Array, fixed slots), one for the workload, one for the settings:
-// sampling writes numbers into slots; nothing is allocated per sample.
+// Compiles a validated scenario into flat numeric parameter blocks that the kernel (../kernel.ts)
+// reads, and the list of uncertain inputs with the slot each sampled value is written to. Pure.
+// One block per option (Float64Array, fixed slots), one for the workload, one for the settings,
+// each columnar over samples: slot s of sample k is at [s × stride + k]. Sampling writes a
+// slot's column in place; nothing is allocated per sample.
 import { accelerator } from '../../../src/catalog/index.ts';
 import { numberBounds, rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
 import { resolveOption, type ResolvedOption } from '../resolve.ts';
@@ -40,7 +41,10 @@ export const B = {
   embServer: 28,
   embLife: 29,
   throughput: 30,
-  SIZE: 31,
+  wue: 31,
+  offsiteWater: 32,
+  depreciationYears: 33,
+  SIZE: 34,
 } as const;
 
 /** Slots of a rented option's block (cloud and decentralised share one layout). */
@@ -66,7 +70,9 @@ export const R = {
   embLife: 17,
   providerUtilPct: 18,
   throughput: 19,
-  SIZE: 20,
+  wue: 20,
+  offsiteWater: 21,
+  SIZE: 22,
 } as const;
 
 /** Slots of the workload block: their meaning depends on the workload's kind. */
@@ -138,99 +144,121 @@ export interface OptionPlan {
   id: string;
   name: string;
   kind: typeof KIND_BUY | typeof KIND_RENTED;
-  /** Base values; sampled inputs overwrite their slots in each sample. */
-  base: Float64Array;
-  /** The block the kernels read in the current sample. */
+  /** The block the kernel reads: slot s of sample k at [s × stride + k]; sampled inputs overwrite their columns. */
   p: Float64Array;
 }
 
 export interface Input {
   range: Range;
   dist: Distribution;
-  /** The block its samples are written to, and the slot. */
+  /** The block its samples are written to, and the slot (its column starts at slot × stride). */
   block: Float64Array;
   slot: number;
 }
 
 export interface Plan {
   months: number;
+  /** Samples per column of every block. */
+  stride: number;
   options: OptionPlan[];
+  /** The options as resolved from the catalog (grid used, throughput, warnings). */
+  resolved: ResolvedOption[];
   workloadKind: 0 | 1 | 2;
-  workloadBase: Float64Array;
   workload: Float64Array;
-  /** [annual discount rate in percent, unused]. */
-  settingsBase: Float64Array;
+  /** [annual discount rate in percent]. */
   settings: Float64Array;
   inputs: Input[];
-  /** Whether any sampled input changes the demand or the discount rate (else computed once). */
-  demandVaries: boolean;
-  discountVaries: boolean;
+}
+
+/** A slot's column: every sample of `stride` set to `value`. */
+function put(p: Float64Array, stride: number, slot: number, value: number): void {
+  p.fill(value, slot * stride, slot * stride + stride);
 }
 
 /** The footprint and throughput inputs every kind of option has, into their slots (by field name). */
-function fillFootprint(p: Float64Array, slot: Record<string, number>, o: Scenario['options'][number], r: ResolvedOption): void {
-  p[slot.powerWPerGpu!] = r.powerWPerGpu;
-  p[slot.busyPowerFraction!] = o.busyPowerFraction;
-  p[slot.hostPowerWPerServer!] = o.hostPowerWPerServer;
-  p[slot.gpusPerServer!] = o.gpusPerServer;
-  p[slot.pue!] = o.pue;
-  p[slot.gridGCO2ePerKWh!] = r.grid.gCO2ePerKWh;
-  p[slot.embodiedKgCO2ePerGpu!] = r.embodiedKgPerGpu;
-  p[slot.embodiedKgCO2ePerServer!] = r.embodiedKgPerServer;
-  p[slot.embodiedLifeYears!] = o.embodiedLifeYears;
-  p[slot.throughputVsReference!] = r.throughput;
+function fillFootprint(p: Float64Array, stride: number, slot: Record<string, number>, o: Scenario['options'][number], r: ResolvedOption): void {
+  put(p, stride, slot.powerWPerGpu!, r.powerWPerGpu);
+  put(p, stride, slot.busyPowerFraction!, o.busyPowerFraction);
+  put(p, stride, slot.hostPowerWPerServer!, o.hostPowerWPerServer);
+  put(p, stride, slot.gpusPerServer!, o.gpusPerServer);
+  put(p, stride, slot.pue!, o.pue);
+  put(p, stride, slot.gridGCO2ePerKWh!, r.grid.gCO2ePerKWh);
+  put(p, stride, slot.embodiedKgCO2ePerGpu!, r.embodiedKgPerGpu);
+  put(p, stride, slot.embodiedKgCO2ePerServer!, r.embodiedKgPerServer);
+  put(p, stride, slot.embodiedLifeYears!, o.embodiedLifeYears);
+  put(p, stride, slot.throughputVsReference!, r.throughput);
 }
 
-function buyBlock(s: Scenario, i: number): Float64Array {
-  const o = s.options[i]!;
+function buyBlock(r: ResolvedOption, stride: number): Float64Array {
+  const o = r.option;
   if (o.kind !== 'buy') throw new Error('not a purchase');
-  const r = resolveOption(o, s);
-  const p = new Float64Array(B.SIZE);
-  p[B.gpuCount] = o.gpuCount;
-  p[B.unitPrice] = o.unitPriceCcyPerGpu;
-  p[B.trendPct] = o.priceTrendPctPerMonth;
-  p[B.orderMonth] = o.orderMonth;
-  p[B.serverNet] = o.serverAndNetworkCcy;
-  p[B.dutyPct] = o.importDutyPct;
-  p[B.vatPct] = o.vatPct;
-  p[B.vatRecoverable] = o.vatRecoverable ? 1 : 0;
-  p[B.leadTime] = o.leadTimeMonths;
-  p[B.maxUtilPct] = o.maxUtilisationPct;
-  p[B.idleW] = o.idlePowerWPerGpu;
-  p[B.hostingColo] = o.hosting.kind === 'colocation' ? 1 : 0;
-  p[B.facility] = o.hosting.kind === 'onPrem' ? o.hosting.facilityCcyPerMonth : 0;
-  p[B.colo] = o.hosting.kind === 'colocation' ? o.hosting.colocationCcyPerKWMonth : 0;
-  p[B.electricity] = o.electricityCcyPerKWh;
-  p[B.maintenance] = o.maintenanceCcyPerYear;
-  p[B.staff] = o.staffCcyPerYear;
-  p[B.loan] = o.financing.kind === 'loan' ? 1 : 0;
-  p[B.loanRatePct] = o.financing.kind === 'loan' ? o.financing.annualRatePct : 0;
-  p[B.loanTerm] = o.financing.kind === 'loan' ? o.financing.termMonths : 1;
-  p[B.resalePct] = o.resalePctOfGpuPrice;
-  fillFootprint(p, BUY_FIELDS, o, r);
+  const p = new Float64Array(B.SIZE * stride);
+  const set = (slot: number, v: number) => put(p, stride, slot, v);
+  set(B.gpuCount, o.gpuCount);
+  set(B.unitPrice, o.unitPriceCcyPerGpu);
+  set(B.trendPct, o.priceTrendPctPerMonth);
+  set(B.orderMonth, o.orderMonth);
+  set(B.serverNet, o.serverAndNetworkCcy);
+  set(B.dutyPct, o.importDutyPct);
+  set(B.vatPct, o.vatPct);
+  set(B.vatRecoverable, o.vatRecoverable ? 1 : 0);
+  set(B.leadTime, o.leadTimeMonths);
+  set(B.maxUtilPct, o.maxUtilisationPct);
+  set(B.idleW, o.idlePowerWPerGpu);
+  set(B.hostingColo, o.hosting.kind === 'colocation' ? 1 : 0);
+  set(B.facility, o.hosting.kind === 'onPrem' ? o.hosting.facilityCcyPerMonth : 0);
+  set(B.colo, o.hosting.kind === 'colocation' ? o.hosting.colocationCcyPerKWMonth : 0);
+  set(B.electricity, o.electricityCcyPerKWh);
+  set(B.maintenance, o.maintenanceCcyPerYear);
+  set(B.staff, o.staffCcyPerYear);
+  set(B.loan, o.financing.kind === 'loan' ? 1 : 0);
+  set(B.loanRatePct, o.financing.kind === 'loan' ? o.financing.annualRatePct : 0);
+  set(B.loanTerm, o.financing.kind === 'loan' ? o.financing.termMonths : 1);
+  set(B.resalePct, o.resalePctOfGpuPrice);
+  set(B.wue, o.wueLPerKWh);
+  set(B.offsiteWater, o.offsiteWaterLPerKWh);
+  set(B.depreciationYears, o.depreciationYears);
+  fillFootprint(p, stride, BUY_FIELDS, o, r);
   return p;
 }
 
-function rentedBlock(s: Scenario, i: number): Float64Array {
-  const o = s.options[i]!;
+/** Pricing codes of a rented option's block. */
+export const PRICING = { onDemand: 0, spot: 1, reserved1y: 2, reserved3y: 3 } as const;
+
+function rentedBlock(r: ResolvedOption, stride: number): Float64Array {
+  const o = r.option;
   if (o.kind === 'buy') throw new Error('not a rented option');
-  const r = resolveOption(o, s);
-  const p = new Float64Array(R.SIZE);
-  p[R.price] = o.priceCcyPerGpuHour;
-  p[R.trendPct] = o.priceTrendPctPerMonth;
+  const p = new Float64Array(R.SIZE * stride);
+  const set = (slot: number, v: number) => put(p, stride, slot, v);
+  set(R.price, o.priceCcyPerGpuHour);
+  set(R.trendPct, o.priceTrendPctPerMonth);
   if (o.kind === 'cloud') {
-    p[R.pricing] = { onDemand: 0, spot: 1, reserved1y: 2, reserved3y: 3 }[o.pricingModel];
-    p[R.committed] = o.committedGpus;
-    p[R.spotOverheadPct] = o.spotInterruptionOverheadPct;
+    set(R.pricing, PRICING[o.pricingModel]);
+    set(R.committed, o.committedGpus);
+    set(R.spotOverheadPct, o.spotInterruptionOverheadPct);
   } else {
-    p[R.feePct] = o.platformFeePct;
-    p[R.reliabilityPct] = o.reliabilityOverheadPct;
+    set(R.feePct, o.platformFeePct);
+    set(R.reliabilityPct, o.reliabilityOverheadPct);
   }
-  p[R.egress] = o.egressCcyPerMonth;
-  p[R.storage] = o.storageCcyPerMonth;
-  p[R.providerUtilPct] = o.providerUtilisationPct;
-  fillFootprint(p, RENTED_FIELDS, o, r);
+  set(R.egress, o.egressCcyPerMonth);
+  set(R.storage, o.storageCcyPerMonth);
+  set(R.providerUtilPct, o.providerUtilisationPct);
+  set(R.wue, o.wueLPerKWh);
+  set(R.offsiteWater, o.offsiteWaterLPerKWh);
+  fillFootprint(p, stride, RENTED_FIELDS, o, r);
   return p;
+}
+
+/** The workload's block: its slots' meaning depends on the workload's kind (WORKLOAD_FIELDS). */
+export function workloadBlock(w: Scenario['workload'], stride: number): Float64Array {
+  const p = new Float64Array(W.SIZE * stride);
+  for (const [field, slot] of Object.entries(WORKLOAD_FIELDS[w.kind])) put(p, stride, slot, (w as unknown as Record<string, number>)[field]!);
+  if (w.kind === 'training') put(p, stride, W.peakTflops, accelerator(w.referenceAcceleratorId)?.bf16DenseTflops?.value ?? Number.NaN);
+  return p;
+}
+
+export function workloadKindOf(w: Scenario['workload']): 0 | 1 | 2 {
+  return w.kind === 'gpuHours' ? 0 : w.kind === 'training' ? 1 : 2;
 }
 
 /**
@@ -245,35 +273,20 @@ export function distributionOf(s: Scenario, range: Range): { dist: Distribution;
   return { dist: compileDistribution(range.shape, range.low, range.high, f.value, bounds), optionIndex: f.optionIndex };
 }
 
-/** Compiles a validated scenario. Throws only on a catalog defect (as the deterministic model does). */
-export function compilePlan(s: Scenario): Plan {
-  const options: OptionPlan[] = s.options.map((o, i) => {
-    const base = o.kind === 'buy' ? buyBlock(s, i) : rentedBlock(s, i);
-    return { id: o.id, name: o.name, kind: o.kind === 'buy' ? KIND_BUY : KIND_RENTED, base, p: base.slice() };
-  });
+/** Compiles a validated scenario, `stride` samples per column. Throws only on a catalog defect. */
+export function compilePlan(s: Scenario, stride = 1): Plan {
+  const resolved = s.options.map((o) => resolveOption(o, s));
+  const options: OptionPlan[] = resolved.map((r) => ({
+    id: r.option.id,
+    name: r.option.name,
+    kind: r.option.kind === 'buy' ? KIND_BUY : KIND_RENTED,
+    p: r.option.kind === 'buy' ? buyBlock(r, stride) : rentedBlock(r, stride),
+  }));
   const w = s.workload;
-  const workloadBase = new Float64Array(W.SIZE);
-  if (w.kind === 'gpuHours') {
-    workloadBase[W.a] = w.gpuHoursPerMonth;
-    workloadBase[W.b] = w.growthPctPerMonth;
-  } else if (w.kind === 'training') {
-    workloadBase[W.a] = w.parametersBillion;
-    workloadBase[W.b] = w.tokensBillion;
-    workloadBase[W.c] = w.mfuPct;
-    workloadBase[W.d] = w.deadlineMonths;
-    workloadBase[W.peakTflops] = accelerator(w.referenceAcceleratorId)?.bf16DenseTflops?.value ?? Number.NaN;
-  } else {
-    workloadBase[W.a] = w.tokensPerSecond;
-    workloadBase[W.b] = w.tokensPerSecondPerGpu;
-    workloadBase[W.c] = w.growthPctPerMonth;
-  }
-  const settingsBase = Float64Array.of(s.settings.discountRatePctPerYear, 0);
-  const workload = workloadBase.slice();
-  const settings = settingsBase.slice();
+  const workload = workloadBlock(w, stride);
+  const settings = new Float64Array(stride).fill(s.settings.discountRatePctPerYear);
 
   const inputs: Input[] = [];
-  let demandVaries = false;
-  let discountVaries = false;
   for (const range of s.uncertainty.ranges) {
     const { dist, optionIndex } = distributionOf(s, range);
     let block: Float64Array;
@@ -281,11 +294,9 @@ export function compilePlan(s: Scenario): Plan {
     if (range.target === 'settings') {
       block = settings;
       slot = range.field === 'discountRatePctPerYear' ? 0 : undefined;
-      discountVaries = true;
     } else if (range.target === 'workload') {
       block = workload;
       slot = WORKLOAD_FIELDS[w.kind][range.field];
-      demandVaries = true;
     } else {
       const option = options[optionIndex!]!;
       block = option.p;
@@ -295,16 +306,5 @@ export function compilePlan(s: Scenario): Plan {
     if (slot === undefined) throw new Error(`range on "${range.field}" has no slot in the Monte Carlo`);
     inputs.push({ range, dist, block, slot });
   }
-  return {
-    months: s.settings.horizonMonths,
-    options,
-    workloadKind: w.kind === 'gpuHours' ? 0 : w.kind === 'training' ? 1 : 2,
-    workloadBase,
-    workload,
-    settingsBase,
-    settings,
-    inputs,
-    demandVaries,
-    discountVaries,
-  };
+  return { months: s.settings.horizonMonths, stride, options, resolved, workloadKind: workloadKindOf(w), workload, settings, inputs };
 }

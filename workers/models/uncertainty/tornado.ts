@@ -1,10 +1,9 @@
 // Sensitivity: each uncertain input swung from its 5th to its 95th percentile with every other
-// input at its median, through the deterministic model. Pure. Methods: docs/methodology.md §12.
-import { rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
-import { evaluateScenario } from '../evaluate.ts';
-import type { EvaluationResult } from '../types.ts';
+// input at its median, through the kernel (kernel.ts) the evaluation runs. Pure. Methods: docs/methodology.md §12.
+import type { Range, Scenario } from '../../../src/scenario/schema.ts';
+import { Kernel } from '../kernel.ts';
 import { clippedQuantile } from './distributions.ts';
-import { distributionOf } from './plan.ts';
+import { compilePlan } from './plan.ts';
 
 /** What the tornado can be sorted by, per option. */
 export interface Outputs {
@@ -31,54 +30,46 @@ export interface TornadoResult {
   bars: TornadoBar[];
 }
 
-function outputs(r: EvaluationResult): Outputs {
-  return {
-    cost: r.options.map((o) => o.alone.totals.costCcy),
-    npv: r.options.map((o) => o.alone.totals.npvCcy),
-    co2eKg: r.options.map((o) => o.alone.totals.operationalKgCO2e + o.alone.totals.embodiedKgCO2e),
-    breakEvenUtilisation: r.options.map((o) => o.breakEven?.utilisation ?? null),
-  };
-}
-
-/** Writes `value` into the input a range is about (in a copy of the scenario). */
-function setInput(s: Scenario, r: Range, value: number): void {
-  const f = rangeField(s, r);
-  if (!f) return;
-  let holder: Record<string, unknown>;
-  if (r.target === 'settings') holder = s.settings as unknown as Record<string, unknown>;
-  else if (r.target === 'workload') holder = s.workload as unknown as Record<string, unknown>;
-  else {
-    const o = s.options[f.optionIndex!] as unknown as Record<string, unknown>;
-    holder = f.nested ? (o[f.nested] as Record<string, unknown>) : o;
-  }
-  holder[r.field] = value;
-}
-
+/**
+ * The tornado as one kernel run of 2k + 1 samples: sample 0 has every input at its median, samples
+ * 2i + 1 and 2i + 2 swing input i to its 5th and 95th percentiles.
+ */
 export function tornado(s: Scenario): TornadoResult {
-  const quantiles = s.uncertainty.ranges.map((r) => {
-    const d = distributionOf(s, r).dist;
-    return { median: clippedQuantile(d, 0.5), low: clippedQuantile(d, 0.05), high: clippedQuantile(d, 0.95) };
+  const ranges = s.uncertainty.ranges;
+  const samples = 2 * ranges.length + 1;
+  const plan = compilePlan(s, samples);
+  const quantiles = plan.inputs.map((input) => ({
+    median: clippedQuantile(input.dist, 0.5),
+    low: clippedQuantile(input.dist, 0.05),
+    high: clippedQuantile(input.dist, 0.95),
+  }));
+  plan.inputs.forEach((input, i) => {
+    const at = input.slot * samples;
+    input.block.fill(quantiles[i]!.median, at, at + samples);
   });
-  const atMedians = structuredCopy(s);
-  s.uncertainty.ranges.forEach((r, i) => setInput(atMedians, r, quantiles[i]!.median));
-  const swing = (i: number, value: number) => {
-    const c = structuredCopy(atMedians);
-    setInput(c, s.uncertainty.ranges[i]!, value);
-    return outputs(evaluateScenario(c));
-  };
+  plan.inputs.forEach((input, i) => {
+    const at = input.slot * samples;
+    input.block[at + 2 * i + 1] = quantiles[i]!.low;
+    input.block[at + 2 * i + 2] = quantiles[i]!.high;
+  });
+  const kernel = new Kernel(plan);
+  kernel.prepare(samples);
+  kernel.run(samples);
+  const outputs = (k: number): Outputs => ({
+    cost: kernel.options.map((c) => c.cost[k]!),
+    npv: kernel.options.map((c) => c.npv[k]!),
+    co2eKg: kernel.options.map((c) => c.co2eKg[k]!),
+    breakEvenUtilisation: kernel.options.map((c, i) => (plan.options[i]!.kind === 0 && kernel.rentals.length > 0 && !Number.isNaN(c.utilisation[k]!) ? c.utilisation[k]! : null)),
+  });
   return {
     scenarioId: s.id,
-    baseline: outputs(evaluateScenario(atMedians)),
-    bars: s.uncertainty.ranges.map((range, i) => ({
+    baseline: outputs(0),
+    bars: ranges.map((range, i) => ({
       range,
       lowValue: quantiles[i]!.low,
       highValue: quantiles[i]!.high,
-      atLow: swing(i, quantiles[i]!.low),
-      atHigh: swing(i, quantiles[i]!.high),
+      atLow: outputs(2 * i + 1),
+      atHigh: outputs(2 * i + 2),
     })),
   };
-}
-
-function structuredCopy<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
 }

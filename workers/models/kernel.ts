@@ -1,0 +1,522 @@
+// The model, written once: every option month by month over the horizon, columnar over samples
+// (slot s of sample k at [s × stride + k]; months outer, samples inner; nothing allocated in the
+// loops). The deterministic evaluation runs it at one sample with full detail (categories by
+// month, depreciation); the Monte Carlo at up to `stride` samples a chunk, with the fan's traces;
+// the tornado at 2k + 1 samples, one per swing. The mix allocation reads its capacities, and
+// break-even (the cheapest rental, the month renting catches up, the break-even utilisation) is
+// computed here for every sample. Formulas: cost.ts, energy.ts, workload.ts; methods:
+// docs/methodology.md §4–§6 and §12. Pure.
+import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
+import { operationalKg, ownedEmbodiedKg, ownedItKWh, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
+import * as resolve from './resolve.ts';
+import * as slots from './uncertainty/plan.ts';
+import type { Plan } from './uncertainty/plan.ts';
+import { demandMonth, demandTerms, newDemandTerms, type DemandTerms } from './workload.ts';
+
+// Imported bindings are re-bound to module constants: V8 folds B.price into a number when B is
+// a constant of this module, but reloads and checks an imported binding at every use.
+const { B, R, KIND_BUY } = slots;
+const { HOURS_PER_MONTH } = resolve;
+
+/** Indices of the cost categories in the detail (the order of COST_CATEGORIES in types.ts). */
+export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 4, rent: 5, fees: 6, egressStorage: 7, commitmentBeyondHorizon: 8, resale: 9, SIZE: 10 } as const;
+
+/** Everything the kernel keeps per option, one column (Float64Array of `stride`) per quantity. */
+export class OptionColumns {
+  // Terms, fixed for a sample over the horizon.
+  /** First usable month (owned: order + lead time; rented: 0). */
+  readonly delivery: Float64Array;
+  /** Reference GPU-hours the option can serve a month once usable (Infinity for pay-as-you-go). */
+  readonly capRef: Float64Array;
+  /** Owned: reference GPU-hours the installed GPUs deliver at full use, a month. */
+  readonly instRef: Float64Array;
+  readonly capex: Float64Array;
+  readonly payment: Float64Array;
+  readonly payEnd: Float64Array;
+  /** Owned: what the last month adds (resale, negative, plus any loan balance still owed). */
+  readonly end: Float64Array;
+  readonly balanceOwed: Float64Array;
+  readonly hostWh: Float64Array;
+  readonly kwhCost: Float64Array;
+  readonly running: Float64Array;
+  /** Owned: energy cost per reference GPU-hour served (what owning more use adds). */
+  readonly variable: Float64Array;
+  /** Rented: paid hours per used hour, rate per useful reference GPU-hour per unit of price, price factor now. */
+  readonly paid: Float64Array;
+  readonly rateUnit: Float64Array;
+  readonly priceFactor: Float64Array;
+  readonly rateNow: Float64Array;
+  readonly rate0: Float64Array;
+  /** Owned: hosting a month, and hosting with maintenance and staff (what runs every month once installed). */
+  readonly hosting: Float64Array;
+  // Running totals and outputs.
+  readonly cost: Float64Array;
+  readonly npv: Float64Array;
+  readonly served: Float64Array;
+  readonly used: Float64Array;
+  readonly itKWh: Float64Array;
+  readonly co2eKg: Float64Array;
+  readonly embodiedKg: Float64Array;
+  readonly servedNow: Float64Array;
+  // Owned, against each rental: cumulative renting cost, Σ rate from delivery, first month renting catches up (−1: none).
+  readonly rentCum: Float64Array[];
+  readonly rateSum: Float64Array[];
+  readonly cross: Float64Array[];
+  /** Owned: the rental compared (option index), its average rate, the month renting catches up (−1: none), the break-even utilisation (NaN: never). */
+  readonly rental: Float64Array;
+  readonly averageRate: Float64Array;
+  readonly breakEvenMonth: Float64Array;
+  readonly utilisation: Float64Array;
+
+  constructor(stride: number, rentals: number) {
+    const col = () => new Float64Array(stride);
+    this.delivery = col();
+    this.capRef = col();
+    this.instRef = col();
+    this.capex = col();
+    this.payment = col();
+    this.payEnd = col();
+    this.end = col();
+    this.balanceOwed = col();
+    this.hostWh = col();
+    this.kwhCost = col();
+    this.running = col();
+    this.variable = col();
+    this.paid = col();
+    this.rateUnit = col();
+    this.priceFactor = col();
+    this.rateNow = col();
+    this.rate0 = col();
+    this.hosting = col();
+    this.cost = col();
+    this.npv = col();
+    this.served = col();
+    this.used = col();
+    this.itKWh = col();
+    this.co2eKg = col();
+    this.embodiedKg = col();
+    this.servedNow = col();
+    this.rentCum = Array.from({ length: rentals }, col);
+    this.rateSum = Array.from({ length: rentals }, col);
+    this.cross = Array.from({ length: rentals }, col);
+    this.rental = col();
+    this.averageRate = col();
+    this.breakEvenMonth = col();
+    this.utilisation = col();
+  }
+}
+
+/** Month-by-month detail of one sample (the evaluation): per option, costs by category, served and depreciation. */
+export interface Detail {
+  demand: Float64Array;
+  options: { byCategory: Float64Array[]; served: Float64Array; depreciation: Float64Array }[];
+}
+
+export function newDetail(plan: Plan): Detail {
+  const col = () => new Float64Array(plan.months);
+  return { demand: col(), options: plan.options.map(() => ({ byCategory: Array.from({ length: CAT.SIZE }, col), served: col(), depreciation: col() })) };
+}
+
+/** Cumulative cost at chosen months of the first samples (the fan chart): option i's at points[j] in sample k goes to fans[i][j × samples + k]. */
+export interface FanCapture {
+  points: Int32Array;
+  samples: number;
+  fans: Float64Array[];
+  /** Sample number of this chunk's first sample. */
+  offset: number;
+}
+
+export interface RunSpec {
+  /** Per option, reference GPU-hours served by month ([m × stride + k]); null: the option alone (demand up to its capacity). */
+  served?: readonly (Float64Array | null)[] | null;
+  detail?: Detail | null;
+  fan?: FanCapture | null;
+}
+
+export class Kernel {
+  readonly months: number;
+  readonly stride: number;
+  readonly options: OptionColumns[];
+  readonly kinds: Int8Array;
+  readonly blocks: Float64Array[];
+  /** Option indices of the rented options (the rentals owning is compared with) and of the owned ones. */
+  readonly rentals: Int32Array;
+  readonly owned: Int32Array;
+  readonly demand: DemandTerms;
+  readonly demandNow: Float64Array;
+  readonly discount: Float64Array;
+  readonly discountStep: Float64Array;
+  /** Terms filled for this many samples. */
+  prepared = 0;
+
+  constructor(readonly plan: Plan) {
+    this.months = plan.months;
+    this.stride = plan.stride;
+    this.kinds = Int8Array.from(plan.options, (o) => o.kind);
+    this.blocks = plan.options.map((o) => o.p);
+    this.rentals = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [] : [i])));
+    this.owned = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [i] : [])));
+    this.options = plan.options.map((o) => new OptionColumns(this.stride, o.kind === KIND_BUY ? this.rentals.length : 0));
+    this.demand = newDemandTerms(this.stride);
+    this.demandNow = new Float64Array(this.stride);
+    this.discount = new Float64Array(this.stride);
+    this.discountStep = new Float64Array(this.stride);
+  }
+
+  /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
+  prepare(n: number): void {
+    const S = this.stride;
+    for (let i = 0; i < this.blocks.length; i++) {
+      if (this.kinds[i] === KIND_BUY) ownedTerms(this.blocks[i]!, S, n, this.months, this.options[i]!);
+      else rentedTerms(this.blocks[i]!, S, n, this.months, this.options[i]!);
+    }
+    this.prepared = n;
+  }
+
+  /** Runs samples [0, n) month by month (after prepare(n)). */
+  run(n: number, spec: RunSpec = {}): void {
+    if (n > this.prepared) throw new Error('kernel run before its terms are prepared');
+    const served = spec.served ?? null;
+    const detail = spec.detail ?? null;
+    const fan = spec.fan ?? null;
+    if (detail !== null && n !== 1) throw new Error('the detail is of one sample');
+    const months = this.months;
+    const S = this.stride;
+    const plan = this.plan;
+    demandTerms(plan.workloadKind, plan.workload, S, n, months, this.demand);
+    const df = this.discount;
+    const step = this.discountStep;
+    for (let k = 0; k < n; k++) {
+      df[k] = 1;
+      step[k] = monthlyDiscount(plan.settings[k]!);
+    }
+    for (const c of this.options) start(c, n);
+    let point = 0;
+    for (let m = 0; m < months; m++) {
+      demandMonth(this.demand, m, n, this.demandNow);
+      if (detail !== null) detail.demand[m] = this.demandNow[0]!;
+      for (let j = 0; j < this.rentals.length; j++) {
+        const i = this.rentals[j]!;
+        rentedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, served?.[i] ?? null, this.options[i]!, detail?.options[i] ?? null);
+      }
+      for (let j = 0; j < this.owned.length; j++) {
+        const i = this.owned[j]!;
+        const c = this.options[i]!;
+        ownedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, served?.[i] ?? null, c, detail?.options[i] ?? null);
+        for (let r = 0; r < this.rentals.length; r++) catchUp(c, this.options[this.rentals[r]!]!, r, n, m);
+      }
+      if (fan !== null && point < fan.points.length && fan.points[point] === m) {
+        const count = Math.min(n, fan.samples - fan.offset);
+        for (let i = 0; i < this.options.length; i++) {
+          const cost = this.options[i]!.cost;
+          const out = fan.fans[i]!;
+          const at = point * fan.samples + fan.offset;
+          for (let k = 0; k < count; k++) out[at + k] = cost[k]!;
+        }
+        point++;
+      }
+      for (let k = 0; k < n; k++) df[k] = df[k]! * step[k]!;
+    }
+    for (let i = 0; i < this.options.length; i++) {
+      if (this.kinds[i] === KIND_BUY) {
+        ownedEnd(this.blocks[i]!, S, n, months, this.options[i]!, detail?.options[i] ?? null);
+        breakEven(n, months, this.options[i]!, this.rentals, this.options);
+      } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!);
+    }
+  }
+}
+
+function start(c: OptionColumns, n: number): void {
+  for (let k = 0; k < n; k++) {
+    c.cost[k] = 0;
+    c.npv[k] = 0;
+    c.served[k] = 0;
+    c.used[k] = 0;
+    c.itKWh[k] = 0;
+    c.priceFactor[k] = 1;
+  }
+  for (let r = 0; r < c.rentCum.length; r++) {
+    c.rentCum[r]!.fill(0, 0, n);
+    c.rateSum[r]!.fill(0, 0, n);
+    c.cross[r]!.fill(-1, 0, n);
+  }
+}
+
+/** An owned option's terms for samples [0, n). */
+function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns): void {
+  const last = months - 1;
+  for (let k = 0; k < n; k++) {
+    const gpus = p[B.gpuCount * S + k]!;
+    const order = p[B.orderMonth * S + k]!;
+    const thr = p[B.throughput * S + k]!;
+    const unit = priceAtOrder(p[B.unitPrice * S + k]!, p[B.trendPct * S + k]!, order);
+    const capex = capexOf(gpus * unit + p[B.serverNet * S + k]!, p[B.dutyPct * S + k]!, p[B.vatPct * S + k]!, p[B.vatRecoverable * S + k]! === 1);
+    c.capex[k] = capex;
+    c.delivery[k] = order + p[B.leadTime * S + k]!;
+    const installed = gpus * HOURS_PER_MONTH;
+    c.instRef[k] = installed * thr;
+    // Schedulable capacity: installed GPU-hours × the maximum utilisation × relative throughput.
+    c.capRef[k] = installed * (p[B.maxUtilPct * S + k]! / 100) * thr;
+    const servers = serversOf(gpus, p[B.gpusPerServer * S + k]!);
+    const hostW = p[B.hostW * S + k]!;
+    c.hostWh[k] = servers * HOURS_PER_MONTH * hostW;
+    // Energy cost = facility kWh (IT × PUE) × tariff (Epoch AI, Cottier et al. 2024).
+    const kwhCost = p[B.pue * S + k]! * p[B.electricity * S + k]!;
+    c.kwhCost[k] = kwhCost;
+    const powerW = p[B.powerW * S + k]!;
+    const busyW = powerW * p[B.busyFrac * S + k]!;
+    c.variable[k] = ((busyW - p[B.idleW * S + k]!) / 1000 / thr) * kwhCost;
+    // Colocation is charged per contracted kW (GPUs and hosts at full power); on premises, the facility a month.
+    const hosting = p[B.hostingColo * S + k]! === 1 ? ((gpus * powerW + servers * hostW) / 1000) * p[B.colo * S + k]! : p[B.facility * S + k]!;
+    c.hosting[k] = hosting;
+    c.running[k] = hosting + (p[B.maintenance * S + k]! + p[B.staff * S + k]!) / 12;
+    // Financing: cash in the order month, or level payments from the month after, for the loan's term or to the horizon.
+    const loan = p[B.loan * S + k]! === 1;
+    const rate = p[B.loanRatePct * S + k]!;
+    const term = p[B.loanTerm * S + k]!;
+    c.payment[k] = loan ? loanPayment(capex, rate, term) : 0;
+    c.payEnd[k] = loan ? Math.min(order + term, last) : -1;
+    const balance = loan ? loanBalance(capex, rate, term, c.payEnd[k]! - order) : 0;
+    // The balance still owed when the horizon ends is counted in its last month (below a rounding, nothing is owed).
+    c.balanceOwed[k] = balance > 1e-9 * capex ? balance : 0;
+    c.end[k] = c.balanceOwed[k]! - gpus * unit * (p[B.resalePct * S + k]! / 100);
+  }
+}
+
+/** One month of an owned option, samples [0, n). */
+function ownedMonth(
+  p: Float64Array,
+  S: number,
+  n: number,
+  m: number,
+  months: number,
+  d: Float64Array,
+  df: Float64Array,
+  servedIn: Float64Array | null,
+  c: OptionColumns,
+  detail: Detail['options'][number] | null,
+): void {
+  const isLast = m === months - 1;
+  const { delivery, capRef, capex, payment, payEnd, end, hostWh, kwhCost, running, cost, npv, served, itKWh, servedNow } = c;
+  const oOrder = B.orderMonth * S;
+  const oThr = B.throughput * S;
+  const oGpus = B.gpuCount * S;
+  const oPower = B.powerW * S;
+  const oBusy = B.busyFrac * S;
+  const oIdle = B.idleW * S;
+  const oLoan = B.loan * S;
+  for (let k = 0; k < n; k++) {
+    const on = m >= delivery[k]!;
+    const dm = servedIn === null ? d[k]! : servedIn[m * S + k]!;
+    const s = on ? (servedIn === null && dm > capRef[k]! ? capRef[k]! : dm) : 0;
+    const it = on ? ownedItKWh(s / p[oThr + k]!, p[oGpus + k]! * HOURS_PER_MONTH, p[oPower + k]! * p[oBusy + k]!, p[oIdle + k]!, hostWh[k]!) : 0;
+    const energy = it * kwhCost[k]!;
+    const run = on ? running[k]! : 0;
+    const order = p[oOrder + k]!;
+    const loan = p[oLoan + k]! === 1;
+    const purchase = loan ? (m > order && m <= payEnd[k]! ? payment[k]! : 0) : m === order ? capex[k]! : 0;
+    const x = purchase + energy + run + (isLast ? end[k]! : 0);
+    cost[k] = cost[k]! + x;
+    npv[k] = npv[k]! + x * df[k]!;
+    served[k] = served[k]! + s;
+    itKWh[k] = itKWh[k]! + it;
+    servedNow[k] = s;
+    if (detail !== null) ownedDetail(p, S, m, isLast, purchase, energy, s, c, detail);
+  }
+}
+
+/** The evaluation's split of an owned option's month into categories (sample 0). */
+function ownedDetail(p: Float64Array, S: number, m: number, isLast: boolean, purchase: number, energy: number, s: number, c: OptionColumns, detail: Detail['options'][number]): void {
+  const cat = detail.byCategory;
+  const order = p[B.orderMonth * S]!;
+  let principal = purchase;
+  if (p[B.loan * S]! === 1 && purchase !== 0) {
+    // Amortisation: interest on the balance still owed, the rest of the payment repays the principal.
+    const owed = loanBalance(c.capex[0]!, p[B.loanRatePct * S]!, p[B.loanTerm * S]!, m - order - 1);
+    const interest = owed * (p[B.loanRatePct * S]! / 1200);
+    cat[CAT.interest]![m] = interest;
+    principal = purchase - interest;
+  }
+  cat[CAT.capex]![m] = principal + (isLast ? c.balanceOwed[0]! : 0);
+  cat[CAT.energy]![m] = energy;
+  if (m >= c.delivery[0]!) {
+    cat[CAT.hosting]![m] = c.hosting[0]!;
+    cat[CAT.maintenance]![m] = c.running[0]! - c.hosting[0]!;
+  }
+  if (isLast) cat[CAT.resale]![m] = c.end[0]! - c.balanceOwed[0]!;
+  detail.served[m] = s;
+}
+
+/** An owned option's totals after the months: CO2e, and the detail's depreciation. */
+function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: OptionColumns, detail: Detail['options'][number] | null): void {
+  for (let k = 0; k < n; k++) {
+    const gpus = p[B.gpuCount * S + k]!;
+    const from = Math.min(c.delivery[k]!, months);
+    const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
+    c.embodiedKg[k] = ownedEmbodiedKg(kg, months - from, p[B.embLife * S + k]!);
+    c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[B.pue * S + k]!, p[B.grid * S + k]!) + c.embodiedKg[k]!;
+    c.used[k] = c.served[k]! / p[B.throughput * S + k]!;
+  }
+  if (detail !== null) {
+    // Accounting view: straight-line depreciation of the capex from the month it enters service.
+    const lifeMonths = p[B.depreciationYears * S]! * 12;
+    let booked = 0;
+    for (let m = c.delivery[0]!; m < months; m++) {
+      const d = depreciationInMonth(c.capex[0]!, lifeMonths, booked);
+      detail.depreciation[m] = d;
+      booked += d;
+    }
+  }
+}
+
+/** A rented option's terms for samples [0, n). */
+function rentedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns): void {
+  for (let k = 0; k < n; k++) {
+    const pricing = p[R.pricing * S + k]!;
+    const thr = p[R.throughput * S + k]!;
+    const reserved = reservationTermMonths(pricing) > 0;
+    const paid = reserved ? 1 : paidHoursFactor(pricing, p[R.spotOverheadPct * S + k]!, p[R.reliabilityPct * S + k]!);
+    c.paid[k] = paid;
+    // Cost of one useful reference GPU-hour at full use: price × overheads × (1 + fee) ÷ throughput.
+    c.rateUnit[k] = (paid * (1 + p[R.feePct * S + k]! / 100)) / thr;
+    c.delivery[k] = 0;
+    // A reservation serves up to its committed GPUs; pay as you go, without limit.
+    c.capRef[k] = reserved ? p[R.committed * S + k]! * HOURS_PER_MONTH * thr : Infinity;
+  }
+}
+
+/** One month of a rented option, samples [0, n). */
+function rentedMonth(
+  p: Float64Array,
+  S: number,
+  n: number,
+  m: number,
+  months: number,
+  d: Float64Array,
+  df: Float64Array,
+  servedIn: Float64Array | null,
+  c: OptionColumns,
+  detail: Detail['options'][number] | null,
+): void {
+  const last = months - 1;
+  const { capRef, paid, rateUnit, priceFactor, rateNow, cost, npv, served, used } = c;
+  const oPrice = R.price * S;
+  const oTrend = R.trendPct * S;
+  const oPricing = R.pricing * S;
+  const oThr = R.throughput * S;
+  const oCommitted = R.committed * S;
+  const oFee = R.feePct * S;
+  const oEgress = R.egress * S;
+  const oStorage = R.storage * S;
+  for (let k = 0; k < n; k++) {
+    const term = reservationTermMonths(p[oPricing + k]!);
+    // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
+    if (term > 0 && m % term === 0) priceFactor[k] = (1 + p[oTrend + k]! / 100) ** m;
+    const price = p[oPrice + k]! * priceFactor[k]!;
+    const dm = servedIn === null ? d[k]! : servedIn[m * S + k]!;
+    const s = servedIn === null && dm > capRef[k]! ? capRef[k]! : dm;
+    let rent: number;
+    let fees = 0;
+    let u: number;
+    let beyond = 0;
+    if (term > 0) {
+      // Reserved GPUs are paid every hour of the month, used or not.
+      const hours = p[oCommitted + k]! * HOURS_PER_MONTH;
+      rent = hours * price;
+      u = s / p[oThr + k]!;
+      // A reservation runs for whole terms: what remains of the term in progress is owed in the last month.
+      if (m === last) beyond = (Math.ceil(months / term) * term - months) * hours * price;
+    } else {
+      // Pay as you go: work in own GPU-hours = reference GPU-hours ÷ throughput, × overheads, × price; the fee on top.
+      u = (s / p[oThr + k]!) * paid[k]!;
+      rent = u * price;
+      fees = rent * (p[oFee + k]! / 100);
+      priceFactor[k] = priceFactor[k]! * (1 + p[oTrend + k]! / 100);
+    }
+    const egress = u > 0 || term > 0 ? p[oEgress + k]! + p[oStorage + k]! : 0;
+    const x = rent + fees + egress + beyond;
+    cost[k] = cost[k]! + x;
+    npv[k] = npv[k]! + x * df[k]!;
+    served[k] = served[k]! + s;
+    used[k] = used[k]! + u;
+    rateNow[k] = price * rateUnit[k]!;
+    if (m === 0) c.rate0[k] = rateNow[k]!;
+    if (detail !== null) {
+      const cat = detail.byCategory;
+      cat[CAT.rent]![m] = rent;
+      cat[CAT.fees]![m] = fees;
+      cat[CAT.egressStorage]![m] = egress;
+      cat[CAT.commitmentBeyondHorizon]![m] = beyond;
+      detail.served[m] = s;
+    }
+  }
+}
+
+/** A rented option's totals after the months: IT energy and CO2e of the hours used. */
+function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns): void {
+  for (let k = 0; k < n; k++) {
+    const gpusPerServer = p[R.gpusPerServer * S + k]!;
+    const used = c.used[k]!;
+    c.itKWh[k] = (used * rentedWPerGpu(p[R.powerW * S + k]! * p[R.busyFrac * S + k]!, p[R.hostW * S + k]!, gpusPerServer)) / 1000;
+    c.embodiedKg[k] = rentedEmbodiedKg(used, p[R.embGpu * S + k]!, p[R.embServer * S + k]!, gpusPerServer, p[R.embLife * S + k]!, p[R.providerUtilPct * S + k]!);
+    c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, p[R.grid * S + k]!) + c.embodiedKg[k]!;
+  }
+}
+
+/**
+ * Owned option `c` against rental `r` (its r-th) in month m: renting what the option served, at the
+ * rental's rate, against owning so far; the first month renting costs as much (−1 while it has not).
+ */
+function catchUp(c: OptionColumns, rental: OptionColumns, r: number, n: number, m: number): void {
+  const rentCum = c.rentCum[r]!;
+  const rateSum = c.rateSum[r]!;
+  const cross = c.cross[r]!;
+  const { delivery, servedNow, cost } = c;
+  const rate = rental.rateNow;
+  for (let k = 0; k < n; k++) {
+    const x = rate[k]!;
+    if (m >= delivery[k]!) rateSum[k] = rateSum[k]! + x;
+    const rent = rentCum[k]! + x * servedNow[k]!;
+    rentCum[k] = rent;
+    const own = cost[k]!;
+    if (cross[k]! < 0 && rent > 0 && rent >= own - 1e-9 * (own < 0 ? -own : own)) cross[k] = m;
+  }
+}
+
+/**
+ * Break-even of an owned option (breakeven.ts reads it): the rental that would do the installed
+ * hardware's full work for least, its average rate, the month renting what was served catches up,
+ * and the utilisation u* at which owning costs the same as renting. Cost is affine in use:
+ * Own(u) = Own(0) + [Own(1) − Own(0)]·u, so u* = Own(0) / (R·Cap − [Own(1) − Own(0)]).
+ */
+function breakEven(n: number, months: number, c: OptionColumns, rentals: Int32Array, all: OptionColumns[]): void {
+  for (let k = 0; k < n; k++) {
+    const from = Math.min(c.delivery[k]!, months);
+    const inService = months - from;
+    let best = -1;
+    let bestSum = Infinity;
+    for (let r = 0; r < rentals.length; r++) {
+      // Installed capacity is the same every month in service: the least Σ rate does the full work for least;
+      // with no month in service, the lowest first rate.
+      const sum = inService > 0 ? c.rateSum[r]![k]! : all[rentals[r]!]!.rate0[k]!;
+      if (best < 0 || sum < bestSum) {
+        best = r;
+        bestSum = sum;
+      }
+    }
+    if (best < 0) {
+      c.rental[k] = -1;
+      c.breakEvenMonth[k] = -1;
+      c.utilisation[k] = Number.NaN;
+      continue;
+    }
+    c.rental[k] = rentals[best]!;
+    c.averageRate[k] = inService > 0 ? bestSum / inService : bestSum;
+    c.breakEvenMonth[k] = c.cross[best]![k]!;
+    const installed = c.instRef[k]! * inService;
+    const own0 = c.cost[k]! - c.variable[k]! * c.served[k]!;
+    const denominator = c.instRef[k]! * c.rateSum[best]![k]! - c.variable[k]! * installed;
+    const u = own0 / denominator;
+    c.utilisation[k] = denominator <= 0 || installed === 0 || !Number.isFinite(u) ? Number.NaN : u > 0 ? u : 0;
+  }
+}
