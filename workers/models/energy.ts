@@ -7,11 +7,19 @@ export function serversOf(gpuCount: number, gpusPerServer: number): number {
   return Math.ceil(gpuCount / gpusPerServer);
 }
 
-/** IT energy of owned hardware in a month once installed, kWh, from the GPU-hours busy and installed. */
-export function ownedItKWh(busyGpuHours: number, installedGpuHours: number, busyW: number, idleW: number, hostWh: number): number {
-  // Green Algorithms: E = t × Σ n·P·u; busy GPUs at P × load factor, idle GPUs at idle power, plus the hosts' own power, around the clock.
-  const idle = installedGpuHours > busyGpuHours ? installedGpuHours - busyGpuHours : 0;
-  return (busyGpuHours * busyW + idle * idleW + hostWh) / 1000;
+/**
+ * IT energy of owned hardware in a month once installed, kWh, as a part that runs whatever is served
+ * and a part per busy GPU-hour. Green Algorithms: E = t × Σ n·P·u — busy GPUs at P × load factor,
+ * idle GPUs at idle power, hosts at their own power around the clock — so with busy hours b of
+ * installed hours I: E = (I·idle + host·t) + b·(busy − idle).
+ */
+export function ownedItFixedKWh(installedGpuHours: number, idleW: number, hostWh: number): number {
+  return (installedGpuHours * idleW + hostWh) / 1000;
+}
+
+/** Extra IT energy per busy GPU-hour of owned hardware over idling, kWh (see ownedItFixedKWh). */
+export function ownedItKWhPerBusyHour(busyW: number, idleW: number): number {
+  return (busyW - idleW) / 1000;
 }
 
 /** Power drawn per used hour of a rented GPU, W: the GPU busy, plus its share of the host. */

@@ -7,7 +7,7 @@
 // computed here for every sample. Formulas: cost.ts, energy.ts, workload.ts; methods:
 // docs/methodology.md §4–§6 and §12. Pure.
 import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
-import { operationalKg, ownedEmbodiedKg, ownedItKWh, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
+import { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
 import * as resolve from './resolve.ts';
 import * as slots from './uncertainty/plan.ts';
 import type { Plan } from './uncertainty/plan.ts';
@@ -21,34 +21,99 @@ const { HOURS_PER_MONTH } = resolve;
 /** Indices of the cost categories in the detail (the order of COST_CATEGORIES in types.ts). */
 export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 4, rent: 5, fees: 6, egressStorage: 7, commitmentBeyondHorizon: 8, resale: 9, SIZE: 10 } as const;
 
+/**
+ * Samples per column of the kernel's own arrays (a run takes at most this many at once). A module
+ * constant: every column's offset below is then a constant V8 folds into the load, so the loops
+ * keep no register per column.
+ */
+export const LANES = 256;
+
+/** Columns of an option besides those against each rental, and where each starts in its array `a` (the order of the constructor). */
+const COLUMNS = 39;
+const DELIVERY = 0 * LANES;
+const CAP_REF = 1 * LANES;
+const INST_REF = 2 * LANES;
+const ORDER = 3 * LANES;
+const CAPEX = 4 * LANES;
+const PAYMENT = 5 * LANES;
+const PAY_END = 6 * LANES;
+const END = 7 * LANES;
+const BALANCE_OWED = 8 * LANES;
+const HOSTING = 9 * LANES;
+const UPKEEP = 10 * LANES;
+const ENERGY_FIXED = 11 * LANES;
+const RUNNING = 12 * LANES;
+const IT_FIXED = 13 * LANES;
+const IT_PER_SERVED = 14 * LANES;
+const VARIABLE = 15 * LANES;
+const PRICE0 = 16 * LANES;
+const GROWTH = 17 * LANES;
+const PAID_PER_REF = 18 * LANES;
+const FEE = 19 * LANES;
+const FIXED = 20 * LANES;
+const HOURS = 21 * LANES;
+const BEYOND_HOURS = 22 * LANES;
+const RATE_UNIT = 23 * LANES;
+const PRICE_FACTOR = 24 * LANES;
+const RATE_NOW = 25 * LANES;
+const RATE0 = 26 * LANES;
+const COST = 27 * LANES;
+const NPV = 28 * LANES;
+const SERVED = 29 * LANES;
+const USED = 30 * LANES;
+const IT_KWH = 31 * LANES;
+const CO2E_KG = 32 * LANES;
+const EMBODIED_KG = 33 * LANES;
+const SERVED_NOW = 34 * LANES;
+const RENTAL = 35 * LANES;
+const AVERAGE_RATE = 36 * LANES;
+const BREAK_EVEN_MONTH = 37 * LANES;
+const UTILISATION = 38 * LANES;
+
+/** Where a column starts in its option's array `a`. */
+function at(column: Float64Array): number {
+  return column.byteOffset >> 3;
+}
+
 /** Everything the kernel keeps per option, one column (Float64Array of `stride`) per quantity. */
 export class OptionColumns {
-  // Terms, fixed for a sample over the horizon.
+  // Terms, fixed for a sample over the horizon (computed once per sample by the terms pass).
   /** First usable month (owned: order + lead time; rented: 0). */
   readonly delivery: Float64Array;
   /** Reference GPU-hours the option can serve a month once usable (Infinity for pay-as-you-go). */
   readonly capRef: Float64Array;
   /** Owned: reference GPU-hours the installed GPUs deliver at full use, a month. */
   readonly instRef: Float64Array;
+  readonly order: Float64Array;
   readonly capex: Float64Array;
   readonly payment: Float64Array;
   readonly payEnd: Float64Array;
-  /** Owned: what the last month adds (resale, negative, plus any loan balance still owed). */
+  /** Owned: what the last month adds (resale, negative, plus any loan balance still owed), and that balance. */
   readonly end: Float64Array;
   readonly balanceOwed: Float64Array;
-  readonly hostWh: Float64Array;
-  readonly kwhCost: Float64Array;
+  /** Owned, a month once installed: hosting, maintenance and staff, the energy bill of idling, and their sum. */
+  readonly hosting: Float64Array;
+  readonly upkeep: Float64Array;
+  readonly energyFixed: Float64Array;
   readonly running: Float64Array;
-  /** Owned: energy cost per reference GPU-hour served (what owning more use adds). */
+  /** Owned: IT kWh a month whatever is served, and per reference GPU-hour served; the energy cost of the latter. */
+  readonly itFixed: Float64Array;
+  readonly itPerServed: Float64Array;
   readonly variable: Float64Array;
-  /** Rented: paid hours per used hour, rate per useful reference GPU-hour per unit of price, price factor now. */
-  readonly paid: Float64Array;
+  /** Rented: month-0 price, 1 + trend, own GPU-hours paid per reference GPU-hour, the fee (a fraction), egress and storage a month. */
+  readonly price0: Float64Array;
+  readonly growth: Float64Array;
+  readonly paidPerRef: Float64Array;
+  readonly fee: Float64Array;
+  readonly fixed: Float64Array;
+  /** Rented, reserved: GPU-hours paid a month, and those owed beyond the horizon. */
+  readonly hours: Float64Array;
+  readonly beyondHours: Float64Array;
+  /** Rented: rate per useful reference GPU-hour per unit of price; the price factor now; the rate now and in month 0. */
   readonly rateUnit: Float64Array;
   readonly priceFactor: Float64Array;
   readonly rateNow: Float64Array;
   readonly rate0: Float64Array;
-  /** Owned: hosting a month, and hosting with maintenance and staff (what runs every month once installed). */
-  readonly hosting: Float64Array;
   // Running totals and outputs.
   readonly cost: Float64Array;
   readonly npv: Float64Array;
@@ -68,26 +133,41 @@ export class OptionColumns {
   readonly breakEvenMonth: Float64Array;
   readonly utilisation: Float64Array;
 
-  constructor(stride: number, rentals: number) {
-    const col = () => new Float64Array(stride);
+  /** Every column above is a view of this one array (one base pointer for the loops that read many columns). */
+  readonly a: Float64Array;
+
+  constructor(rentals: number) {
+    const stride = LANES;
+    this.a = new Float64Array((COLUMNS + 3 * rentals) * stride);
+    let next = 0;
+    const col = () => this.a.subarray(next * stride, ++next * stride);
     this.delivery = col();
     this.capRef = col();
     this.instRef = col();
+    this.order = col();
     this.capex = col();
     this.payment = col();
     this.payEnd = col();
     this.end = col();
     this.balanceOwed = col();
-    this.hostWh = col();
-    this.kwhCost = col();
+    this.hosting = col();
+    this.upkeep = col();
+    this.energyFixed = col();
     this.running = col();
+    this.itFixed = col();
+    this.itPerServed = col();
     this.variable = col();
-    this.paid = col();
+    this.price0 = col();
+    this.growth = col();
+    this.paidPerRef = col();
+    this.fee = col();
+    this.fixed = col();
+    this.hours = col();
+    this.beyondHours = col();
     this.rateUnit = col();
     this.priceFactor = col();
     this.rateNow = col();
     this.rate0 = col();
-    this.hosting = col();
     this.cost = col();
     this.npv = col();
     this.served = col();
@@ -96,13 +176,13 @@ export class OptionColumns {
     this.co2eKg = col();
     this.embodiedKg = col();
     this.servedNow = col();
-    this.rentCum = Array.from({ length: rentals }, col);
-    this.rateSum = Array.from({ length: rentals }, col);
-    this.cross = Array.from({ length: rentals }, col);
     this.rental = col();
     this.averageRate = col();
     this.breakEvenMonth = col();
     this.utilisation = col();
+    this.rentCum = Array.from({ length: rentals }, col);
+    this.rateSum = Array.from({ length: rentals }, col);
+    this.cross = Array.from({ length: rentals }, col);
   }
 }
 
@@ -156,7 +236,8 @@ export class Kernel {
     this.blocks = plan.options.map((o) => o.p);
     this.rentals = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [] : [i])));
     this.owned = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [i] : [])));
-    this.options = plan.options.map((o) => new OptionColumns(this.stride, o.kind === KIND_BUY ? this.rentals.length : 0));
+    if (plan.stride > LANES) throw new Error(`a kernel run takes at most ${LANES} samples`);
+    this.options = plan.options.map((o) => new OptionColumns(o.kind === KIND_BUY ? this.rentals.length : 0));
     this.demand = newDemandTerms(this.stride);
     this.demandNow = new Float64Array(this.stride);
     this.discount = new Float64Array(this.stride);
@@ -231,8 +312,6 @@ function start(c: OptionColumns, n: number): void {
     c.cost[k] = 0;
     c.npv[k] = 0;
     c.served[k] = 0;
-    c.used[k] = 0;
-    c.itKWh[k] = 0;
     c.priceFactor[k] = 1;
   }
   for (let r = 0; r < c.rentCum.length; r++) {
@@ -251,6 +330,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const thr = p[B.throughput * S + k]!;
     const unit = priceAtOrder(p[B.unitPrice * S + k]!, p[B.trendPct * S + k]!, order);
     const capex = capexOf(gpus * unit + p[B.serverNet * S + k]!, p[B.dutyPct * S + k]!, p[B.vatPct * S + k]!, p[B.vatRecoverable * S + k]! === 1);
+    c.order[k] = order;
     c.capex[k] = capex;
     c.delivery[k] = order + p[B.leadTime * S + k]!;
     const installed = gpus * HOURS_PER_MONTH;
@@ -259,17 +339,18 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     c.capRef[k] = installed * (p[B.maxUtilPct * S + k]! / 100) * thr;
     const servers = serversOf(gpus, p[B.gpusPerServer * S + k]!);
     const hostW = p[B.hostW * S + k]!;
-    c.hostWh[k] = servers * HOURS_PER_MONTH * hostW;
+    const powerW = p[B.powerW * S + k]!;
+    const idleW = p[B.idleW * S + k]!;
+    c.itFixed[k] = ownedItFixedKWh(installed, idleW, servers * HOURS_PER_MONTH * hostW);
+    c.itPerServed[k] = ownedItKWhPerBusyHour(powerW * p[B.busyFrac * S + k]!, idleW) / thr;
     // Energy cost = facility kWh (IT × PUE) × tariff (Epoch AI, Cottier et al. 2024).
     const kwhCost = p[B.pue * S + k]! * p[B.electricity * S + k]!;
-    c.kwhCost[k] = kwhCost;
-    const powerW = p[B.powerW * S + k]!;
-    const busyW = powerW * p[B.busyFrac * S + k]!;
-    c.variable[k] = ((busyW - p[B.idleW * S + k]!) / 1000 / thr) * kwhCost;
+    c.energyFixed[k] = c.itFixed[k]! * kwhCost;
+    c.variable[k] = c.itPerServed[k]! * kwhCost;
     // Colocation is charged per contracted kW (GPUs and hosts at full power); on premises, the facility a month.
-    const hosting = p[B.hostingColo * S + k]! === 1 ? ((gpus * powerW + servers * hostW) / 1000) * p[B.colo * S + k]! : p[B.facility * S + k]!;
-    c.hosting[k] = hosting;
-    c.running[k] = hosting + (p[B.maintenance * S + k]! + p[B.staff * S + k]!) / 12;
+    c.hosting[k] = p[B.hostingColo * S + k]! === 1 ? ((gpus * powerW + servers * hostW) / 1000) * p[B.colo * S + k]! : p[B.facility * S + k]!;
+    c.upkeep[k] = (p[B.maintenance * S + k]! + p[B.staff * S + k]!) / 12;
+    c.running[k] = c.hosting[k]! + c.upkeep[k]! + c.energyFixed[k]!;
     // Financing: cash in the order month, or level payments from the month after, for the loan's term or to the horizon.
     const loan = p[B.loan * S + k]! === 1;
     const rate = p[B.loanRatePct * S + k]!;
@@ -283,7 +364,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
   }
 }
 
-/** One month of an owned option, samples [0, n). */
+/** One month of an owned option, samples [0, n): the purchase or loan payment, running costs once installed, the last month's items. */
 function ownedMonth(
   p: Float64Array,
   S: number,
@@ -297,65 +378,56 @@ function ownedMonth(
   detail: Detail['options'][number] | null,
 ): void {
   const isLast = m === months - 1;
-  const { delivery, capRef, capex, payment, payEnd, end, hostWh, kwhCost, running, cost, npv, served, itKWh, servedNow } = c;
-  const oOrder = B.orderMonth * S;
-  const oThr = B.throughput * S;
-  const oGpus = B.gpuCount * S;
-  const oPower = B.powerW * S;
-  const oBusy = B.busyFrac * S;
-  const oIdle = B.idleW * S;
-  const oLoan = B.loan * S;
+  const loan = p[B.loan * S]! === 1; // financing is not an uncertain input: one kind for every sample
+  const a = c.a;
   for (let k = 0; k < n; k++) {
-    const on = m >= delivery[k]!;
+    const on = m >= a[DELIVERY + k]!;
     const dm = servedIn === null ? d[k]! : servedIn[m * S + k]!;
-    const s = on ? (servedIn === null && dm > capRef[k]! ? capRef[k]! : dm) : 0;
-    const it = on ? ownedItKWh(s / p[oThr + k]!, p[oGpus + k]! * HOURS_PER_MONTH, p[oPower + k]! * p[oBusy + k]!, p[oIdle + k]!, hostWh[k]!) : 0;
-    const energy = it * kwhCost[k]!;
-    const run = on ? running[k]! : 0;
-    const order = p[oOrder + k]!;
-    const loan = p[oLoan + k]! === 1;
-    const purchase = loan ? (m > order && m <= payEnd[k]! ? payment[k]! : 0) : m === order ? capex[k]! : 0;
-    const x = purchase + energy + run + (isLast ? end[k]! : 0);
-    cost[k] = cost[k]! + x;
-    npv[k] = npv[k]! + x * df[k]!;
-    served[k] = served[k]! + s;
-    itKWh[k] = itKWh[k]! + it;
-    servedNow[k] = s;
-    if (detail !== null) ownedDetail(p, S, m, isLast, purchase, energy, s, c, detail);
+    const cap = a[CAP_REF + k]!;
+    const s = on ? (servedIn === null && dm > cap ? cap : dm) : 0;
+    const order = a[ORDER + k]!;
+    const purchase = loan ? (m > order && m <= a[PAY_END + k]! ? a[PAYMENT + k]! : 0) : m === order ? a[CAPEX + k]! : 0;
+    const x = purchase + (on ? a[RUNNING + k]! + s * a[VARIABLE + k]! : 0) + (isLast ? a[END + k]! : 0);
+    a[COST + k] = a[COST + k]! + x;
+    a[NPV + k] = a[NPV + k]! + x * df[k]!;
+    a[SERVED + k] = a[SERVED + k]! + s;
+    a[SERVED_NOW + k] = s;
   }
+  if (detail !== null) ownedDetail(p, S, m, isLast, loan, c, detail);
 }
 
 /** The evaluation's split of an owned option's month into categories (sample 0). */
-function ownedDetail(p: Float64Array, S: number, m: number, isLast: boolean, purchase: number, energy: number, s: number, c: OptionColumns, detail: Detail['options'][number]): void {
+function ownedDetail(p: Float64Array, S: number, m: number, isLast: boolean, loan: boolean, c: OptionColumns, detail: Detail['options'][number]): void {
   const cat = detail.byCategory;
-  const order = p[B.orderMonth * S]!;
-  let principal = purchase;
-  if (p[B.loan * S]! === 1 && purchase !== 0) {
-    // Amortisation: interest on the balance still owed, the rest of the payment repays the principal.
-    const owed = loanBalance(c.capex[0]!, p[B.loanRatePct * S]!, p[B.loanTerm * S]!, m - order - 1);
-    const interest = owed * (p[B.loanRatePct * S]! / 1200);
+  const order = c.order[0]!;
+  let principal = loan ? (m > order && m <= c.payEnd[0]! ? c.payment[0]! : 0) : m === order ? c.capex[0]! : 0;
+  if (loan && principal !== 0) {
+    // Amortisation: interest on the balance still owed; the rest of the payment repays the principal.
+    const interest = loanBalance(c.capex[0]!, p[B.loanRatePct * S]!, p[B.loanTerm * S]!, m - order - 1) * (p[B.loanRatePct * S]! / 1200);
     cat[CAT.interest]![m] = interest;
-    principal = purchase - interest;
+    principal -= interest;
   }
   cat[CAT.capex]![m] = principal + (isLast ? c.balanceOwed[0]! : 0);
-  cat[CAT.energy]![m] = energy;
+  const s = c.servedNow[0]!;
   if (m >= c.delivery[0]!) {
+    cat[CAT.energy]![m] = c.energyFixed[0]! + s * c.variable[0]!;
     cat[CAT.hosting]![m] = c.hosting[0]!;
-    cat[CAT.maintenance]![m] = c.running[0]! - c.hosting[0]!;
+    cat[CAT.maintenance]![m] = c.upkeep[0]!;
   }
   if (isLast) cat[CAT.resale]![m] = c.end[0]! - c.balanceOwed[0]!;
   detail.served[m] = s;
 }
 
-/** An owned option's totals after the months: CO2e, and the detail's depreciation. */
+/** An owned option's totals after the months: GPU-hours used, IT energy, CO2e, and the detail's depreciation. */
 function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: OptionColumns, detail: Detail['options'][number] | null): void {
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
-    const from = Math.min(c.delivery[k]!, months);
-    const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
-    c.embodiedKg[k] = ownedEmbodiedKg(kg, months - from, p[B.embLife * S + k]!);
-    c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[B.pue * S + k]!, p[B.grid * S + k]!) + c.embodiedKg[k]!;
+    const inService = months - Math.min(c.delivery[k]!, months);
     c.used[k] = c.served[k]! / p[B.throughput * S + k]!;
+    c.itKWh[k] = c.itFixed[k]! * inService + c.itPerServed[k]! * c.served[k]!;
+    const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
+    c.embodiedKg[k] = ownedEmbodiedKg(kg, inService, p[B.embLife * S + k]!);
+    c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[B.pue * S + k]!, p[B.grid * S + k]!) + c.embodiedKg[k]!;
   }
   if (detail !== null) {
     // Accounting view: straight-line depreciation of the capex from the month it enters service.
@@ -374,14 +446,23 @@ function rentedTerms(p: Float64Array, S: number, n: number, months: number, c: O
   for (let k = 0; k < n; k++) {
     const pricing = p[R.pricing * S + k]!;
     const thr = p[R.throughput * S + k]!;
-    const reserved = reservationTermMonths(pricing) > 0;
-    const paid = reserved ? 1 : paidHoursFactor(pricing, p[R.spotOverheadPct * S + k]!, p[R.reliabilityPct * S + k]!);
-    c.paid[k] = paid;
+    const term = reservationTermMonths(pricing);
+    const paid = term > 0 ? 1 : paidHoursFactor(pricing, p[R.spotOverheadPct * S + k]!, p[R.reliabilityPct * S + k]!);
+    c.price0[k] = p[R.price * S + k]!;
+    c.growth[k] = 1 + p[R.trendPct * S + k]! / 100;
+    // Work in own GPU-hours = reference GPU-hours ÷ relative throughput, × the hours that run again.
+    c.paidPerRef[k] = paid / thr;
+    c.fee[k] = p[R.feePct * S + k]! / 100;
+    c.fixed[k] = p[R.egress * S + k]! + p[R.storage * S + k]!;
     // Cost of one useful reference GPU-hour at full use: price × overheads × (1 + fee) ÷ throughput.
-    c.rateUnit[k] = (paid * (1 + p[R.feePct * S + k]! / 100)) / thr;
+    c.rateUnit[k] = c.paidPerRef[k]! * (1 + c.fee[k]!);
     c.delivery[k] = 0;
+    const committed = p[R.committed * S + k]!;
     // A reservation serves up to its committed GPUs; pay as you go, without limit.
-    c.capRef[k] = reserved ? p[R.committed * S + k]! * HOURS_PER_MONTH * thr : Infinity;
+    c.capRef[k] = term > 0 ? committed * HOURS_PER_MONTH * thr : Infinity;
+    c.hours[k] = committed * HOURS_PER_MONTH;
+    // A reservation runs for whole terms: what remains of the term in progress is owed.
+    c.beyondHours[k] = term > 0 ? (Math.ceil(months / term) * term - months) * committed * HOURS_PER_MONTH : 0;
   }
 }
 
@@ -398,65 +479,50 @@ function rentedMonth(
   c: OptionColumns,
   detail: Detail['options'][number] | null,
 ): void {
-  const last = months - 1;
-  const { capRef, paid, rateUnit, priceFactor, rateNow, cost, npv, served, used } = c;
-  const oPrice = R.price * S;
-  const oTrend = R.trendPct * S;
-  const oPricing = R.pricing * S;
-  const oThr = R.throughput * S;
-  const oCommitted = R.committed * S;
-  const oFee = R.feePct * S;
-  const oEgress = R.egress * S;
-  const oStorage = R.storage * S;
+  const isLast = m === months - 1;
+  const term = reservationTermMonths(p[R.pricing * S]!); // pricing is not an uncertain input: one for every sample
+  const startsTerm = term > 0 && m % term === 0;
+  const a = c.a;
   for (let k = 0; k < n; k++) {
-    const term = reservationTermMonths(p[oPricing + k]!);
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
-    if (term > 0 && m % term === 0) priceFactor[k] = (1 + p[oTrend + k]! / 100) ** m;
-    const price = p[oPrice + k]! * priceFactor[k]!;
+    if (startsTerm) a[PRICE_FACTOR + k] = a[GROWTH + k]! ** m;
+    const f = a[PRICE_FACTOR + k]!;
+    const price = a[PRICE0 + k]! * f;
     const dm = servedIn === null ? d[k]! : servedIn[m * S + k]!;
-    const s = servedIn === null && dm > capRef[k]! ? capRef[k]! : dm;
-    let rent: number;
-    let fees = 0;
-    let u: number;
-    let beyond = 0;
-    if (term > 0) {
-      // Reserved GPUs are paid every hour of the month, used or not.
-      const hours = p[oCommitted + k]! * HOURS_PER_MONTH;
-      rent = hours * price;
-      u = s / p[oThr + k]!;
-      // A reservation runs for whole terms: what remains of the term in progress is owed in the last month.
-      if (m === last) beyond = (Math.ceil(months / term) * term - months) * hours * price;
-    } else {
-      // Pay as you go: work in own GPU-hours = reference GPU-hours ÷ throughput, × overheads, × price; the fee on top.
-      u = (s / p[oThr + k]!) * paid[k]!;
-      rent = u * price;
-      fees = rent * (p[oFee + k]! / 100);
-      priceFactor[k] = priceFactor[k]! * (1 + p[oTrend + k]! / 100);
-    }
-    const egress = u > 0 || term > 0 ? p[oEgress + k]! + p[oStorage + k]! : 0;
-    const x = rent + fees + egress + beyond;
-    cost[k] = cost[k]! + x;
-    npv[k] = npv[k]! + x * df[k]!;
-    served[k] = served[k]! + s;
-    used[k] = used[k]! + u;
-    rateNow[k] = price * rateUnit[k]!;
-    if (m === 0) c.rate0[k] = rateNow[k]!;
-    if (detail !== null) {
-      const cat = detail.byCategory;
-      cat[CAT.rent]![m] = rent;
-      cat[CAT.fees]![m] = fees;
-      cat[CAT.egressStorage]![m] = egress;
-      cat[CAT.commitmentBeyondHorizon]![m] = beyond;
-      detail.served[m] = s;
-    }
+    const cap = a[CAP_REF + k]!;
+    const s = servedIn === null && dm > cap ? cap : dm;
+    // Reserved GPUs are paid every hour of the month, used or not; pay as you go, the paid GPU-hours × price.
+    const rent = term > 0 ? (a[HOURS + k]! + (isLast ? a[BEYOND_HOURS + k]! : 0)) * price : s * a[PAID_PER_REF + k]! * price;
+    // The platform fee on top; egress and storage in every month the option is used (always, reserved).
+    const x = rent * (1 + a[FEE + k]!) + (s > 0 || term > 0 ? a[FIXED + k]! : 0);
+    a[COST + k] = a[COST + k]! + x;
+    a[NPV + k] = a[NPV + k]! + x * df[k]!;
+    a[SERVED + k] = a[SERVED + k]! + s;
+    a[RATE_NOW + k] = price * a[RATE_UNIT + k]!;
+    a[SERVED_NOW + k] = s;
+    if (term === 0) a[PRICE_FACTOR + k] = f * a[GROWTH + k]!;
+  }
+  if (m === 0) c.rate0.set(c.rateNow.subarray(0, n));
+  if (detail !== null) {
+    const { rateNow, rateUnit, hours, paidPerRef, fee, fixed, beyondHours } = c;
+    const cat = detail.byCategory;
+    const s = c.servedNow[0]!;
+    const price = rateNow[0]! / rateUnit[0]!;
+    const used = term > 0 ? hours[0]! * price : s * paidPerRef[0]! * price;
+    cat[CAT.rent]![m] = used;
+    cat[CAT.fees]![m] = used * fee[0]!;
+    cat[CAT.egressStorage]![m] = s > 0 || term > 0 ? fixed[0]! : 0;
+    cat[CAT.commitmentBeyondHorizon]![m] = isLast ? beyondHours[0]! * price : 0;
+    detail.served[m] = s;
   }
 }
 
-/** A rented option's totals after the months: IT energy and CO2e of the hours used. */
+/** A rented option's totals after the months: GPU-hours used, IT energy and CO2e. */
 function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns): void {
   for (let k = 0; k < n; k++) {
     const gpusPerServer = p[R.gpusPerServer * S + k]!;
-    const used = c.used[k]!;
+    const used = c.served[k]! * c.paidPerRef[k]!;
+    c.used[k] = used;
     c.itKWh[k] = (used * rentedWPerGpu(p[R.powerW * S + k]! * p[R.busyFrac * S + k]!, p[R.hostW * S + k]!, gpusPerServer)) / 1000;
     c.embodiedKg[k] = rentedEmbodiedKg(used, p[R.embGpu * S + k]!, p[R.embServer * S + k]!, gpusPerServer, p[R.embLife * S + k]!, p[R.providerUtilPct * S + k]!);
     c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, p[R.grid * S + k]!) + c.embodiedKg[k]!;
@@ -468,18 +534,18 @@ function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns): voi
  * rental's rate, against owning so far; the first month renting costs as much (−1 while it has not).
  */
 function catchUp(c: OptionColumns, rental: OptionColumns, r: number, n: number, m: number): void {
-  const rentCum = c.rentCum[r]!;
-  const rateSum = c.rateSum[r]!;
-  const cross = c.cross[r]!;
-  const { delivery, servedNow, cost } = c;
-  const rate = rental.rateNow;
+  const a = c.a;
+  const rates = rental.a;
+  const oRentCum = at(c.rentCum[r]!);
+  const oRateSum = at(c.rateSum[r]!);
+  const oCross = at(c.cross[r]!);
   for (let k = 0; k < n; k++) {
-    const x = rate[k]!;
-    if (m >= delivery[k]!) rateSum[k] = rateSum[k]! + x;
-    const rent = rentCum[k]! + x * servedNow[k]!;
-    rentCum[k] = rent;
-    const own = cost[k]!;
-    if (cross[k]! < 0 && rent > 0 && rent >= own - 1e-9 * (own < 0 ? -own : own)) cross[k] = m;
+    const x = rates[RATE_NOW + k]!;
+    if (m >= a[DELIVERY + k]!) a[oRateSum + k] = a[oRateSum + k]! + x;
+    const rent = a[oRentCum + k]! + x * a[SERVED_NOW + k]!;
+    a[oRentCum + k] = rent;
+    const own = a[COST + k]!;
+    if (a[oCross + k]! < 0 && rent > 0 && rent >= own - 1e-9 * (own < 0 ? -own : own)) a[oCross + k] = m;
   }
 }
 

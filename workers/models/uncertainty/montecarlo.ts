@@ -3,7 +3,7 @@
 // over the whole monthly horizon. Pure and deterministic for a given seed; the clock is passed in.
 // Methods: docs/methodology.md §12.
 import type { Scenario } from '../../../src/scenario/schema.ts';
-import { Kernel, type FanCapture } from '../kernel.ts';
+import { Kernel, LANES, type FanCapture } from '../kernel.ts';
 import { MIN_SERVED_GPU_HOURS } from '../run.ts';
 import { fillSamples } from './distributions.ts';
 import { fanBands } from './fan.ts';
@@ -27,9 +27,9 @@ export function fanMonths(months: number): number[] {
   return out;
 }
 /** Samples drawn and run at a time: each input's draws for a chunk are made in one monomorphic loop, then the kernel runs the chunk. */
-export const CHUNK = 1024;
+export const CHUNK = LANES;
 /** Samples between two progress reports (a multiple of CHUNK). */
-export const PROGRESS_EVERY = 5 * CHUNK;
+export const PROGRESS_EVERY = 20 * CHUNK;
 
 export interface Stats {
   p5: number;
