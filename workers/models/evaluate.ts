@@ -17,7 +17,8 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
   const rate = s.settings.discountRatePctPerYear;
   const plan = compilePlan(s, 1);
   const resolved = plan.resolved;
-  const kernel = new Kernel(plan);
+  // The module's columns, reused: this evaluation reads all it needs from them before it returns.
+  const kernel = new Kernel(plan, true);
   kernel.prepare(1);
   const runs = (detail: Detail): OptionRun[] =>
     plan.options.map((o, i) => optionRun(o.id, o.kind === 0, o.p, kernel.options[i]!, detail.options[i]!, months));

@@ -186,6 +186,18 @@ export class OptionColumns {
   }
 }
 
+/**
+ * The columns of the i-th option, reused from one evaluation to the next (each is some hundred
+ * kilobytes, allocated afresh otherwise). An evaluation is synchronous and reads what it needs before
+ * it returns, and every run fills the terms and totals it reads: nothing carries from one to the next.
+ */
+const pool: OptionColumns[] = [];
+function columnsFor(i: number, rentals: number): OptionColumns {
+  const c = pool[i];
+  if (c !== undefined && c.rentCum.length === rentals) return c;
+  return (pool[i] = new OptionColumns(rentals));
+}
+
 /** Month-by-month detail of one sample (the evaluation): per option, costs by category, served and depreciation. */
 export interface Detail {
   demand: Float64Array;
@@ -229,7 +241,11 @@ export class Kernel {
   /** Terms filled for this many samples. */
   prepared = 0;
 
-  constructor(readonly plan: Plan) {
+  /** With `reuse`, the kernel borrows the module's columns (see columnsFor): only one such kernel may be in use at a time. */
+  constructor(
+    readonly plan: Plan,
+    reuse = false,
+  ) {
     this.months = plan.months;
     this.stride = plan.stride;
     this.kinds = Int8Array.from(plan.options, (o) => o.kind);
@@ -237,7 +253,10 @@ export class Kernel {
     this.rentals = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [] : [i])));
     this.owned = Int32Array.from(plan.options.flatMap((o, i) => (o.kind === KIND_BUY ? [i] : [])));
     if (plan.stride > LANES) throw new Error(`a kernel run takes at most ${LANES} samples`);
-    this.options = plan.options.map((o) => new OptionColumns(o.kind === KIND_BUY ? this.rentals.length : 0));
+    this.options = plan.options.map((o, i) => {
+      const rentals = o.kind === KIND_BUY ? this.rentals.length : 0;
+      return reuse ? columnsFor(i, rentals) : new OptionColumns(rentals);
+    });
     this.demand = newDemandTerms(this.stride);
     this.demandNow = new Float64Array(this.stride);
     this.discount = new Float64Array(this.stride);
@@ -265,10 +284,13 @@ export class Kernel {
     const S = this.stride;
     const plan = this.plan;
     demandTerms(plan.workloadKind, plan.workload, S, n, months, this.demand);
-    const df = this.discount;
+    // Discount factors: one per month when the rate is certain, else a column over samples.
+    const rateVaries = plan.inputs.some((input) => input.block === plan.settings);
+    const df = rateVaries ? this.discount : null;
     const step = this.discountStep;
+    let dfm = 1;
     for (let k = 0; k < n; k++) {
-      df[k] = 1;
+      this.discount[k] = 1;
       step[k] = monthlyDiscount(plan.settings[k]!);
     }
     for (const c of this.options) start(c, n);
@@ -278,12 +300,12 @@ export class Kernel {
       if (detail !== null) detail.demand[m] = this.demandNow[0]!;
       for (let j = 0; j < this.rentals.length; j++) {
         const i = this.rentals[j]!;
-        rentedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, served?.[i] ?? null, this.options[i]!, detail?.options[i] ?? null);
+        rentedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, dfm, served?.[i] ?? null, this.options[i]!, detail?.options[i] ?? null);
       }
       for (let j = 0; j < this.owned.length; j++) {
         const i = this.owned[j]!;
         const c = this.options[i]!;
-        ownedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, served?.[i] ?? null, c, detail?.options[i] ?? null);
+        ownedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, dfm, served?.[i] ?? null, c, detail?.options[i] ?? null);
         for (let r = 0; r < this.rentals.length; r++) catchUp(c, this.options[this.rentals[r]!]!, r, n, m);
       }
       if (fan !== null && point < fan.points.length && fan.points[point] === m) {
@@ -296,7 +318,8 @@ export class Kernel {
         }
         point++;
       }
-      for (let k = 0; k < n; k++) df[k] = df[k]! * step[k]!;
+      if (df !== null) for (let k = 0; k < n; k++) df[k] = df[k]! * step[k]!;
+      else dfm *= step[0]!;
     }
     for (let i = 0; i < this.options.length; i++) {
       if (this.kinds[i] === KIND_BUY) {
@@ -372,7 +395,8 @@ function ownedMonth(
   m: number,
   months: number,
   d: Float64Array,
-  df: Float64Array,
+  df: Float64Array | null,
+  dfm: number,
   servedIn: Float64Array | null,
   c: OptionColumns,
   detail: Detail['options'][number] | null,
@@ -389,7 +413,7 @@ function ownedMonth(
     const purchase = loan ? (m > order && m <= a[PAY_END + k]! ? a[PAYMENT + k]! : 0) : m === order ? a[CAPEX + k]! : 0;
     const x = purchase + (on ? a[RUNNING + k]! + s * a[VARIABLE + k]! : 0) + (isLast ? a[END + k]! : 0);
     a[COST + k] = a[COST + k]! + x;
-    a[NPV + k] = a[NPV + k]! + x * df[k]!;
+    a[NPV + k] = a[NPV + k]! + x * (df === null ? dfm : df[k]!);
     a[SERVED + k] = a[SERVED + k]! + s;
     a[SERVED_NOW + k] = s;
   }
@@ -474,7 +498,8 @@ function rentedMonth(
   m: number,
   months: number,
   d: Float64Array,
-  df: Float64Array,
+  df: Float64Array | null,
+  dfm: number,
   servedIn: Float64Array | null,
   c: OptionColumns,
   detail: Detail['options'][number] | null,
@@ -496,7 +521,7 @@ function rentedMonth(
     // The platform fee on top; egress and storage in every month the option is used (always, reserved).
     const x = rent * (1 + a[FEE + k]!) + (s > 0 || term > 0 ? a[FIXED + k]! : 0);
     a[COST + k] = a[COST + k]! + x;
-    a[NPV + k] = a[NPV + k]! + x * df[k]!;
+    a[NPV + k] = a[NPV + k]! + x * (df === null ? dfm : df[k]!);
     a[SERVED + k] = a[SERVED + k]! + s;
     a[RATE_NOW + k] = price * a[RATE_UNIT + k]!;
     a[SERVED_NOW + k] = s;
@@ -541,11 +566,14 @@ function catchUp(c: OptionColumns, rental: OptionColumns, r: number, n: number, 
   const oCross = at(c.cross[r]!);
   for (let k = 0; k < n; k++) {
     const x = rates[RATE_NOW + k]!;
-    if (m >= a[DELIVERY + k]!) a[oRateSum + k] = a[oRateSum + k]! + x;
+    // Without branches (which month a sample crosses in is anyone's guess): booleans as 0 and 1.
+    a[oRateSum + k] = a[oRateSum + k]! + x * +(m >= a[DELIVERY + k]!);
     const rent = a[oRentCum + k]! + x * a[SERVED_NOW + k]!;
     a[oRentCum + k] = rent;
     const own = a[COST + k]!;
-    if (a[oCross + k]! < 0 && rent > 0 && rent >= own - 1e-9 * (own < 0 ? -own : own)) a[oCross + k] = m;
+    const cross = a[oCross + k]!;
+    const newly = +(cross < 0) & +(rent > 0) & +(rent >= own - 1e-9 * Math.abs(own));
+    a[oCross + k] = cross + newly * (m - cross);
   }
 }
 
