@@ -295,17 +295,21 @@ export class Kernel {
     }
     for (const c of this.options) start(c, n);
     let point = 0;
+    const t: Month = { S, n, m: 0, isLast: false, d: this.demandNow, df, dfm };
     for (let m = 0; m < months; m++) {
+      t.m = m;
+      t.isLast = m === months - 1;
+      t.dfm = dfm;
       demandMonth(this.demand, m, n, this.demandNow);
       if (detail !== null) detail.demand[m] = this.demandNow[0]!;
       for (let j = 0; j < this.rentals.length; j++) {
         const i = this.rentals[j]!;
-        rentedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, dfm, served?.[i] ?? null, this.options[i]!, detail?.options[i] ?? null);
+        rentedMonth(this.blocks[i]!, t, served?.[i] ?? null, this.options[i]!, detail?.options[i] ?? null);
       }
       for (let j = 0; j < this.owned.length; j++) {
         const i = this.owned[j]!;
         const c = this.options[i]!;
-        ownedMonth(this.blocks[i]!, S, n, m, months, this.demandNow, df, dfm, served?.[i] ?? null, c, detail?.options[i] ?? null);
+        ownedMonth(this.blocks[i]!, t, served?.[i] ?? null, c, detail?.options[i] ?? null);
         for (let r = 0; r < this.rentals.length; r++) catchUp(c, this.options[this.rentals[r]!]!, r, n, m);
       }
       if (fan !== null && point < fan.points.length && fan.points[point] === m) {
@@ -328,6 +332,18 @@ export class Kernel {
       } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!);
     }
   }
+}
+
+/** What every option's month reads: the plan's stride, the samples, the month, demand and discounting. */
+interface Month {
+  S: number;
+  n: number;
+  m: number;
+  isLast: boolean;
+  d: Float64Array;
+  /** Discount factors of the month per sample, or null when the rate is certain and `dfm` is the month's factor. */
+  df: Float64Array | null;
+  dfm: number;
 }
 
 function start(c: OptionColumns, n: number): void {
@@ -388,20 +404,8 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
 }
 
 /** One month of an owned option, samples [0, n): the purchase or loan payment, running costs once installed, the last month's items. */
-function ownedMonth(
-  p: Float64Array,
-  S: number,
-  n: number,
-  m: number,
-  months: number,
-  d: Float64Array,
-  df: Float64Array | null,
-  dfm: number,
-  servedIn: Float64Array | null,
-  c: OptionColumns,
-  detail: Detail['options'][number] | null,
-): void {
-  const isLast = m === months - 1;
+function ownedMonth(p: Float64Array, t: Month, servedIn: Float64Array | null, c: OptionColumns, detail: Detail['options'][number] | null): void {
+  const { S, n, m, isLast, d, df, dfm } = t;
   const loan = p[B.loan * S]! === 1; // financing is not an uncertain input: one kind for every sample
   const a = c.a;
   for (let k = 0; k < n; k++) {
@@ -491,20 +495,8 @@ function rentedTerms(p: Float64Array, S: number, n: number, months: number, c: O
 }
 
 /** One month of a rented option, samples [0, n). */
-function rentedMonth(
-  p: Float64Array,
-  S: number,
-  n: number,
-  m: number,
-  months: number,
-  d: Float64Array,
-  df: Float64Array | null,
-  dfm: number,
-  servedIn: Float64Array | null,
-  c: OptionColumns,
-  detail: Detail['options'][number] | null,
-): void {
-  const isLast = m === months - 1;
+function rentedMonth(p: Float64Array, t: Month, servedIn: Float64Array | null, c: OptionColumns, detail: Detail['options'][number] | null): void {
+  const { S, n, m, isLast, d, df, dfm } = t;
   const term = reservationTermMonths(p[R.pricing * S]!); // pricing is not an uncertain input: one for every sample
   const startsTerm = term > 0 && m % term === 0;
   const a = c.a;
