@@ -2,6 +2,7 @@
 // catalog cannot suggest start at a neutral value (0, or none) and are the person's own input.
 // Environment-free.
 import { accelerator, catalog } from '../catalog/index.ts';
+import { PREFILLED_FIELDS } from './fields.ts';
 import { DEFAULT_UNCERTAINTY, SCENARIO_FORMAT, SCENARIO_VERSION, type CloudPricingModel } from './constants.ts';
 import type {
   BuyOption,
@@ -38,7 +39,8 @@ export function newOptionId(kind: SupplyOption['kind'], taken: Iterable<string>)
 /** Fills every catalog-suggested field of `o` (used by the factories and by "reset to catalog"). */
 export function applySuggestions<T extends SupplyOption>(o: T, ctx: SuggestContext, fields?: readonly string[]): T {
   const out: Record<string, unknown> = clone(o);
-  const names = fields ?? suggestedFieldNames(o);
+  // In the field table's order: the server cost is derived from the GPU price.
+  const names = fields ?? PREFILLED_FIELDS[o.kind];
   for (const field of names) {
     const s = suggestField(out as unknown as SupplyOption, field, ctx);
     if (s === null) continue;
@@ -50,24 +52,6 @@ export function applySuggestions<T extends SupplyOption>(o: T, ctx: SuggestConte
     }
   }
   return out as T;
-}
-
-function suggestedFieldNames(o: SupplyOption): string[] {
-  // Order matters: the server cost is derived from the GPU price.
-  const common = ['pue', 'wueLPerKWh', 'offsiteWaterLPerKWh', 'busyPowerFraction', 'embodiedLifeYears'];
-  if (o.kind === 'buy')
-    return [
-      'unitPriceCcyPerGpu',
-      'serverAndNetworkCcy',
-      'colocationCcyPerKWMonth',
-      'idlePowerWPerGpu',
-      'electricityCcyPerKWh',
-      'depreciationYears',
-      'resalePctOfGpuPrice',
-      ...common,
-    ];
-  if (o.kind === 'cloud') return ['priceCcyPerGpuHour', 'providerUtilisationPct', ...common];
-  return ['priceCcyPerGpuHour', 'platformFeePct', 'providerUtilisationPct', ...common];
 }
 
 const footprintDefaults = {
