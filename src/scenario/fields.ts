@@ -87,6 +87,12 @@ export interface FieldSpec {
   nullable?: true;
   /** A range may be put on it: it changes what the Monte Carlo reports. */
   rangeable?: true;
+  /**
+   * The value a new option (or hosting, or loan) starts with, before the catalog prefills it: a
+   * neutral figure (0, none) where the catalog has none, so it reads as the person's own input.
+   * Settings, workload and the Monte Carlo start from the defaults in defaults.ts.
+   */
+  default?: number | null;
   label: MessageKey;
   catalog?: CatalogSource;
 }
@@ -130,62 +136,62 @@ export const FIELDS = {
   growthPctPerMonth: { kinds: ['gpuHours', 'inference'], unit: 'pctPerMonth', min: -50, max: 100, rangeable: true, label: 'workload.growth' },
 
   // ------------------------------------------------------------ options: price and count
-  gpuCount: { kinds: ['buy'], unit: 'count', min: 1, max: 1_000_000, integer: true, rangeable: true, label: 'buy.gpuCount' },
+  gpuCount: { kinds: ['buy'], unit: 'count', min: 1, max: 1_000_000, integer: true, rangeable: true, default: 8, label: 'buy.gpuCount' },
   /** Price per GPU if ordered in month 0; an order in a later month pays it × (1 + trend)^orderMonth. */
   unitPriceCcyPerGpu: {
-    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e8, rangeable: true, label: 'buy.unitPrice',
+    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e8, rangeable: true, default: 0, label: 'buy.unitPrice',
     catalog: { use: 'prefill', from: 'accelerator.purchasePriceUsd (typical street price)' },
   },
   /** Hourly price per GPU in month 0. */
   priceCcyPerGpuHour: {
-    kinds: RENTED, unit: 'ccyPerGpuHour', min: 0, max: 10000, rangeable: true, label: 'rent.price',
+    kinds: RENTED, unit: 'ccyPerGpuHour', min: 0, max: 10000, rangeable: true, default: 0, label: 'rent.price',
     catalog: { use: 'prefill', from: 'catalog.cloudPrices (provider, region, pricing model) or catalog.decentralisedPrices (market)' },
   },
   /** Compound monthly change of a price (−2 for prices falling 2 % a month); a reservation fixes it for its term. */
-  priceTrendPctPerMonth: { kinds: OPTIONS, unit: 'pctPerMonth', min: -20, max: 20, rangeable: true, label: 'field.priceTrend' },
+  priceTrendPctPerMonth: { kinds: OPTIONS, unit: 'pctPerMonth', min: -20, max: 20, rangeable: true, default: 0, label: 'field.priceTrend' },
 
   // ------------------------------------------------------------ options: a purchase
   /** Month (0-based) the hardware is ordered and paid; it is usable `leadTimeMonths` later. */
-  orderMonth: { kinds: ['buy'], unit: 'monthIndex', min: 0, max: HORIZON_MONTHS - 1, integer: true, rangeable: true, label: 'buy.orderMonth' },
+  orderMonth: { kinds: ['buy'], unit: 'monthIndex', min: 0, max: HORIZON_MONTHS - 1, integer: true, rangeable: true, default: 0, label: 'buy.orderMonth' },
   /** Servers, networking and installation for the whole cluster. */
   serverAndNetworkCcy: {
-    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e11, rangeable: true, label: 'buy.serverAndNetwork',
+    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e11, rangeable: true, default: 0, label: 'buy.serverAndNetwork',
     catalog: { use: 'prefill', from: 'constants epoch-chip-to-server × epoch-server-to-cluster (from the GPU price)' },
   },
-  importDutyPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, label: 'buy.importDuty' },
-  vatPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, label: 'buy.vat' },
+  importDutyPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.importDuty' },
+  vatPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.vat' },
   /** Months between the order and the first usable month. */
-  leadTimeMonths: { kinds: ['buy'], unit: 'months', min: 0, max: 60, integer: true, rangeable: true, label: 'buy.leadTime' },
+  leadTimeMonths: { kinds: ['buy'], unit: 'months', min: 0, max: 60, integer: true, rangeable: true, default: 0, label: 'buy.leadTime' },
   /** Share of the installed capacity that can actually be scheduled. */
-  maxUtilisationPct: { kinds: ['buy'], unit: 'pct', min: 1, max: 100, rangeable: true, label: 'buy.maxUtilisation' },
+  maxUtilisationPct: { kinds: ['buy'], unit: 'pct', min: 1, max: 100, rangeable: true, default: 100, label: 'buy.maxUtilisation' },
   /** Power drawn by an idle GPU (e-footprint: 50 W). */
   idlePowerWPerGpu: {
-    kinds: ['buy'], unit: 'W', min: 0, max: 5000, rangeable: true, label: 'fp.idlePower',
+    kinds: ['buy'], unit: 'W', min: 0, max: 5000, rangeable: true, default: 0, label: 'fp.idlePower',
     catalog: { use: 'prefill', from: 'constant efootprint-idle-w-per-gpu' },
   },
   /** Facility cost per month (space, cooling capacity, security), excluding electricity. */
-  facilityCcyPerMonth: { kinds: ['onPrem'], unit: 'ccyPerMonth', min: 0, max: 1e9, rangeable: true, label: 'buy.facilityCost' },
+  facilityCcyPerMonth: { kinds: ['onPrem'], unit: 'ccyPerMonth', min: 0, max: 1e9, rangeable: true, default: 0, label: 'buy.facilityCost' },
   /** Colocation price per kW of contracted IT power per month, excluding metered electricity. */
   colocationCcyPerKWMonth: {
-    kinds: ['colocation'], unit: 'ccyPerKWMonth', min: 0, max: 1e6, rangeable: true, label: 'buy.colocationPrice',
+    kinds: ['colocation'], unit: 'ccyPerKWMonth', min: 0, max: 1e6, rangeable: true, default: 0, label: 'buy.colocationPrice',
     catalog: { use: 'prefill', from: 'catalog.colocationPrices (global market)' },
   },
   electricityCcyPerKWh: {
-    kinds: ['buy'], unit: 'ccyPerKWh', min: 0, max: 100, rangeable: true, label: 'buy.electricity',
+    kinds: ['buy'], unit: 'ccyPerKWh', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.electricity',
     catalog: { use: 'prefill', from: 'catalog.electricityPrices (the grid country, its region, or the world average)' },
   },
-  maintenanceCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, label: 'buy.maintenance' },
-  staffCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, label: 'buy.staff' },
-  annualRatePct: { kinds: ['loan'], unit: 'pctPerYear', min: 0, max: 100, rangeable: true, label: 'buy.loanRate' },
-  termMonths: { kinds: ['loan'], unit: 'months', min: 1, max: 360, integer: true, rangeable: true, label: 'buy.loanTerm' },
+  maintenanceCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.maintenance' },
+  staffCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.staff' },
+  annualRatePct: { kinds: ['loan'], unit: 'pctPerYear', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.loanRate' },
+  termMonths: { kinds: ['loan'], unit: 'months', min: 1, max: 360, integer: true, rangeable: true, default: 36, label: 'buy.loanTerm' },
   /** Straight-line depreciation life, for the accounting view. */
   depreciationYears: {
-    kinds: ['buy'], unit: 'years', min: 1, max: 20, label: 'buy.depreciation',
+    kinds: ['buy'], unit: 'years', min: 1, max: 20, default: 4, label: 'buy.depreciation',
     catalog: { use: 'prefill', from: 'constant boavizta-server-life-hours' },
   },
   /** Resale value at the end of the horizon, in percent of the GPUs' purchase price. */
   resalePctOfGpuPrice: {
-    kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, label: 'buy.resale',
+    kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.resale',
     catalog: { use: 'prefill', from: 'constant epoch-depreciation-oom-per-year (over the horizon)' },
   },
 
@@ -194,32 +200,32 @@ export const FIELDS = {
    * Share of the demand left after owned and reserved capacity that this option serves, in
    * percent. Shares of pay-as-you-go options add up to 100.
    */
-  demandSharePct: { kinds: RENTED, unit: 'pct', min: 0, max: 100, label: 'rent.share' },
-  egressCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, label: 'rent.egress' },
-  storageCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, label: 'rent.storage' },
+  demandSharePct: { kinds: RENTED, unit: 'pct', min: 0, max: 100, default: 0, label: 'rent.share' },
+  egressCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, default: 0, label: 'rent.egress' },
+  storageCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, default: 0, label: 'rent.storage' },
   /** Average utilisation of the provider's hardware, to allocate embodied carbon per hour used. */
   providerUtilisationPct: {
-    kinds: RENTED, unit: 'pct', min: 1, max: 100, rangeable: true, label: 'fp.providerUtilisation',
+    kinds: RENTED, unit: 'pct', min: 1, max: 100, rangeable: true, default: 85, label: 'fp.providerUtilisation',
     catalog: { use: 'prefill', from: 'constant bloom-utilisation' },
   },
 
   // ------------------------------------------------------------ options: power, footprint, throughput
   /** Average power per GPU when busy. Null: the catalog's TDP for the accelerator. */
   powerWPerGpu: {
-    kinds: OPTIONS, unit: 'W', min: 1, max: 10000, nullable: true, rangeable: true, label: 'fp.power',
+    kinds: OPTIONS, unit: 'W', min: 1, max: 10000, nullable: true, rangeable: true, default: null, label: 'fp.power',
     catalog: { use: 'whenEmpty', from: 'accelerator.tdpW' },
   },
   /** Busy power as a fraction of `powerWPerGpu` (Epoch AI: 0.75 of TDP on average). */
   busyPowerFraction: {
-    kinds: OPTIONS, unit: 'fraction', min: 0.05, max: 1, rangeable: true, label: 'fp.busyFraction',
+    kinds: OPTIONS, unit: 'fraction', min: 0.05, max: 1, rangeable: true, default: 1, label: 'fp.busyFraction',
     catalog: { use: 'prefill', from: 'constant epoch-power-to-tdp' },
   },
   /** Power of the rest of the server (CPUs, memory, fans), per server. */
-  hostPowerWPerServer: { kinds: OPTIONS, unit: 'W', min: 0, max: 100000, rangeable: true, label: 'fp.hostPower' },
-  gpusPerServer: { kinds: OPTIONS, unit: 'count', min: 1, max: 64, integer: true, rangeable: true, label: 'fp.gpusPerServer' },
+  hostPowerWPerServer: { kinds: OPTIONS, unit: 'W', min: 0, max: 100000, rangeable: true, default: 0, label: 'fp.hostPower' },
+  gpusPerServer: { kinds: OPTIONS, unit: 'count', min: 1, max: 64, integer: true, rangeable: true, default: 8, label: 'fp.gpusPerServer' },
   /** Power usage effectiveness of the facility. */
   pue: {
-    kinds: OPTIONS, unit: 'dimensionless', min: 1, max: 4, rangeable: true, label: 'fp.pue',
+    kinds: OPTIONS, unit: 'dimensionless', min: 1, max: 4, rangeable: true, default: 1, label: 'fp.pue',
     catalog: { use: 'prefill', from: "cloud provider's fleet PUE, else constant pue-cloud-average (cloud) or pue-unknown" },
   },
   /**
@@ -227,22 +233,22 @@ export const FIELDS = {
    * Null: the location-based figure of the option's country from the catalog.
    */
   gridGCO2ePerKWh: {
-    kinds: OPTIONS, unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, rangeable: true, label: 'fp.grid',
+    kinds: OPTIONS, unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, rangeable: true, default: null, label: 'fp.grid',
     catalog: { use: 'whenEmpty', from: "country.gridGCO2ePerKWh (the option's country, else the world)" },
   },
   /** Embodied carbon per GPU card. Null: the catalog's figure, or none. */
   embodiedKgCO2ePerGpu: {
-    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 100000, nullable: true, rangeable: true, label: 'fp.embodiedGpu',
+    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 100000, nullable: true, rangeable: true, default: null, label: 'fp.embodiedGpu',
     catalog: { use: 'whenEmpty', from: 'accelerator.embodiedKgCO2ePerGpu' },
   },
   /** Embodied carbon of one server without its GPUs. Null: the catalog's figure. */
   embodiedKgCO2ePerServer: {
-    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 1e6, nullable: true, rangeable: true, label: 'fp.embodiedServer',
+    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 1e6, nullable: true, rangeable: true, default: null, label: 'fp.embodiedServer',
     catalog: { use: 'whenEmpty', from: 'catalog.embodiedServers bloom-8gpu-server' },
   },
   /** Life over which embodied carbon is amortised. */
   embodiedLifeYears: {
-    kinds: OPTIONS, unit: 'years', min: 0.5, max: 20, rangeable: true, label: 'fp.embodiedLife',
+    kinds: OPTIONS, unit: 'years', min: 0.5, max: 20, rangeable: true, default: 6, label: 'fp.embodiedLife',
     catalog: { use: 'prefill', from: 'constant bloom-lifetime-years' },
   },
   /**
@@ -250,34 +256,34 @@ export const FIELDS = {
    * Null: the ratio of dense BF16 peaks from the catalog.
    */
   throughputVsReference: {
-    kinds: OPTIONS, unit: 'ratio', min: 0.001, max: 1000, nullable: true, rangeable: true, label: 'fp.throughput',
+    kinds: OPTIONS, unit: 'ratio', min: 0.001, max: 1000, nullable: true, rangeable: true, default: null, label: 'fp.throughput',
     catalog: { use: 'whenEmpty', from: 'accelerator.bf16DenseTflops, option ÷ reference' },
   },
   /** On-site water use effectiveness, litres per kWh of IT energy. */
   wueLPerKWh: {
-    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 50, label: 'fp.wue',
+    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 50, default: 0, label: 'fp.wue',
     catalog: { use: 'prefill', from: "cloud provider's fleet WUE, else catalog.wue average US data centre" },
   },
   /** Water consumed off site to generate each kWh (EWIF). */
   offsiteWaterLPerKWh: {
-    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 200, label: 'fp.offsiteWater',
+    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 200, default: 0, label: 'fp.offsiteWater',
     catalog: { use: 'prefill', from: 'catalog.electricityWater li-2025-us' },
   },
 
   // ------------------------------------------------------------ options: a cloud, a market
   /** GPUs reserved (paid whether used or not); only for 1- and 3-year reservations. */
-  committedGpus: { kinds: ['cloud'], unit: 'count', min: 0, max: 1_000_000, integer: true, rangeable: true, label: 'rent.committedGpus' },
+  committedGpus: { kinds: ['cloud'], unit: 'count', min: 0, max: 1_000_000, integer: true, rangeable: true, default: 0, label: 'rent.committedGpus' },
   /** Extra GPU-hours lost to interruptions and restarts on spot capacity. */
-  spotInterruptionOverheadPct: { kinds: ['cloud'], unit: 'pct', min: 0, max: 500, rangeable: true, label: 'rent.spotOverhead' },
+  spotInterruptionOverheadPct: { kinds: ['cloud'], unit: 'pct', min: 0, max: 500, rangeable: true, default: 0, label: 'rent.spotOverhead' },
   /** Platform or protocol fee, in percent of the price. */
   platformFeePct: {
-    kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, rangeable: true, label: 'rent.fee',
+    kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'rent.fee',
     catalog: { use: 'prefill', from: "the market's feePct" },
   },
   /** Extra GPU-hours for re-runs, checkpoints and unreliable hosts. */
-  reliabilityOverheadPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 500, rangeable: true, label: 'rent.reliabilityOverhead' },
+  reliabilityOverheadPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 500, rangeable: true, default: 0, label: 'rent.reliabilityOverhead' },
   /** Share of the price paid in the network's own (volatile) token. */
-  tokenPaymentPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, label: 'rent.tokenShare' },
+  tokenPaymentPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, default: 0, label: 'rent.tokenShare' },
 
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
@@ -294,6 +300,9 @@ export type FieldsOf<K extends FieldKind> = { [N in FieldName]: K extends Table[
 /** Whether field `N` may be null, as a type. */
 export type IsNullable<N extends FieldName> = Table[N] extends { nullable: true } ? true : false;
 
+/** A value of field `N`: a number, or null where the field allows it. */
+export type FieldValue<N extends FieldName> = IsNullable<N> extends true ? number | null : number;
+
 const NAMES = Object.keys(FIELDS) as FieldName[];
 const spec = (name: FieldName): FieldSpec => FIELDS[name];
 
@@ -304,6 +313,17 @@ export function isField(name: string): name is FieldName {
 /** The fields an object of `kind` has, in the table's order. */
 export function fieldsOf<K extends FieldKind>(kind: K): FieldsOf<K>[] {
   return NAMES.filter((n) => spec(n).kinds.includes(kind)) as FieldsOf<K>[];
+}
+
+/** The starting values of the numeric fields of a new object of `kind` (an option, a hosting, a loan). */
+export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]: FieldValue<N> } {
+  return Object.fromEntries(
+    fieldsOf(kind).map((n) => {
+      const v = spec(n).default;
+      if (v === undefined) throw new Error(`the field table gives "${n}" no starting value`);
+      return [n, v];
+    }),
+  ) as { [N in FieldsOf<K>]: FieldValue<N> };
 }
 
 /** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */

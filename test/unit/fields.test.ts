@@ -8,7 +8,7 @@ import { fr } from '../../src/i18n/fr.ts';
 import { translatorOf } from '../../src/i18n/translate.ts';
 import { catalog } from '../../src/catalog/index.ts';
 import { DEFAULT_SETTINGS, newBuyOption, newCloudOption, newDecentralisedOption } from '../../src/scenario/defaults.ts';
-import { FIELDS, KIND_PLACE, PREFILLED_FIELDS, fieldPath, fieldsOf, type FieldKind, type FieldName } from '../../src/scenario/fields.ts';
+import { FIELDS, KIND_PLACE, PREFILLED_FIELDS, fieldPath, fieldsOf, startValues, type FieldKind, type FieldName } from '../../src/scenario/fields.ts';
 import { INTEGER_FIELDS, RANGEABLE_FIELDS, RANGE_BOUNDS, numberBounds, scenarioSchema } from '../../src/scenario/schema.ts';
 import { suggestField } from '../../src/scenario/suggest.ts';
 import { fieldProps } from '../../src/ui/editor/field-props.ts';
@@ -143,5 +143,25 @@ describe('the field table', () => {
         expect(suggested, `${kind}.${n}`).toBe(PREFILLED_FIELDS[kind].includes(n));
       }
     }
+  });
+
+  it('a new option starts from the table’s values, within its bounds, and the catalog fills the rest', () => {
+    for (const n of names) {
+      const f: { kinds: readonly FieldKind[]; min: number; max: number; nullable?: true; default?: number | null } = FIELDS[n];
+      const created = f.kinds.some((k) => ['option', 'hosting', 'financing'].includes(KIND_PLACE[k]));
+      expect(f.default !== undefined, n).toBe(created);
+      if (typeof f.default === 'number') expect(f.default >= f.min && f.default <= f.max, n).toBe(true);
+      if (f.default === null) expect(f.nullable, n).toBe(true);
+    }
+    const ctx = { settings: DEFAULT_SETTINGS };
+    const b = newBuyOption(ctx, []);
+    const c = newCloudOption(ctx, []);
+    const d = newDecentralisedOption(ctx, []);
+    for (const o of [b, c, d]) {
+      for (const n of fieldsOf(o.kind)) {
+        if (!PREFILLED_FIELDS[o.kind].includes(n)) expect((o as unknown as Record<string, unknown>)[n], `${o.kind}.${n}`).toBe(FIELDS[n].default);
+      }
+    }
+    expect(startValues('loan')).toEqual({ annualRatePct: 0, termMonths: 36 });
   });
 });
