@@ -306,10 +306,6 @@ export type FieldValue<N extends FieldName> = IsNullable<N> extends true ? numbe
 const NAMES = Object.keys(FIELDS) as FieldName[];
 const spec = (name: FieldName): FieldSpec => FIELDS[name];
 
-export function isField(name: string): name is FieldName {
-  return Object.hasOwn(FIELDS, name);
-}
-
 /** The fields an object of `kind` has, in the table's order. */
 export function fieldsOf<K extends FieldKind>(kind: K): FieldsOf<K>[] {
   return NAMES.filter((n) => spec(n).kinds.includes(kind)) as FieldsOf<K>[];
