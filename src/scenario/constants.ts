@@ -1,7 +1,10 @@
 // Constants and small helpers of the scenario format that do not need zod, so the page can use
 // them without loading the validator (validation runs in the worker). Environment-free.
 // The types come from schema.ts (type-only imports are erased).
+import { FIELDS } from './fields.ts';
 import type { CloudOption, DecentralisedOption, SupplyOption, Uncertainty } from './schema.ts';
+
+export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable } from './fields.ts';
 
 /** Identifies a scenario document. Never change: every saved file and link carries it. */
 export const SCENARIO_FORMAT = 'compute-planner/scenario';
@@ -12,7 +15,7 @@ export const CURRENCIES = ['USD', 'EUR', 'MAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export const MAX_OPTIONS = 6;
-export const MAX_HORIZON_MONTHS = 120;
+export const MAX_HORIZON_MONTHS = FIELDS.horizonMonths.max;
 
 export const CLOUD_PRICING_MODELS = ['onDemand', 'reserved1y', 'reserved3y', 'spot'] as const;
 export type CloudPricingModel = (typeof CLOUD_PRICING_MODELS)[number];
@@ -43,139 +46,12 @@ export function libraryFile(scenarios: unknown[], exportedAt: string): LibraryFi
 export const DISTRIBUTION_SHAPES = ['normal', 'lognormal', 'uniform', 'triangular'] as const;
 export type DistributionShape = (typeof DISTRIBUTION_SHAPES)[number];
 export const RANGE_TARGETS = ['settings', 'workload', 'option'] as const;
-export const MIN_SAMPLES = 1_000;
-export const MAX_SAMPLES = 100_000;
+export const MIN_SAMPLES = FIELDS.samples.min;
+export const MAX_SAMPLES = FIELDS.samples.max;
 export const DEFAULT_SAMPLES = 10_000;
 export const MAX_RANGES = 40;
 
-/** The footprint and throughput inputs every kind of option has. */
-const FOOTPRINT_RANGEABLE = [
-  'powerWPerGpu',
-  'busyPowerFraction',
-  'hostPowerWPerServer',
-  'gpusPerServer',
-  'pue',
-  'gridGCO2ePerKWh',
-  'embodiedKgCO2ePerGpu',
-  'embodiedKgCO2ePerServer',
-  'embodiedLifeYears',
-  'throughputVsReference',
-] as const;
-
-const RENTED_RANGEABLE = [
-  'priceCcyPerGpuHour',
-  'priceTrendPctPerMonth',
-  'egressCcyPerMonth',
-  'storageCcyPerMonth',
-  'providerUtilisationPct',
-  ...FOOTPRINT_RANGEABLE,
-] as const;
-
-/**
- * The inputs a range may be put on: those that change what the Monte Carlo reports (each option's
- * cost, NPV and CO2e when it serves the demand alone). Demand shares, water and depreciation, for
- * instance, change none of it, so a range on them would only mislead.
- */
-export const RANGEABLE_FIELDS = {
-  settings: ['discountRatePctPerYear'],
-  gpuHours: ['gpuHoursPerMonth', 'growthPctPerMonth'],
-  training: ['parametersBillion', 'tokensBillion', 'mfuPct', 'deadlineMonths'],
-  inference: ['tokensPerSecond', 'tokensPerSecondPerGpu', 'growthPctPerMonth'],
-  buy: [
-    'gpuCount',
-    'unitPriceCcyPerGpu',
-    'priceTrendPctPerMonth',
-    'orderMonth',
-    'serverAndNetworkCcy',
-    'importDutyPct',
-    'vatPct',
-    'leadTimeMonths',
-    'maxUtilisationPct',
-    'idlePowerWPerGpu',
-    'facilityCcyPerMonth',
-    'colocationCcyPerKWMonth',
-    'electricityCcyPerKWh',
-    'maintenanceCcyPerYear',
-    'staffCcyPerYear',
-    'annualRatePct',
-    'termMonths',
-    'resalePctOfGpuPrice',
-    ...FOOTPRINT_RANGEABLE,
-  ],
-  cloud: [...RENTED_RANGEABLE, 'committedGpus', 'spotInterruptionOverheadPct'],
-  decentralised: [...RENTED_RANGEABLE, 'platformFeePct', 'reliabilityOverheadPct'],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * What each input a range may be put on accepts, [min, max] — the schema's bounds, copied here
- * for the page (which does not load the validator); a unit test keeps them equal.
- */
-export const RANGE_BOUNDS: Record<string, readonly [number, number]> = {
-  discountRatePctPerYear: [0, 100],
-  gpuHoursPerMonth: [0, 10_000_000_000],
-  growthPctPerMonth: [-50, 100],
-  gpuCount: [1, 1_000_000],
-  unitPriceCcyPerGpu: [0, 100_000_000],
-  priceTrendPctPerMonth: [-20, 20],
-  orderMonth: [0, 119],
-  serverAndNetworkCcy: [0, 100_000_000_000],
-  importDutyPct: [0, 100],
-  vatPct: [0, 100],
-  leadTimeMonths: [0, 60],
-  maxUtilisationPct: [1, 100],
-  idlePowerWPerGpu: [0, 5000],
-  colocationCcyPerKWMonth: [0, 1_000_000],
-  electricityCcyPerKWh: [0, 100],
-  maintenanceCcyPerYear: [0, 1_000_000_000_000],
-  staffCcyPerYear: [0, 1_000_000_000_000],
-  annualRatePct: [0, 100],
-  termMonths: [1, 360],
-  resalePctOfGpuPrice: [0, 100],
-  powerWPerGpu: [1, 10_000],
-  busyPowerFraction: [0.05, 1],
-  hostPowerWPerServer: [0, 100_000],
-  gpusPerServer: [1, 64],
-  pue: [1, 4],
-  gridGCO2ePerKWh: [0, 3000],
-  embodiedKgCO2ePerGpu: [0, 100_000],
-  embodiedKgCO2ePerServer: [0, 1_000_000],
-  embodiedLifeYears: [0.5, 20],
-  throughputVsReference: [0.001, 1000],
-  priceCcyPerGpuHour: [0, 10_000],
-  egressCcyPerMonth: [0, 10_000_000_000],
-  storageCcyPerMonth: [0, 10_000_000_000],
-  providerUtilisationPct: [1, 100],
-  committedGpus: [0, 1_000_000],
-  spotInterruptionOverheadPct: [0, 500],
-  platformFeePct: [0, 100],
-  reliabilityOverheadPct: [0, 500],
-  parametersBillion: [0.001, 100_000],
-  tokensBillion: [0.001, 100_000_000],
-  mfuPct: [1, 100],
-  deadlineMonths: [1, 120],
-  facilityCcyPerMonth: [0, 1_000_000_000],
-  tokensPerSecond: [0, 10_000_000_000],
-  tokensPerSecondPerGpu: [0.001, 1_000_000_000],
-};
-
-/** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */
-export function isRangeable(holder: keyof typeof RANGEABLE_FIELDS, field: string): boolean {
-  return (RANGEABLE_FIELDS[holder] as readonly string[]).includes(field);
-}
-
 export const DEFAULT_UNCERTAINTY: Uncertainty = { samples: DEFAULT_SAMPLES, seed: 1, ranges: [] };
-
-/** Fields that hold a whole number: sampled values are rounded. */
-export const INTEGER_FIELDS: ReadonlySet<string> = new Set([
-  'gpuCount',
-  'gpusPerServer',
-  'leadTimeMonths',
-  'orderMonth',
-  'committedGpus',
-  'termMonths',
-  'deadlineMonths',
-  'horizonMonths',
-]);
 
 /** Tolerance on the sum of demand shares, in percentage points. */
 export const SHARE_SUM_TOLERANCE = 0.01;

@@ -2,6 +2,7 @@
 // catalog cannot suggest start at a neutral value (0, or none) and are the person's own input.
 // Environment-free.
 import { accelerator, catalog } from '../catalog/index.ts';
+import { PREFILLED_FIELDS, startValues } from './fields.ts';
 import { DEFAULT_UNCERTAINTY, SCENARIO_FORMAT, SCENARIO_VERSION, type CloudPricingModel } from './constants.ts';
 import type {
   BuyOption,
@@ -38,7 +39,8 @@ export function newOptionId(kind: SupplyOption['kind'], taken: Iterable<string>)
 /** Fills every catalog-suggested field of `o` (used by the factories and by "reset to catalog"). */
 export function applySuggestions<T extends SupplyOption>(o: T, ctx: SuggestContext, fields?: readonly string[]): T {
   const out: Record<string, unknown> = clone(o);
-  const names = fields ?? suggestedFieldNames(o);
+  // In the field table's order: the server cost is derived from the GPU price.
+  const names = fields ?? PREFILLED_FIELDS[o.kind];
   for (const field of names) {
     const s = suggestField(out as unknown as SupplyOption, field, ctx);
     if (s === null) continue;
@@ -52,65 +54,17 @@ export function applySuggestions<T extends SupplyOption>(o: T, ctx: SuggestConte
   return out as T;
 }
 
-function suggestedFieldNames(o: SupplyOption): string[] {
-  // Order matters: the server cost is derived from the GPU price.
-  const common = ['pue', 'wueLPerKWh', 'offsiteWaterLPerKWh', 'busyPowerFraction', 'embodiedLifeYears'];
-  if (o.kind === 'buy')
-    return [
-      'unitPriceCcyPerGpu',
-      'serverAndNetworkCcy',
-      'colocationCcyPerKWMonth',
-      'idlePowerWPerGpu',
-      'electricityCcyPerKWh',
-      'depreciationYears',
-      'resalePctOfGpuPrice',
-      ...common,
-    ];
-  if (o.kind === 'cloud') return ['priceCcyPerGpuHour', 'providerUtilisationPct', ...common];
-  return ['priceCcyPerGpuHour', 'platformFeePct', 'providerUtilisationPct', ...common];
-}
-
-const footprintDefaults = {
-  throughputVsReference: null,
-  powerWPerGpu: null,
-  busyPowerFraction: 1,
-  hostPowerWPerServer: 0,
-  gpusPerServer: 8,
-  pue: 1,
-  gridGCO2ePerKWh: null,
-  wueLPerKWh: 0,
-  offsiteWaterLPerKWh: 0,
-  embodiedKgCO2ePerGpu: null,
-  embodiedKgCO2ePerServer: null,
-  embodiedLifeYears: 6,
-};
-
 export function newBuyOption(ctx: SuggestContext, taken: Iterable<string>, acceleratorId = DEFAULT_ACCELERATOR): BuyOption {
   const base: BuyOption = {
     kind: 'buy',
     id: newOptionId('buy', taken),
     name: `${accelerator(acceleratorId)?.name ?? acceleratorId} — buy`,
     acceleratorId,
-    ...footprintDefaults,
-    gpuCount: 8,
-    unitPriceCcyPerGpu: 0,
-    priceTrendPctPerMonth: 0,
-    orderMonth: 0,
-    serverAndNetworkCcy: 0,
-    importDutyPct: 0,
-    vatPct: 0,
+    ...startValues('buy'),
     vatRecoverable: true,
-    leadTimeMonths: 0,
-    maxUtilisationPct: 100,
-    idlePowerWPerGpu: 0,
-    hosting: { kind: 'colocation', colocationCcyPerKWMonth: 0 },
-    electricityCcyPerKWh: 0,
+    hosting: { kind: 'colocation', ...startValues('colocation') },
     gridCountry: ctx.settings.plannerCountry,
-    maintenanceCcyPerYear: 0,
-    staffCcyPerYear: 0,
-    depreciationYears: 4,
     financing: { kind: 'cash' },
-    resalePctOfGpuPrice: 0,
   };
   return applySuggestions(base, ctx);
 }
@@ -131,19 +85,11 @@ export function newCloudOption(
     id: newOptionId('cloud', taken),
     name: `${accelerator(acceleratorId)?.name ?? acceleratorId} — ${provider?.name ?? 'cloud'}`,
     acceleratorId,
-    ...footprintDefaults,
-    priceCcyPerGpuHour: 0,
-    priceTrendPctPerMonth: 0,
-    demandSharePct: 0,
-    providerUtilisationPct: 85,
-    egressCcyPerMonth: 0,
-    storageCcyPerMonth: 0,
+    ...startValues('cloud'),
     provider: provider?.name ?? 'Cloud provider',
     region: row?.region ?? '',
     regionCountry: row?.regionCountry ?? null,
     pricingModel,
-    committedGpus: 0,
-    spotInterruptionOverheadPct: 0,
   };
   return applySuggestions(base, ctx);
 }
@@ -161,17 +107,8 @@ export function newDecentralisedOption(
     id: newOptionId('decentralised', taken),
     name: `${accelerator(acceleratorId)?.name ?? acceleratorId} — ${market?.name ?? 'market'}`,
     acceleratorId,
-    ...footprintDefaults,
-    priceCcyPerGpuHour: 0,
-    priceTrendPctPerMonth: 0,
-    demandSharePct: 0,
-    providerUtilisationPct: 85,
-    egressCcyPerMonth: 0,
-    storageCcyPerMonth: 0,
+    ...startValues('decentralised'),
     market: market?.name ?? 'Market',
-    platformFeePct: 0,
-    reliabilityOverheadPct: 0,
-    tokenPaymentPct: 0,
     hostCountry: row?.hostCountry ?? null,
   };
   return applySuggestions(base, ctx);

@@ -4,6 +4,9 @@
 //
 // Units are in field names. Money fields say `Ccy`: an amount in the scenario's own currency
 // (`settings.currency`), so a price typed in MAD stays in MAD whatever exchange rate is set.
+//
+// Numeric fields are defined in the field table (fields.ts): their bounds, whole numbers and null
+// are read from there, so a number is defined once for the schema, the ranges and the editor.
 import * as z from 'zod';
 
 // Zod would compile fast validators with `new Function`: the page's Content-Security-Policy forbids
@@ -16,10 +19,7 @@ import {
   CURRENCIES,
   DISTRIBUTION_SHAPES,
   MAX_RANGES,
-  MAX_SAMPLES,
-  MIN_SAMPLES,
   RANGE_TARGETS,
-  MAX_HORIZON_MONTHS,
   MAX_OPTIONS,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
@@ -28,15 +28,26 @@ import {
   isRangeable,
   isReserved,
 } from './constants.ts';
+import { FIELDS, fieldsOf, type FieldKind, type FieldName, type FieldSpec, type FieldsOf, type IsNullable } from './fields.ts';
 
 export * from './constants.ts';
 
 // ---------------------------------------------------------------- building blocks
 
-const num = (min: number, max: number) => z.number().min(min).max(max);
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const pct = () => num(0, 100);
-const money = (max = 1e12) => num(0, max);
+type NumberSchema<N extends FieldName> = IsNullable<N> extends true ? z.ZodNullable<z.ZodNumber> : z.ZodNumber;
+
+/**
+ * The numeric fields of an object of `kind`: their bounds, whole numbers and null come from the
+ * field table (fields.ts), where each is defined and documented.
+ */
+function numbers<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]: NumberSchema<N> } {
+  const entries = fieldsOf(kind).map((name) => {
+    const f: FieldSpec = FIELDS[name];
+    const n = f.integer ? z.number().int().min(f.min).max(f.max) : z.number().min(f.min).max(f.max);
+    return [name, f.nullable ? n.nullable() : n] as const;
+  });
+  return Object.fromEntries(entries) as { [N in FieldsOf<K>]: NumberSchema<N> };
+}
 /**
  * Text is shown as text, never as markup; still, a tag or a control character in a name or a note
  * is refused: it has no business in a plan, and a scenario travels (links, files) to other people.
@@ -55,16 +66,12 @@ const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 // ---------------------------------------------------------------- settings
 
 export const settingsSchema = z.strictObject({
-  horizonMonths: int(1, MAX_HORIZON_MONTHS),
+  ...numbers('settings'),
   /** First month of the plan (YYYY-MM). */
   startMonth: yearMonth,
   currency: z.enum(CURRENCIES),
-  /** US dollars per unit of `currency`, entered by the person; null for USD or to use the catalog's rate. */
-  usdPerCurrencyUnit: num(1e-6, 1e6).nullable(),
   /** The day the person's exchange rate was read. */
   exchangeRateDate: isoDate.nullable(),
-  /** Annual discount rate for NPV, in percent. */
-  discountRatePctPerYear: num(0, 100),
   /** The planner's own country (ISO3), for export-control exposure. */
   plannerCountry: iso3,
 });
@@ -72,39 +79,23 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 // ---------------------------------------------------------------- workload
 
-const growthPctPerMonth = num(-50, 100);
-
 export const gpuHoursWorkloadSchema = z.strictObject({
   kind: z.literal('gpuHours'),
   /** The accelerator the demand is stated in; options on other accelerators are converted. */
   referenceAcceleratorId: acceleratorId,
-  /** GPU-hours needed in the first month. */
-  gpuHoursPerMonth: num(0, 1e10),
-  /** Compound monthly growth of demand, in percent. */
-  growthPctPerMonth,
+  ...numbers('gpuHours'),
 });
 
 export const trainingWorkloadSchema = z.strictObject({
   kind: z.literal('training'),
   referenceAcceleratorId: acceleratorId,
-  /** Model parameters N, in billions. */
-  parametersBillion: num(0.001, 1e5),
-  /** Training tokens D, in billions. */
-  tokensBillion: num(0.001, 1e8),
-  /** Model-FLOPs utilisation, in percent of dense BF16 peak. */
-  mfuPct: num(1, 100),
-  /** Months the run must finish in, from the start of the plan; demand is spread evenly over them. */
-  deadlineMonths: int(1, MAX_HORIZON_MONTHS),
+  ...numbers('training'),
 });
 
 export const inferenceWorkloadSchema = z.strictObject({
   kind: z.literal('inference'),
   referenceAcceleratorId: acceleratorId,
-  /** Sustained average load, in tokens per second. */
-  tokensPerSecond: num(0, 1e10),
-  /** Tokens per second one reference GPU delivers for this model. */
-  tokensPerSecondPerGpu: num(1e-3, 1e9),
-  growthPctPerMonth,
+  ...numbers('inference'),
 });
 
 export const workloadSchema = z.discriminatedUnion('kind', [
@@ -121,138 +112,55 @@ const optionBase = {
   id,
   name: text(1, 80),
   acceleratorId,
-  /**
-   * Useful work per GPU-hour relative to the workload's reference accelerator (1 = same).
-   * Null: the ratio of dense BF16 peaks from the catalog.
-   */
-  throughputVsReference: num(0.001, 1000).nullable(),
-  /** Average power per GPU when busy, in watts. Null: the catalog's TDP for the accelerator. */
-  powerWPerGpu: num(1, 10000).nullable(),
-  /** Busy power as a fraction of `powerWPerGpu` (Epoch AI: 0.75 of TDP on average). */
-  busyPowerFraction: num(0.05, 1),
-  /** Power of the rest of the server (CPUs, memory, fans), in watts per server. */
-  hostPowerWPerServer: num(0, 100000),
-  gpusPerServer: int(1, 64),
-  /** Power usage effectiveness of the facility. */
-  pue: num(1, 4),
-  /**
-   * Grid carbon intensity, gCO2e/kWh, when the person knows it (a supplier's factor, a PPA).
-   * Null: the location-based figure of the option's country from the catalog.
-   */
-  gridGCO2ePerKWh: num(0, 3000).nullable(),
-  /** On-site water use effectiveness, litres per kWh of IT energy. */
-  wueLPerKWh: num(0, 50),
-  /** Water consumed off site to generate each kWh (EWIF), litres per kWh. */
-  offsiteWaterLPerKWh: num(0, 200),
-  /** Embodied carbon per GPU card, kgCO2e. Null: the catalog's figure, or none. */
-  embodiedKgCO2ePerGpu: num(0, 100000).nullable(),
-  /** Embodied carbon of one server without its GPUs, kgCO2e. Null: the catalog's figure. */
-  embodiedKgCO2ePerServer: num(0, 1e6).nullable(),
-  /** Life over which embodied carbon is amortised, in years. */
-  embodiedLifeYears: num(0.5, 20),
 };
 
 export const onPremHostingSchema = z.strictObject({
   kind: z.literal('onPrem'),
-  /** Facility cost per month (space, cooling capacity, security), excluding electricity. */
-  facilityCcyPerMonth: money(1e9),
+  ...numbers('onPrem'),
 });
 export const colocationHostingSchema = z.strictObject({
   kind: z.literal('colocation'),
-  /** Colocation price per kW of contracted IT power per month, excluding metered electricity. */
-  colocationCcyPerKWMonth: money(1e6),
+  ...numbers('colocation'),
 });
 export const hostingSchema = z.discriminatedUnion('kind', [onPremHostingSchema, colocationHostingSchema]);
 
 export const cashFinancingSchema = z.strictObject({ kind: z.literal('cash') });
 export const loanFinancingSchema = z.strictObject({
   kind: z.literal('loan'),
-  annualRatePct: num(0, 100),
-  termMonths: int(1, 360),
+  ...numbers('loan'),
 });
 export const financingSchema = z.discriminatedUnion('kind', [cashFinancingSchema, loanFinancingSchema]);
-
-/** Compound monthly change of a price, in percent (e.g. −2 for prices falling 2 % a month). */
-const priceTrendPctPerMonth = num(-20, 20);
 
 export const buyOptionSchema = z.strictObject({
   kind: z.literal('buy'),
   ...optionBase,
-  gpuCount: int(1, 1_000_000),
-  /** Price per GPU if ordered in month 0; an order in a later month pays it × (1 + trend)^orderMonth. */
-  unitPriceCcyPerGpu: money(1e8),
-  priceTrendPctPerMonth,
-  /** Month (0-based) the hardware is ordered and paid; it is usable `leadTimeMonths` later. */
-  orderMonth: int(0, MAX_HORIZON_MONTHS - 1),
-  /** Servers, networking and installation for the whole cluster. */
-  serverAndNetworkCcy: money(1e11),
-  importDutyPct: pct(),
-  vatPct: pct(),
+  ...numbers('buy'),
   /** Whether the buyer recovers VAT (most businesses do): then VAT is not a cost. */
   vatRecoverable: z.boolean(),
-  /** Months between the order and the first usable month. */
-  leadTimeMonths: int(0, 60),
-  /** Share of the installed capacity that can actually be scheduled, in percent. */
-  maxUtilisationPct: num(1, 100),
-  /** Power drawn by an idle GPU, in watts (e-footprint: 50 W). */
-  idlePowerWPerGpu: num(0, 5000),
   hosting: hostingSchema,
-  electricityCcyPerKWh: money(100),
   /** Country of the grid that powers the hardware (ISO3). */
   gridCountry: iso3,
-  maintenanceCcyPerYear: money(),
-  staffCcyPerYear: money(),
-  /** Straight-line depreciation life, for the accounting view. */
-  depreciationYears: num(1, 20),
   financing: financingSchema,
-  /** Resale value at the end of the horizon, in percent of the GPUs' purchase price. */
-  resalePctOfGpuPrice: pct(),
 });
 export type BuyOption = z.infer<typeof buyOptionSchema>;
 
-/** Rented-capacity fields shared by cloud and decentralised options. */
-const rentedBase = {
-  ...optionBase,
-  /** Hourly price per GPU in month 0, in the scenario's currency. */
-  priceCcyPerGpuHour: money(10000),
-  /** Monthly price change: month m costs price × (1 + trend)^m (a reservation fixes it for its term). */
-  priceTrendPctPerMonth,
-  /**
-   * Share of the demand left after owned and reserved capacity that this option serves, in
-   * percent. Shares of pay-as-you-go options add up to 100.
-   */
-  demandSharePct: pct(),
-  /** Average utilisation of the provider's hardware, in percent, to allocate embodied carbon per hour used. */
-  providerUtilisationPct: num(1, 100),
-  egressCcyPerMonth: money(1e10),
-  storageCcyPerMonth: money(1e10),
-};
-
 export const cloudOptionSchema = z.strictObject({
   kind: z.literal('cloud'),
-  ...rentedBase,
+  ...optionBase,
+  ...numbers('cloud'),
   provider: text(1, 80),
   region: plain(z.string().trim().max(80)),
   /** Country of the region (ISO3); null when unknown (the world-average grid is then used). */
   regionCountry: iso3.nullable(),
   pricingModel: z.enum(CLOUD_PRICING_MODELS),
-  /** GPUs reserved (paid whether used or not); only for 1- and 3-year reservations. */
-  committedGpus: int(0, 1_000_000),
-  /** Extra GPU-hours lost to interruptions and restarts on spot capacity, in percent. */
-  spotInterruptionOverheadPct: num(0, 500),
 });
 export type CloudOption = z.infer<typeof cloudOptionSchema>;
 
 export const decentralisedOptionSchema = z.strictObject({
   kind: z.literal('decentralised'),
-  ...rentedBase,
+  ...optionBase,
+  ...numbers('decentralised'),
   market: text(1, 80),
-  /** Platform or protocol fee, in percent of the price. */
-  platformFeePct: pct(),
-  /** Extra GPU-hours for re-runs, checkpoints and unreliable hosts, in percent. */
-  reliabilityOverheadPct: num(0, 500),
-  /** Share of the price paid in the network's own (volatile) token, in percent. */
-  tokenPaymentPct: pct(),
   /** Country of the hosts (ISO3); null when unknown (the world-average grid is then used). */
   hostCountry: iso3.nullable(),
 });
@@ -279,10 +187,7 @@ export const rangeSchema = z.strictObject({
 export type Range = z.infer<typeof rangeSchema>;
 
 export const uncertaintySchema = z.strictObject({
-  /** Monte Carlo samples per run. */
-  samples: int(MIN_SAMPLES, MAX_SAMPLES),
-  /** Seed of the random generator: the same seed gives the same numbers. */
-  seed: int(0, 4_294_967_295),
+  ...numbers('uncertainty'),
   ranges: z.array(rangeSchema).max(MAX_RANGES),
 });
 export type Uncertainty = z.infer<typeof uncertaintySchema>;

@@ -12,6 +12,7 @@ import {
   type DecentralisedPrice,
   type ElectricityPrice,
 } from '../catalog/index.ts';
+import { PREFILLED_FIELDS } from './fields.ts';
 import type { Currency, Settings, SupplyOption, Workload } from './schema.ts';
 
 export interface Suggestion {
@@ -159,34 +160,8 @@ function suggestMarketPrice(o: Extract<SupplyOption, { kind: 'decentralised' }>,
 
 // ---------------------------------------------------------------- field suggestions
 
-/** Fields of an option that the catalog can suggest, by option kind. */
-export const SUGGESTED_FIELDS = {
-  buy: [
-    'unitPriceCcyPerGpu',
-    'serverAndNetworkCcy',
-    'colocationCcyPerKWMonth',
-    'pue',
-    'wueLPerKWh',
-    'offsiteWaterLPerKWh',
-    'busyPowerFraction',
-    'idlePowerWPerGpu',
-    'electricityCcyPerKWh',
-    'depreciationYears',
-    'embodiedLifeYears',
-    'resalePctOfGpuPrice',
-  ],
-  cloud: ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh', 'offsiteWaterLPerKWh', 'busyPowerFraction', 'embodiedLifeYears', 'providerUtilisationPct'],
-  decentralised: [
-    'priceCcyPerGpuHour',
-    'platformFeePct',
-    'pue',
-    'wueLPerKWh',
-    'offsiteWaterLPerKWh',
-    'busyPowerFraction',
-    'embodiedLifeYears',
-    'providerUtilisationPct',
-  ],
-} as const;
+/** Fields of an option that the catalog can suggest, by option kind (the field table's `catalog: prefill`). */
+export const SUGGESTED_FIELDS = PREFILLED_FIELDS;
 
 /** The catalog's suggestion for one field of an option, or null when it is the person's own input. */
 export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext): Suggestion | null {

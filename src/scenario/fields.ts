@@ -1,0 +1,394 @@
+// The field table: every numeric input of a scenario, defined once — where it sits (the kinds of
+// object that have it), its unit, the bounds it accepts, whether it is a whole number, may be null,
+// may be given a range, its label, and where the catalog's figure for it comes from.
+// Environment-free and zod-free: the page reads it without loading the validator.
+//
+// Derived from it: the zod schema's numeric fields (schema.ts), the bounds of ranges, the lists of
+// rangeable and whole-number inputs (below), the labels (ui/editor/field-labels.ts), the editor rows'
+// label and unit (ui/editor/field-props.ts) and which fields the catalog prefills (suggest.ts).
+// Adding a numeric field: a row here, the model that reads it, its label in en.ts and fr.ts (and,
+// the format being saved for years, a version and a migration).
+import type { MessageKey } from '../i18n/en.ts';
+
+/** Longest plan, in months. */
+const HORIZON_MONTHS = 120;
+
+/**
+ * The kinds of object a field can sit in. Settings and the Monte Carlo's settings are one object
+ * each; a workload and an option are one of their kinds; a purchase's hosting and financing too.
+ */
+export const KIND_PLACE = {
+  settings: 'settings',
+  uncertainty: 'uncertainty',
+  gpuHours: 'workload',
+  training: 'workload',
+  inference: 'workload',
+  buy: 'option',
+  cloud: 'option',
+  decentralised: 'option',
+  onPrem: 'hosting',
+  colocation: 'hosting',
+  loan: 'financing',
+} as const;
+export type FieldKind = keyof typeof KIND_PLACE;
+export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
+
+/** How a unit is shown: a message (given the scenario's currency as `{currency}`), a symbol, the currency itself, or nothing. */
+export type UnitDisplay = { key: MessageKey } | { text: string } | 'currency' | null;
+
+/** Units of the fields. `ccy…` units are amounts in the scenario's own currency. */
+export const UNITS = {
+  count: null,
+  dimensionless: null,
+  ratio: { text: '×' },
+  fraction: { text: '0–1' },
+  pct: { text: '%' },
+  pctPerMonth: { key: 'unit.pctPerMonth' },
+  pctPerYear: { key: 'unit.pctPerYear' },
+  months: { key: 'unit.months' },
+  monthIndex: { key: 'unit.monthIndex' },
+  years: { key: 'unit.years' },
+  ccy: 'currency',
+  ccyPerMonth: { key: 'unit.perMonth' },
+  ccyPerYear: { key: 'unit.perYear' },
+  ccyPerKWh: { key: 'unit.perKWh' },
+  ccyPerKWMonth: { key: 'unit.perKWMonth' },
+  ccyPerGpuHour: { key: 'unit.perGpuHour' },
+  usdPerCcy: { key: 'unit.usdPer' },
+  gpuHours: { key: 'unit.gpuHours' },
+  billion: { key: 'unit.billion' },
+  tokensPerSecond: { key: 'unit.tokensPerSecond' },
+  W: { text: 'W' },
+  gCO2ePerKWh: { text: 'gCO2e/kWh' },
+  LPerKWh: { text: 'L/kWh' },
+  kgCO2e: { text: 'kgCO2e' },
+} as const satisfies Record<string, UnitDisplay>;
+export type Unit = keyof typeof UNITS;
+
+/**
+ * Where the catalog's figure for a field comes from. `prefill`: written into the field when an
+ * option is created (and offered back when overridden); `whenEmpty`: the field may be left empty
+ * (null) and the catalog's figure is then used.
+ */
+export interface CatalogSource {
+  use: 'prefill' | 'whenEmpty';
+  from: string;
+}
+
+export interface FieldSpec {
+  /** The kinds of object that have the field (all in one place: see KIND_PLACE). */
+  kinds: readonly FieldKind[];
+  unit: Unit;
+  min: number;
+  max: number;
+  /** Whole numbers only (a sampled value is rounded). */
+  integer?: true;
+  /** Null allowed: "use the catalog's figure" (or, for the exchange rate, "USD or the catalog's rate"). */
+  nullable?: true;
+  /** A range may be put on it: it changes what the Monte Carlo reports. */
+  rangeable?: true;
+  /**
+   * The value a new option (or hosting, or loan) starts with, before the catalog prefills it: a
+   * neutral figure (0, none) where the catalog has none, so it reads as the person's own input.
+   * Settings, workload and the Monte Carlo start from the defaults in defaults.ts.
+   */
+  default?: number | null;
+  label: MessageKey;
+  catalog?: CatalogSource;
+}
+
+const OPTIONS = ['buy', 'cloud', 'decentralised'] as const;
+const RENTED = ['cloud', 'decentralised'] as const;
+const MONEY_MAX = 1e12;
+
+/**
+ * Every numeric field of the format. The order is the order of the lists derived below (the
+ * rangeable inputs of each kind, the catalog fields an option is prefilled with: a GPU's price
+ * before the server cost derived from it).
+ */
+export const FIELDS = {
+  // ------------------------------------------------------------ settings
+  horizonMonths: { kinds: ['settings'], unit: 'months', min: 1, max: HORIZON_MONTHS, integer: true, label: 'settings.horizon' },
+  /** US dollars per unit of `currency`, entered by the person; null for USD or to use the catalog's rate. */
+  usdPerCurrencyUnit: {
+    kinds: ['settings'], unit: 'usdPerCcy', min: 1e-6, max: 1e6, nullable: true, label: 'settings.rate',
+    catalog: { use: 'whenEmpty', from: 'catalog.exchangeRates (dated rate of the currency)' },
+  },
+  /** Annual discount rate for NPV. */
+  discountRatePctPerYear: { kinds: ['settings'], unit: 'pctPerYear', min: 0, max: 100, rangeable: true, label: 'settings.discountRate' },
+
+  // ------------------------------------------------------------ workload
+  /** GPU-hours needed in the first month. */
+  gpuHoursPerMonth: { kinds: ['gpuHours'], unit: 'gpuHours', min: 0, max: 1e10, rangeable: true, label: 'workload.gpuHoursPerMonth' },
+  /** Model parameters N, in billions. */
+  parametersBillion: { kinds: ['training'], unit: 'billion', min: 0.001, max: 1e5, rangeable: true, label: 'workload.parameters' },
+  /** Training tokens D, in billions. */
+  tokensBillion: { kinds: ['training'], unit: 'billion', min: 0.001, max: 1e8, rangeable: true, label: 'workload.tokens' },
+  /** Model-FLOPs utilisation, in percent of dense BF16 peak. */
+  mfuPct: { kinds: ['training'], unit: 'pct', min: 1, max: 100, rangeable: true, label: 'workload.mfu' },
+  /** Months the run must finish in, from the start of the plan; demand is spread evenly over them. */
+  deadlineMonths: { kinds: ['training'], unit: 'months', min: 1, max: HORIZON_MONTHS, integer: true, rangeable: true, label: 'workload.deadline' },
+  /** Sustained average load, in tokens per second. */
+  tokensPerSecond: { kinds: ['inference'], unit: 'tokensPerSecond', min: 0, max: 1e10, rangeable: true, label: 'workload.tokensPerSecond' },
+  /** Tokens per second one reference GPU delivers for this model. */
+  tokensPerSecondPerGpu: { kinds: ['inference'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, rangeable: true, label: 'workload.tokensPerSecondPerGpu' },
+  /** Compound monthly growth of demand, in percent. */
+  growthPctPerMonth: { kinds: ['gpuHours', 'inference'], unit: 'pctPerMonth', min: -50, max: 100, rangeable: true, label: 'workload.growth' },
+
+  // ------------------------------------------------------------ options: price and count
+  gpuCount: { kinds: ['buy'], unit: 'count', min: 1, max: 1_000_000, integer: true, rangeable: true, default: 8, label: 'buy.gpuCount' },
+  /** Price per GPU if ordered in month 0; an order in a later month pays it × (1 + trend)^orderMonth. */
+  unitPriceCcyPerGpu: {
+    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e8, rangeable: true, default: 0, label: 'buy.unitPrice',
+    catalog: { use: 'prefill', from: 'accelerator.purchasePriceUsd (typical street price)' },
+  },
+  /** Hourly price per GPU in month 0. */
+  priceCcyPerGpuHour: {
+    kinds: RENTED, unit: 'ccyPerGpuHour', min: 0, max: 10000, rangeable: true, default: 0, label: 'rent.price',
+    catalog: { use: 'prefill', from: 'catalog.cloudPrices (provider, region, pricing model) or catalog.decentralisedPrices (market)' },
+  },
+  /** Compound monthly change of a price (−2 for prices falling 2 % a month); a reservation fixes it for its term. */
+  priceTrendPctPerMonth: { kinds: OPTIONS, unit: 'pctPerMonth', min: -20, max: 20, rangeable: true, default: 0, label: 'field.priceTrend' },
+
+  // ------------------------------------------------------------ options: a purchase
+  /** Month (0-based) the hardware is ordered and paid; it is usable `leadTimeMonths` later. */
+  orderMonth: { kinds: ['buy'], unit: 'monthIndex', min: 0, max: HORIZON_MONTHS - 1, integer: true, rangeable: true, default: 0, label: 'buy.orderMonth' },
+  /** Servers, networking and installation for the whole cluster. */
+  serverAndNetworkCcy: {
+    kinds: ['buy'], unit: 'ccy', min: 0, max: 1e11, rangeable: true, default: 0, label: 'buy.serverAndNetwork',
+    catalog: { use: 'prefill', from: 'constants epoch-chip-to-server × epoch-server-to-cluster (from the GPU price)' },
+  },
+  importDutyPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.importDuty' },
+  vatPct: { kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.vat' },
+  /** Months between the order and the first usable month. */
+  leadTimeMonths: { kinds: ['buy'], unit: 'months', min: 0, max: 60, integer: true, rangeable: true, default: 0, label: 'buy.leadTime' },
+  /** Share of the installed capacity that can actually be scheduled. */
+  maxUtilisationPct: { kinds: ['buy'], unit: 'pct', min: 1, max: 100, rangeable: true, default: 100, label: 'buy.maxUtilisation' },
+  /** Power drawn by an idle GPU (e-footprint: 50 W). */
+  idlePowerWPerGpu: {
+    kinds: ['buy'], unit: 'W', min: 0, max: 5000, rangeable: true, default: 0, label: 'fp.idlePower',
+    catalog: { use: 'prefill', from: 'constant efootprint-idle-w-per-gpu' },
+  },
+  /** Facility cost per month (space, cooling capacity, security), excluding electricity. */
+  facilityCcyPerMonth: { kinds: ['onPrem'], unit: 'ccyPerMonth', min: 0, max: 1e9, rangeable: true, default: 0, label: 'buy.facilityCost' },
+  /** Colocation price per kW of contracted IT power per month, excluding metered electricity. */
+  colocationCcyPerKWMonth: {
+    kinds: ['colocation'], unit: 'ccyPerKWMonth', min: 0, max: 1e6, rangeable: true, default: 0, label: 'buy.colocationPrice',
+    catalog: { use: 'prefill', from: 'catalog.colocationPrices (global market)' },
+  },
+  electricityCcyPerKWh: {
+    kinds: ['buy'], unit: 'ccyPerKWh', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.electricity',
+    catalog: { use: 'prefill', from: 'catalog.electricityPrices (the grid country, its region, or the world average)' },
+  },
+  maintenanceCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.maintenance' },
+  staffCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.staff' },
+  annualRatePct: { kinds: ['loan'], unit: 'pctPerYear', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.loanRate' },
+  termMonths: { kinds: ['loan'], unit: 'months', min: 1, max: 360, integer: true, rangeable: true, default: 36, label: 'buy.loanTerm' },
+  /** Straight-line depreciation life, for the accounting view. */
+  depreciationYears: {
+    kinds: ['buy'], unit: 'years', min: 1, max: 20, default: 4, label: 'buy.depreciation',
+    catalog: { use: 'prefill', from: 'constant boavizta-server-life-hours' },
+  },
+  /** Resale value at the end of the horizon, in percent of the GPUs' purchase price. */
+  resalePctOfGpuPrice: {
+    kinds: ['buy'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.resale',
+    catalog: { use: 'prefill', from: 'constant epoch-depreciation-oom-per-year (over the horizon)' },
+  },
+
+  // ------------------------------------------------------------ options: rented capacity
+  /**
+   * Share of the demand left after owned and reserved capacity that this option serves, in
+   * percent. Shares of pay-as-you-go options add up to 100.
+   */
+  demandSharePct: { kinds: RENTED, unit: 'pct', min: 0, max: 100, default: 0, label: 'rent.share' },
+  egressCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, default: 0, label: 'rent.egress' },
+  storageCcyPerMonth: { kinds: RENTED, unit: 'ccyPerMonth', min: 0, max: 1e10, rangeable: true, default: 0, label: 'rent.storage' },
+  /** Average utilisation of the provider's hardware, to allocate embodied carbon per hour used. */
+  providerUtilisationPct: {
+    kinds: RENTED, unit: 'pct', min: 1, max: 100, rangeable: true, default: 85, label: 'fp.providerUtilisation',
+    catalog: { use: 'prefill', from: 'constant bloom-utilisation' },
+  },
+
+  // ------------------------------------------------------------ options: power, footprint, throughput
+  /** Average power per GPU when busy. Null: the catalog's TDP for the accelerator. */
+  powerWPerGpu: {
+    kinds: OPTIONS, unit: 'W', min: 1, max: 10000, nullable: true, rangeable: true, default: null, label: 'fp.power',
+    catalog: { use: 'whenEmpty', from: 'accelerator.tdpW' },
+  },
+  /** Busy power as a fraction of `powerWPerGpu` (Epoch AI: 0.75 of TDP on average). */
+  busyPowerFraction: {
+    kinds: OPTIONS, unit: 'fraction', min: 0.05, max: 1, rangeable: true, default: 1, label: 'fp.busyFraction',
+    catalog: { use: 'prefill', from: 'constant epoch-power-to-tdp' },
+  },
+  /** Power of the rest of the server (CPUs, memory, fans), per server. */
+  hostPowerWPerServer: { kinds: OPTIONS, unit: 'W', min: 0, max: 100000, rangeable: true, default: 0, label: 'fp.hostPower' },
+  gpusPerServer: { kinds: OPTIONS, unit: 'count', min: 1, max: 64, integer: true, rangeable: true, default: 8, label: 'fp.gpusPerServer' },
+  /** Power usage effectiveness of the facility. */
+  pue: {
+    kinds: OPTIONS, unit: 'dimensionless', min: 1, max: 4, rangeable: true, default: 1, label: 'fp.pue',
+    catalog: { use: 'prefill', from: "cloud provider's fleet PUE, else constant pue-cloud-average (cloud) or pue-unknown" },
+  },
+  /**
+   * Grid carbon intensity when the person knows it (a supplier's factor, a PPA).
+   * Null: the location-based figure of the option's country from the catalog.
+   */
+  gridGCO2ePerKWh: {
+    kinds: OPTIONS, unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, rangeable: true, default: null, label: 'fp.grid',
+    catalog: { use: 'whenEmpty', from: "country.gridGCO2ePerKWh (the option's country, else the world)" },
+  },
+  /** Embodied carbon per GPU card. Null: the catalog's figure, or none. */
+  embodiedKgCO2ePerGpu: {
+    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 100000, nullable: true, rangeable: true, default: null, label: 'fp.embodiedGpu',
+    catalog: { use: 'whenEmpty', from: 'accelerator.embodiedKgCO2ePerGpu' },
+  },
+  /** Embodied carbon of one server without its GPUs. Null: the catalog's figure. */
+  embodiedKgCO2ePerServer: {
+    kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 1e6, nullable: true, rangeable: true, default: null, label: 'fp.embodiedServer',
+    catalog: { use: 'whenEmpty', from: 'catalog.embodiedServers bloom-8gpu-server' },
+  },
+  /** Life over which embodied carbon is amortised. */
+  embodiedLifeYears: {
+    kinds: OPTIONS, unit: 'years', min: 0.5, max: 20, rangeable: true, default: 6, label: 'fp.embodiedLife',
+    catalog: { use: 'prefill', from: 'constant bloom-lifetime-years' },
+  },
+  /**
+   * Useful work per GPU-hour relative to the workload's reference accelerator (1 = same).
+   * Null: the ratio of dense BF16 peaks from the catalog.
+   */
+  throughputVsReference: {
+    kinds: OPTIONS, unit: 'ratio', min: 0.001, max: 1000, nullable: true, rangeable: true, default: null, label: 'fp.throughput',
+    catalog: { use: 'whenEmpty', from: 'accelerator.bf16DenseTflops, option ÷ reference' },
+  },
+  /** On-site water use effectiveness, litres per kWh of IT energy. */
+  wueLPerKWh: {
+    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 50, default: 0, label: 'fp.wue',
+    catalog: { use: 'prefill', from: "cloud provider's fleet WUE, else catalog.wue average US data centre" },
+  },
+  /** Water consumed off site to generate each kWh (EWIF). */
+  offsiteWaterLPerKWh: {
+    kinds: OPTIONS, unit: 'LPerKWh', min: 0, max: 200, default: 0, label: 'fp.offsiteWater',
+    catalog: { use: 'prefill', from: 'catalog.electricityWater li-2025-us' },
+  },
+
+  // ------------------------------------------------------------ options: a cloud, a market
+  /** GPUs reserved (paid whether used or not); only for 1- and 3-year reservations. */
+  committedGpus: { kinds: ['cloud'], unit: 'count', min: 0, max: 1_000_000, integer: true, rangeable: true, default: 0, label: 'rent.committedGpus' },
+  /** Extra GPU-hours lost to interruptions and restarts on spot capacity. */
+  spotInterruptionOverheadPct: { kinds: ['cloud'], unit: 'pct', min: 0, max: 500, rangeable: true, default: 0, label: 'rent.spotOverhead' },
+  /** Platform or protocol fee, in percent of the price. */
+  platformFeePct: {
+    kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, rangeable: true, default: 0, label: 'rent.fee',
+    catalog: { use: 'prefill', from: "the market's feePct" },
+  },
+  /** Extra GPU-hours for re-runs, checkpoints and unreliable hosts. */
+  reliabilityOverheadPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 500, rangeable: true, default: 0, label: 'rent.reliabilityOverhead' },
+  /** Share of the price paid in the network's own (volatile) token. */
+  tokenPaymentPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, default: 0, label: 'rent.tokenShare' },
+
+  // ------------------------------------------------------------ the Monte Carlo
+  /** Samples per run. */
+  samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
+  /** Seed of the random generator: the same seed gives the same numbers. */
+  seed: { kinds: ['uncertainty'], unit: 'count', min: 0, max: 4_294_967_295, integer: true, label: 'uncertainty.seed' },
+} as const satisfies Record<string, FieldSpec>;
+
+export type FieldName = keyof typeof FIELDS;
+type Table = typeof FIELDS;
+
+/** The names of the fields an object of `kind` has, as a type. */
+export type FieldsOf<K extends FieldKind> = { [N in FieldName]: K extends Table[N]['kinds'][number] ? N : never }[FieldName];
+/** Whether field `N` may be null, as a type. */
+export type IsNullable<N extends FieldName> = Table[N] extends { nullable: true } ? true : false;
+
+/** A value of field `N`: a number, or null where the field allows it. */
+export type FieldValue<N extends FieldName> = IsNullable<N> extends true ? number | null : number;
+
+const NAMES = Object.keys(FIELDS) as FieldName[];
+const spec = (name: FieldName): FieldSpec => FIELDS[name];
+
+/** The fields an object of `kind` has, in the table's order. */
+export function fieldsOf<K extends FieldKind>(kind: K): FieldsOf<K>[] {
+  return NAMES.filter((n) => spec(n).kinds.includes(kind)) as FieldsOf<K>[];
+}
+
+/** The starting values of the numeric fields of a new object of `kind` (an option, a hosting, a loan). */
+export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]: FieldValue<N> } {
+  return Object.fromEntries(
+    fieldsOf(kind).map((n) => {
+      const v = spec(n).default;
+      if (v === undefined) throw new Error(`the field table gives "${n}" no starting value`);
+      return [n, v];
+    }),
+  ) as { [N in FieldsOf<K>]: FieldValue<N> };
+}
+
+/** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */
+export function fieldPath(name: FieldName): string {
+  const place = KIND_PLACE[spec(name).kinds[0]!];
+  const prefix = { settings: 'settings', uncertainty: 'uncertainty', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
+  return `${prefix}.${name}`;
+}
+
+// ---------------------------------------------------------------- ranges
+
+/** What a range is on: the settings, a kind of workload or a kind of option (a purchase's hosting and financing belong to it). */
+export const RANGE_HOLDERS = ['settings', 'gpuHours', 'training', 'inference', 'buy', 'cloud', 'decentralised'] as const;
+export type RangeHolder = (typeof RANGE_HOLDERS)[number];
+
+const HOLDER_OF: Partial<Record<FieldKind, RangeHolder>> = {
+  settings: 'settings',
+  gpuHours: 'gpuHours',
+  training: 'training',
+  inference: 'inference',
+  buy: 'buy',
+  cloud: 'cloud',
+  decentralised: 'decentralised',
+  onPrem: 'buy',
+  colocation: 'buy',
+  loan: 'buy',
+};
+
+/**
+ * The inputs a range may be put on, by holder: those that change what the Monte Carlo reports
+ * (each option's cost, NPV and CO2e when it serves the demand alone). Demand shares, water and
+ * depreciation, for instance, change none of it, so a range on them would only mislead.
+ */
+export const RANGEABLE_FIELDS: Record<RangeHolder, readonly FieldName[]> = {
+  settings: rangeable('settings'),
+  gpuHours: rangeable('gpuHours'),
+  training: rangeable('training'),
+  inference: rangeable('inference'),
+  buy: rangeable('buy'),
+  cloud: rangeable('cloud'),
+  decentralised: rangeable('decentralised'),
+};
+
+function rangeable(holder: RangeHolder): FieldName[] {
+  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder));
+}
+
+/** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */
+export function isRangeable(holder: RangeHolder, field: string): boolean {
+  return RANGEABLE_FIELDS[holder].includes(field as FieldName);
+}
+
+/** What each input a range may be put on accepts, [min, max]. */
+export const RANGE_BOUNDS: Readonly<Record<string, readonly [number, number]>> = Object.fromEntries(
+  NAMES.filter((n) => spec(n).rangeable).map((n) => [n, [spec(n).min, spec(n).max] as const]),
+);
+
+/** Fields that hold a whole number: sampled values are rounded. */
+export const INTEGER_FIELDS: ReadonlySet<string> = new Set(NAMES.filter((n) => spec(n).integer));
+
+// ---------------------------------------------------------------- the catalog
+
+/** The fields of an option the catalog prefills, by option kind, in the order they are filled. */
+export const PREFILLED_FIELDS: Record<(typeof OPTIONS)[number], readonly FieldName[]> = {
+  buy: prefilled('buy'),
+  cloud: prefilled('cloud'),
+  decentralised: prefilled('decentralised'),
+};
+
+function prefilled(kind: (typeof OPTIONS)[number]): FieldName[] {
+  return NAMES.filter((n) => spec(n).catalog?.use === 'prefill' && spec(n).kinds.some((k) => k === kind || HOLDER_OF[k] === kind));
+}
