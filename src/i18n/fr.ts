@@ -583,7 +583,7 @@ export const fr: Record<MessageKey, string> = {
   'explain.where.top': 'en haut de sa plage',
   'explain.where.aboveRange': 'au-dessus de sa plage',
   'results.fixList': 'Valeurs à corriger',
-  'results.lastGood': 'Derniers résultats valables, périmés',
+  'results.lastGood': 'Derniers résultats valides, périmés',
   'results.otherIssue': 'Scénario',
   'compare.like.demand': 'Demande servie',
   'compare.like.horizon': 'Horizon',
