@@ -593,11 +593,12 @@ export const en = {
   'compare.unlike.horizon': 'Their horizons differ ({values}): totals cover different periods.',
   'compare.unlike.currency': 'Their currencies differ ({values}).',
   'compare.converted': 'Amounts are converted to {currency} at each scenario’s own dated rate ({rates}).',
-  'compare.notConverted': 'Amounts are not converted (a scenario has no exchange rate to USD): each currency has its own chart, and differences in money are not shown.',
+  'compare.notConverted': 'Amounts are not converted (a scenario has no dated exchange rate to USD): each currency has its own chart, and differences in money are not shown.',
   'compare.rate': '{currency} at {usd} USD on {date}',
   'compare.perHourHeadline': 'Headline: cost per useful GPU-hour',
   'compare.cumulativeIn': 'Cumulative cost of each mix, in {currency}',
   'compare.axisMoney': 'Cumulative cost ({currency})',
+  'compare.rateUndated': '{currency} at {usd} USD, undated',
   'compare.diffUnlike': 'not comparable: different demand',
 } as const;
 

@@ -594,10 +594,11 @@ export const fr: Record<MessageKey, string> = {
   'compare.unlike.horizon': 'Leurs horizons diffèrent ({values}) : les totaux couvrent des périodes différentes.',
   'compare.unlike.currency': 'Leurs devises diffèrent ({values}).',
   'compare.converted': 'Les montants sont convertis en {currency} au taux daté de chaque scénario ({rates}).',
-  'compare.notConverted': 'Les montants ne sont pas convertis (un scénario n’a pas de taux de change vers l’USD) : chaque devise a son propre graphique, et les écarts en argent ne sont pas indiqués.',
+  'compare.notConverted': 'Les montants ne sont pas convertis (un scénario n’a pas de taux de change daté vers l’USD) : chaque devise a son propre graphique, et les écarts en argent ne sont pas indiqués.',
   'compare.rate': '{currency} à {usd} USD le {date}',
   'compare.perHourHeadline': 'Chiffre clé : coût par heure-GPU utile',
   'compare.cumulativeIn': 'Coût cumulé de chaque mix, en {currency}',
   'compare.axisMoney': 'Coût cumulé ({currency})',
+  'compare.rateUndated': '{currency} à {usd} USD, sans date',
   'compare.diffUnlike': 'non comparable : demande différente',
 };
