@@ -1,16 +1,29 @@
-// The results of an evaluation as CSV: month by month, then the totals. Numbers are written in
-// a machine-readable form (dot decimals, no grouping); headers are in the page's language.
-import type { Translator } from '../i18n/translate.ts';
+// The results of an evaluation as CSV: month by month, the totals, then the Monte Carlo's
+// percentiles and odds when a run of the same scenario is at hand. The page's language sets the
+// delimiter and the decimal mark (English: comma and dot; French: semicolon and comma, as a
+// spreadsheet in that language expects); numbers are never grouped. Headers are in the page's language.
+import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
+import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
 
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : '';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+export interface CsvDialect {
+  delimiter: ',' | ';';
+  decimal: '.' | ',';
 }
 
-function row(values: (string | number | null)[]): string {
-  return values.map(cell).join(',');
+/** The dialect a spreadsheet in the page's language reads without an import dialog. */
+export function csvDialect(lang: Lang): CsvDialect {
+  return lang === 'fr' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
+}
+
+function cell(v: string | number | null, d: CsvDialect): string {
+  if (v === null) return '';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return '';
+    const s = String(Math.round(v * 1e6) / 1e6);
+    return d.decimal === '.' ? s : s.replace('.', d.decimal);
+  }
+  return v.includes(d.delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function monthLabel(start: string, m: number): string {
@@ -19,7 +32,15 @@ function monthLabel(start: string, m: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-export function resultsCsv(r: EvaluationResult, t: Translator): string {
+export interface CsvOptions {
+  lang: Lang;
+  /** The Monte Carlo of the same scenario, if one is up to date (otherwise its section is left out). */
+  monteCarlo?: MonteCarloResult | null;
+}
+
+export function resultsCsv(r: EvaluationResult, t: Translator, opts: CsvOptions): string {
+  const d = csvDialect(opts.lang);
+  const row = (values: (string | number | null)[]) => values.map((v) => cell(v, d)).join(d.delimiter);
   const lines: string[] = [];
   const cur = r.currency;
   const head: string[] = [t('csv.month'), t('csv.demand')];
@@ -53,6 +74,26 @@ export function resultsCsv(r: EvaluationResult, t: Translator): string {
     lines.push(
       row([name, x.costCcy, x.npvCcy, x.costPerUsefulGpuHourCcy, x.servedRefGpuHours, x.facilityEnergyKWh, x.operationalKgCO2e, x.embodiedKgCO2e, x.onsiteWaterL + x.offsiteWaterL]),
     );
+  }
+  const mc = opts.monteCarlo;
+  if (mc && mc.scenarioId === r.scenarioId && mc.currency === r.currency) {
+    lines.push('');
+    lines.push(row([t('csv.mcTitle', { samples: mc.samples, seed: mc.seed })]));
+    const stats = [
+      ['cost', t('csv.mcCost', { currency: cur })],
+      ['npv', t('csv.mcNpv', { currency: cur })],
+      ['co2eKg', t('csv.mcCo2e')],
+    ] as const;
+    const h: string[] = [t('csv.mcOption')];
+    for (const [, label] of stats) h.push(`${label} P5`, `${label} P50`, `${label} P95`, `${label} ${t('uncertainty.mean')}`);
+    h.push(t('csv.mcCheapest'), t('csv.mcBreakEven'));
+    lines.push(row(h));
+    for (const o of mc.options) {
+      const values: (string | number | null)[] = [o.name];
+      for (const [k] of stats) values.push(o[k].p5, o[k].p50, o[k].p95, o[k].mean);
+      values.push(o.pCheapest, o.pBreakEven);
+      lines.push(row(values));
+    }
   }
   return `${lines.join('\r\n')}\r\n`;
 }
