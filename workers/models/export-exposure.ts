@@ -156,7 +156,9 @@ function fallback(c: Ctx): Contribution {
   const prc = c.vendor !== null && prcVendors().has(c.vendor);
   if (prc) return { eventId: '', level: 'low', key: 'export.ev.noneInForce' };
   if (c.controlled === false) return { eventId: '', level: 'low', key: 'export.ev.notControlled' };
-  if (c.place === 'USA' && c.planner === 'USA') return { eventId: '', level: 'low', key: 'export.ev.domestic' };
+  // GPUs that stay in the United States are not exported; the rules that follow the buyer's
+  // headquarters were read above (contributions) and did not reach this planner.
+  if (c.place === 'USA') return { eventId: '', level: 'low', key: 'export.ev.domestic' };
   if (c.controlled === null) return { eventId: '', level: 'unknown', key: 'export.ev.classUnknown' };
   if (c.place === null) return { eventId: '', level: 'unknown', key: 'export.ev.placeUnknown' };
   return { eventId: '', level: 'unknown', key: 'export.ev.notNamed' };
