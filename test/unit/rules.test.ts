@@ -65,8 +65,8 @@ describe('the build refuses bad events, naming the row', () => {
   });
   it.skipIf(!hasShared)('a headquarters country without a source', () => {
     const i = inputs();
-    (i.jurisdictions as { providers: { id: string; headquarters: string | null }[] }).providers.find((p) => p.id === 'gcp')!.headquarters = 'USA';
-    expect(() => buildRulesFrom(i)).toThrow(/"gcp": a headquarters country needs a source/);
+    (i.jurisdictions as { providers: { id: string; headquarters: string | null }[] }).providers.find((p) => p.id === 'lambda')!.headquarters = 'USA';
+    expect(() => buildRulesFrom(i)).toThrow(/"lambda": a headquarters country needs a source/);
   });
   it('reads the dates the reference writes', () => {
     expect(leadingDate('2026-01-15T00:01 ET')).toMatchObject({ day: '2026-01-15', precision: 'day' });
@@ -210,7 +210,7 @@ describe('whose law reaches the compute', () => {
     expect(tier.shares.map((x) => x.name).sort()).toEqual(['FRA', 'USA']);
   });
   it('a provider without a sourced headquarters is unknown, never guessed; owned hardware is under the planner’s own law', () => {
-    const d = evaluateScenario(scenario([cloud({ provider: 'GCP', regionCountry: 'FRA' }), buy({ gridCountry: 'FRA' })])).dependency;
+    const d = evaluateScenario(scenario([cloud({ provider: 'Lambda', regionCountry: 'FRA' }), buy({ gridCountry: 'FRA' })])).dependency;
     expect(d.jurisdiction[0]).toMatchObject({ headquarters: null, differs: null, sentence: { key: 'juris.unknown' } });
     expect(d.jurisdiction[1]).toMatchObject({ providerId: 'owned', headquarters: 'FRA', differs: false, sentence: { key: 'juris.owned' } });
   });
