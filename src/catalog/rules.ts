@@ -113,8 +113,12 @@ function nextDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+const boundaryCache = new Map<string, string[]>();
+
 /** Days on which an event's status may change: its own dates and those of the event suspending it. */
 function boundaries(e: RuleEvent): string[] {
+  const cached = boundaryCache.get(e.id);
+  if (cached) return cached;
   const out: string[] = [];
   if (e.effective) out.push(e.effective.day);
   if (e.end) out.push(nextDay(e.end.day));
@@ -123,14 +127,28 @@ function boundaries(e: RuleEvent): string[] {
   const by = e.suspendedBy ? eventsById.get(e.suspendedBy) : undefined;
   if (by?.effective) out.push(by.effective.day);
   if (by?.end) out.push(nextDay(by.end.day));
-  return [...new Set(out)].sort();
+  const sorted = [...new Set(out)].sort();
+  boundaryCache.set(e.id, sorted);
+  return sorted;
 }
+
+// The data is fixed at build time, so a month's status of an event is computed once.
+const monthCache = new Map<string, DayStatus>();
 
 /**
  * Status of an event over a month: in force if it is in force on any day of it (a purchase that
  * month may meet it); else unknown if unknown on any day; else suspended, ended, notYet or never.
  */
 export function statusInMonth(e: RuleEvent, month: string): DayStatus {
+  const key = `${e.id}|${month}`;
+  const hit = monthCache.get(key);
+  if (hit) return hit;
+  const s = computeStatusInMonth(e, month);
+  monthCache.set(key, s);
+  return s;
+}
+
+function computeStatusInMonth(e: RuleEvent, month: string): DayStatus {
   const first = `${month}-01`;
   const last = lastDay(month);
   const days = [first, ...boundaries(e).filter((d) => d > first && d <= last)];

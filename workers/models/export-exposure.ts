@@ -67,9 +67,11 @@ interface Contribution {
 }
 
 /** PRC-made chips named by the foreign-chip guidance (Huawei): US licence rules are not read for them. */
-function prcVendors(): Set<string> {
-  return new Set(rules.events.filter((e) => e.effect === 'foreignChipGuidance').flatMap((e) => e.vendors ?? []));
-}
+const PRC_VENDORS: ReadonlySet<string> = new Set(rules.events.filter((e) => e.effect === 'foreignChipGuidance').flatMap((e) => e.vendors ?? []));
+
+/** Events that can reach an option (the others are history, cost or minerals). */
+const GRADING = rules.events.filter((e) => e.effect !== 'none' && e.effect !== 'tariff' && e.effect !== 'mineral');
+const EVENTS_BY_ID = new Map(rules.events.map((e) => [e.id, e]));
 
 function reaches(list: string[] | 'all' | null, iso3: string | null): boolean {
   if (!list || iso3 === null) return false;
@@ -79,10 +81,10 @@ function reaches(list: string[] | 'all' | null, iso3: string | null): boolean {
 /** What each event in force (or of unknown status) in `month` does to one option. */
 function contributions(c: Ctx, month: string): Contribution[] {
   const out: Contribution[] = [];
-  const prc = c.vendor !== null && prcVendors().has(c.vendor);
+  const prc = c.vendor !== null && PRC_VENDORS.has(c.vendor);
   const domesticUS = c.place === 'USA' && c.planner === 'USA';
   let caseByCase: Contribution | null = null;
-  for (const e of rules.events) {
+  for (const e of GRADING) {
     const st = statusInMonth(e, month);
     if (st !== 'inForce' && st !== 'unknown') continue;
     const unknown = st === 'unknown';
@@ -153,7 +155,7 @@ function contributions(c: Ctx, month: string): Contribution[] {
 
 /** The level and reason of one month when no event reaches the option. */
 function fallback(c: Ctx): Contribution {
-  const prc = c.vendor !== null && prcVendors().has(c.vendor);
+  const prc = c.vendor !== null && PRC_VENDORS.has(c.vendor);
   if (prc) return { eventId: '', level: 'low', key: 'export.ev.noneInForce' };
   if (c.controlled === false) return { eventId: '', level: 'low', key: 'export.ev.notControlled' };
   // GPUs that stay in the United States are not exported; the rules that follow the buyer's
@@ -184,7 +186,7 @@ function sameMonth(a: ExportMonth, b: ExportMonth): boolean {
 /** Unknown-after date of the first event of unknown status among `ids` in `month`, if any. */
 function unknownAfterOf(ids: readonly string[], month: string): string | null {
   for (const id of ids) {
-    const e = rules.events.find((x) => x.id === id);
+    const e = EVENTS_BY_ID.get(id);
     if (e && statusInMonth(e, month) === 'unknown') return e.knownThrough;
   }
   return null;
@@ -253,7 +255,7 @@ function segmentSentence(o: SupplyOption, c: Ctx, mo: ExportMonth, unknownAfter:
 }
 
 /** Whether an event touches the scenario in a month: the planner (minerals) or which options. */
-function touches(e: RuleEvent, s: Scenario, exposures: readonly OptionExportMonths[], m: number): string[] {
+function touches(e: RuleEvent, s: Scenario, exposures: readonly OptionExportMonths[], m: number, duties: readonly (string | null)[]): string[] {
   const out: string[] = [];
   if (e.effect === 'mineral') {
     // A country's own export measures do not reach a planner inside it.
@@ -262,10 +264,8 @@ function touches(e: RuleEvent, s: Scenario, exposures: readonly OptionExportMont
     return out;
   }
   if (e.effect === 'tariff') {
-    s.options.forEach((o) => {
-      if (o.kind !== 'buy' || o.orderMonth !== m) return;
-      const d = importDutyForPurchase(o, s.settings);
-      if (d && d.eventId === e.id) out.push(o.id);
+    s.options.forEach((o, i) => {
+      if (o.kind === 'buy' && o.orderMonth === m && duties[i] === e.id) out.push(o.id);
     });
     return out;
   }
@@ -280,12 +280,14 @@ const LISTED: ReadonlySet<DayStatus> = new Set(['inForce', 'suspended', 'unknown
 /** Every event's status in each month of the horizon, and the changes of status inside it. */
 export function ruleTimeline(s: Scenario, exposures: readonly OptionExportMonths[]): RuleTimeline {
   const H = s.settings.horizonMonths;
+  const duties = s.options.map((o) => (o.kind === 'buy' ? (importDutyForPurchase(o, s.settings)?.eventId ?? null) : null));
   const perMonth: RuleTimeline['perMonth'] = [];
   for (let m = 0; m < H; m++) {
     const month = monthAt(s.settings.startMonth, m);
     const events = rules.events
-      .map((e) => ({ eventId: e.id, status: statusInMonth(e, month), touches: touches(e, s, exposures, m) }))
-      .filter((x) => LISTED.has(x.status));
+      .map((e) => ({ e, status: statusInMonth(e, month) }))
+      .filter((x) => LISTED.has(x.status))
+      .map(({ e, status }) => ({ eventId: e.id, status, touches: touches(e, s, exposures, m, duties) }));
     perMonth.push({ month, events });
   }
   const changes = rules.events
