@@ -17,6 +17,15 @@ function exportPanel(page: Page) {
   return results(page).getByTestId('export-controls');
 }
 
+/** A screenshot of the whole panel: the viewport is made as tall as the panel, as off-screen parts are not painted (content-visibility). */
+async function shoot(page: Page, path: string): Promise<void> {
+  const box = await exportPanel(page).boundingBox();
+  await page.setViewportSize({ width: 1280, height: Math.ceil(box!.height) + 300 });
+  await exportPanel(page).scrollIntoViewIfNeeded();
+  await exportPanel(page).screenshot({ path });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 test('the export-control panel lists the events by month, in English and in French', async ({ page }, testInfo) => {
   const path = testInfo.outputPath('us-2025.json');
   usScenario(path);
@@ -44,7 +53,7 @@ test('the export-control panel lists the events by month, in English and in Fren
   await panel.getByText(/Every event in the reference data \(19\)/).click();
   await expect(panel.getByTestId('export-history')).toContainText('Framework for Artificial Intelligence Diffusion');
   await expect(panel).toContainText('no longer grades exposure');
-  await panel.screenshot({ path: testInfo.outputPath('export-en.png') });
+  await shoot(page, testInfo.outputPath('export-en.png'));
 
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -54,7 +63,7 @@ test('the export-control panel lists the events by month, in English and in Fren
   await expect(frChanges.getByRole('row', { name: /nov\. 2026 .*statut inconnu après le 27 nov\. 2026/ }).first()).toBeVisible();
   await expect(exportPanel(page).getByTestId('duty')).toContainText('droits de douane suggérés 25 %');
   await expect(exportPanel(page)).toContainText('Exposition de chaque option, mois par mois');
-  await exportPanel(page).screenshot({ path: testInfo.outputPath('export-fr.png') });
+  await shoot(page, testInfo.outputPath('export-fr.png'));
 });
 
 test('whose law reaches the compute: AWS in Sweden for a French planner', async ({ page }) => {
