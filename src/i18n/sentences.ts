@@ -28,7 +28,7 @@ export function renderSentence(s: Sentence, t: Translator, lang: Lang): string {
     else if (k === 'band') p[k] = t(`band.${v}`);
     else if (k === 'level') p[k] = t(`level.${v}`);
     else if (k === 'mineral') p[k] = t(`mineral.${v}`);
-    else if (k === 'top' || k === 'country') p[k] = supplierName(String(v), t, lang);
+    else if (k === 'top' || k === 'country' || k === 'hq' || k === 'planner') p[k] = supplierName(String(v), t, lang);
     else if (k === 'refGpuHours') p[k] = formatGpuHours(lang, Number(v));
     else if (k === 'gCO2ePerKWh') p[k] = formatNumber(lang, Number(v), 0);
     else if (k === 'kgCO2e') p[k] = formatCO2e(lang, Number(v));

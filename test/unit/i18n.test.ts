@@ -52,7 +52,7 @@ describe('every key the code asks for exists', () => {
       ...CURRENCIES.map((x) => `currency.${x}`),
       ...['buy', 'cloud', 'decentralised'].map((x) => `kind.${x}`),
       ...['gpuHours', 'training', 'inference'].flatMap((x) => [`workload.kind.${x}`, `workload.help.${x}`]),
-      ...[1, 2, 3].map((x) => `export.summary.tier${x}`),
+      'export.summary.events',
     ];
     expect(needed.filter((k) => !(k in en))).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('every key the code asks for exists', () => {
     expect([...keys].filter((k) => !(k in en))).toEqual([]);
     // Every sentence key the model code can produce.
     const models = files('workers/models').map((f) => readFileSync(f, 'utf8')).join('\n');
-    const literal = [...models.matchAll(/'((?:warn|export|mineral|dep)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!);
+    const literal = [...models.matchAll(/'((?:warn|export|mineral|dep|juris)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!);
     expect(literal.filter((k) => !(k in en))).toEqual([]);
   });
 });

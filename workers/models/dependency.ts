@@ -1,18 +1,21 @@
 // Supplier dependency: concentration per supply-chain tier, export-control exposure, critical
 // minerals. Pure. Methods: docs/methodology.md §7–9.
 import { accelerator, catalog, constant, type ShareTable } from '../../src/catalog/index.ts';
+import { acceleratorTpp, importDutyForPurchase, jurisdictionByName, rules } from '../../src/catalog/rules.ts';
 import type { Scenario, SupplyOption } from '../../src/scenario/schema.ts';
+import { computeCountry, meets3A090a, optionExportMonths, rank, ruleTimeline, type OptionExportMonths } from './export-exposure.ts';
 import type {
   ConcentrationBand,
   DependencyResult,
   DependencyTier,
   ExportExposure,
+  JurisdictionExposure,
   MineralExposure,
   Sentence,
   TierConcentration,
 } from './types.ts';
 
-export const TIERS: readonly DependencyTier[] = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'computeCountry', 'fabCountry'];
+export const TIERS: readonly DependencyTier[] = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'providerJurisdiction', 'computeCountry', 'fabCountry'];
 
 export const UNKNOWN = 'unknown';
 
@@ -62,8 +65,18 @@ function even(names: readonly string[]): Shares {
   return m;
 }
 
+/**
+ * Country whose law governs the provider: its headquarters (provider-jurisdictions.json, sourced),
+ * the planner's own for owned hardware, or null when the provider or its headquarters is unknown.
+ */
+export function providerHeadquarters(o: SupplyOption, planner: string): string | null {
+  if (o.kind === 'buy') return planner;
+  const j = o.kind === 'cloud' ? jurisdictionByName('cloud', o.provider, catalog.cloudProviders) : jurisdictionByName('market', o.market, catalog.decentralisedMarkets);
+  return j?.headquarters ?? null;
+}
+
 /** Who supplies one option, tier by tier, as fractions summing to 1. */
-export function optionSuppliers(o: SupplyOption): Record<DependencyTier, Shares> {
+export function optionSuppliers(o: SupplyOption, planner: string): Record<DependencyTier, Shares> {
   const acc = accelerator(o.acceleratorId);
   const hbmTable = table('hbm-2023e');
   let hbm: Shares = new Map([[UNKNOWN, 1]]);
@@ -74,7 +87,7 @@ export function optionSuppliers(o: SupplyOption): Record<DependencyTier, Shares>
     const total = weights.reduce((a, b) => a + b, 0);
     hbm = total > 0 ? new Map(hbmNames.map((n, i) => [n, weights[i]! / total])) : even(hbmNames);
   }
-  const place = o.kind === 'buy' ? o.gridCountry : o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+  const place = computeCountry(o);
   const provider = o.kind === 'buy' ? 'owned' : o.kind === 'cloud' ? o.provider.trim() : o.market.trim();
   return {
     acceleratorVendor: new Map([[acc?.vendor ?? UNKNOWN, 1]]),
@@ -82,6 +95,7 @@ export function optionSuppliers(o: SupplyOption): Record<DependencyTier, Shares>
     foundry: acc?.foundry?.value.length ? even(acc.foundry.value) : new Map([[UNKNOWN, 1]]),
     hbm,
     provider: new Map([[provider, 1]]),
+    providerJurisdiction: new Map([[providerHeadquarters(o, planner) ?? UNKNOWN, 1]]),
     computeCountry: new Map([[place ?? UNKNOWN, 1]]),
     fabCountry: acc?.fabCountries?.value.length ? even(acc.fabCountries.value) : new Map([[UNKNOWN, 1]]),
   };
@@ -105,14 +119,14 @@ function concentration(tier: DependencyTier, shares: Shares, scope: 'option' | '
 }
 
 /** Concentration of one option's suppliers, tier by tier. */
-export function optionConcentration(o: SupplyOption): TierConcentration[] {
-  const s = optionSuppliers(o);
+export function optionConcentration(o: SupplyOption, planner: string): TierConcentration[] {
+  const s = optionSuppliers(o, planner);
   return TIERS.map((t) => concentration(t, s[t], 'option'));
 }
 
 /** Spend-weighted concentration of a portfolio of options (weights sum to 1). */
-export function portfolioConcentration(options: readonly SupplyOption[], weights: readonly number[]): TierConcentration[] {
-  const suppliers = options.map(optionSuppliers);
+export function portfolioConcentration(options: readonly SupplyOption[], weights: readonly number[], planner: string): TierConcentration[] {
+  const suppliers = options.map((o) => optionSuppliers(o, planner));
   return TIERS.map((tier) => {
     const mix: Shares = new Map();
     suppliers.forEach((s, i) => {
@@ -124,88 +138,91 @@ export function portfolioConcentration(options: readonly SupplyOption[], weights
 
 // ---------------------------------------------------------------- export controls
 
-/** AI Diffusion tier of a country: 1 (US and 18 partners), 3 (named arms-embargoed), else 2. */
+/**
+ * Tier of a country under the AI Diffusion rule: 1 (US and 18 partners), 3 (D:5 and Macau, as
+ * named), else 2. History only: the rule was rescinded on 2025-05-13 and grades nothing.
+ */
 export function plannerTier(iso3: string): 1 | 2 | 3 {
-  const ec = catalog.exportControls;
-  if (ec.tier1.includes(iso3)) return 1;
-  if (ec.tier3Named.includes(iso3)) return 3;
+  const aid = rules.events.find((e) => e.id === 'us-bis-2025-01-15-ai-diffusion');
+  const tier1 = (aid?.appliesTo.tier1ISO3 as string[] | undefined) ?? [];
+  if (tier1.includes(iso3)) return 1;
+  const named = rules.events.find((e) => e.id === 'us-bis-2023-10-17-advanced-computing')?.destinations;
+  if (Array.isArray(named) && named.includes(iso3)) return 3;
   return 2;
 }
 
 /** Total processing performance: TPP = 2 × MacTOPS × bit length = max(BF16 TFLOPS × 16, FP8 TFLOPS × 8) (ECCN 3A090, Oct 2023). */
 export function tpp(acceleratorId: string): number | null {
-  const acc = accelerator(acceleratorId);
-  const bf16 = acc?.bf16DenseTflops?.value;
-  const fp8 = acc?.fp8DenseTflops?.value;
-  // BIS 88 FR 73458: TPP = 2 × MacTOPS × bit length of the operation, the highest over precisions.
-  const candidates = [bf16 != null ? bf16 * 16 : null, fp8 != null ? fp8 * 8 : null].filter((x): x is number => x !== null);
-  return candidates.length ? Math.max(...candidates) : null;
+  return acceleratorTpp(acceleratorId);
 }
 
 /** Whether an accelerator meets ECCN 3A090.a: TPP ≥ 4,800, or TPP ≥ 1,600 with performance density ≥ 5.92. */
 export function isControlled(acceleratorId: string): boolean | null {
-  const t = tpp(acceleratorId);
-  if (t === null) return null;
-  const ec = catalog.exportControls;
-  if (t >= ec.tppThreshold) return true;
-  const area = accelerator(acceleratorId)?.dieAreaMm2?.value;
-  if (t >= ec.tppThresholdWithDensity) {
-    if (area == null) return null;
-    // Performance density = TPP ÷ die area in mm² (88 FR 73458).
-    return t / area >= ec.densityThreshold;
-  }
-  return false;
+  return meets3A090a(acceleratorId);
 }
 
-function exportExposure(o: SupplyOption, tier: 1 | 2 | 3, planner: string): ExportExposure {
+function exportExposure(o: SupplyOption, s: Scenario, months: OptionExportMonths): ExportExposure {
   const acc = accelerator(o.acceleratorId);
-  const t = tpp(o.acceleratorId);
-  const controlled = isControlled(o.acceleratorId);
-  const h100 = o.kind === 'buy' && t !== null ? (o.gpuCount * t) / catalog.exportControls.h100Tpp : null;
-  let level: ExportExposure['level'];
-  let key: string;
-  if (acc?.vendor === 'Huawei' && planner === 'CHN') {
-    // A domestic supply for a planner in China: US export licences do not govern it.
-    level = 'low';
-    key = 'export.huaweiDomestic';
-  } else if (acc?.vendor === 'Huawei') {
-    // BIS guidance of 13 May 2025: using Huawei Ascend chips anywhere risks violating General Prohibition 10.
-    level = 'high';
-    key = 'export.huawei';
-  } else if (controlled === null) {
-    level = 'unknown';
-    key = 'export.unknown';
-  } else if (!controlled) {
-    level = 'low';
-    key = 'export.notControlled';
-  } else if (tier === 3) {
-    level = 'high';
-    key = o.kind === 'buy' ? 'export.tier3Buy' : 'export.tier3Rent';
-  } else if (tier === 2) {
-    level = 'medium';
-    key = o.kind === 'buy' ? 'export.tier2Buy' : 'export.tier2Rent';
-  } else {
-    level = 'low';
-    key = 'export.tier1';
-  }
-  const cap = catalog.exportControls.caps.find((c) => c.id === 'lpp-consignee');
+  const t = months.tpp;
+  const h100Tpp = acceleratorTpp('nvidia-h100-sxm');
+  // H100-equivalents = count × TPP ÷ TPP of one H100 (the unit of the BIS caps).
+  const h100 = o.kind === 'buy' && t !== null && h100Tpp ? (o.gpuCount * t) / h100Tpp : null;
+  const first = months.segments[0]!;
+  const sentence: Sentence =
+    months.segments.length === 1
+      ? first.sentence
+      : {
+          key: 'export.changesOverHorizon',
+          params: { option: o.name, accelerator: acc?.name ?? o.acceleratorId, segments: months.segments.length, level: months.level },
+        };
   return {
     optionId: o.id,
     acceleratorId: o.acceleratorId,
     tpp: t,
-    controlled,
+    controlled: months.controlled,
     h100Equivalents: h100,
-    level,
-    sentence: {
-      key,
-      params: {
-        option: o.name,
-        accelerator: acc?.name ?? o.acceleratorId,
-        tpp: t === null ? null : Math.round(t),
-        h100: h100 === null ? null : Math.round(h100 * 10) / 10,
-        lppCap: cap?.h100Equivalents ?? null,
-      },
-    },
+    level: months.level,
+    sentence,
+    memoryBandwidthGBps: months.memoryBandwidthGBps,
+    months: months.months,
+    segments: months.segments,
+    duty: o.kind === 'buy' ? importDutyForPurchase(o, s.settings) : null,
+  };
+}
+
+// ---------------------------------------------------------------- whose law reaches the compute
+
+function jurisdictionExposure(o: SupplyOption, planner: string): JurisdictionExposure {
+  const j =
+    o.kind === 'cloud'
+      ? jurisdictionByName('cloud', o.provider, catalog.cloudProviders)
+      : o.kind === 'decentralised'
+        ? jurisdictionByName('market', o.market, catalog.decentralisedMarkets)
+        : undefined;
+  const hq = providerHeadquarters(o, planner);
+  const place = computeCountry(o);
+  const differs = hq === null || place === null ? null : hq !== place;
+  const provider = o.kind === 'buy' ? null : o.kind === 'cloud' ? o.provider : o.market;
+  let key: string;
+  if (o.kind === 'buy') key = differs ? 'juris.ownedAbroad' : 'juris.owned';
+  else if (hq === null) key = 'juris.unknown';
+  else if (place === null) key = 'juris.placeUnknown';
+  else if (!differs) key = 'juris.same';
+  // The US CLOUD Act (18 U.S.C. § 2713) lets US authorities compel a US provider to disclose data it controls wherever it is stored.
+  else key = hq === 'USA' ? 'juris.differsUS' : 'juris.differs';
+  return {
+    optionId: o.id,
+    providerId: o.kind === 'buy' ? 'owned' : (j?.id ?? null),
+    headquarters: hq,
+    computeCountry: place,
+    differs,
+    qualifications: j?.qualifications ?? [],
+    sources: j?.sources ?? [],
+    sourceList: [...(j?.sources ?? []), ...(j?.qualifications ?? []).flatMap((q) => q.sources)]
+      .filter((k, i, all) => all.indexOf(k) === i)
+      .map((k) => rules.sources[k])
+      .filter((x): x is NonNullable<typeof x> => x !== undefined),
+    sentence: { key, params: { option: o.name, provider, hq, country: place, planner, qualifications: (j?.qualifications ?? []).map((q) => q.name).join(', ') } },
   };
 }
 
@@ -247,18 +264,26 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
 
 /** Every dependency indicator; `mixWeights` are the options' shares of the mix's spend. */
 export function dependency(s: Scenario, mixWeights: readonly number[], token: { spendCcy: number; totalCcy: number }): DependencyResult {
-  const tier = plannerTier(s.settings.plannerCountry);
-  const exposures = s.options.map((o) => exportExposure(o, tier, s.settings.plannerCountry));
+  const planner = s.settings.plannerCountry;
+  const tier = plannerTier(planner);
+  const monthly = s.options.map((o) => optionExportMonths(o, s));
+  const exposures = s.options.map((o, i) => exportExposure(o, s, monthly[i]!));
   const worst = exposures.reduce<ExportExposure['level']>(
     (w, e) => (rank(e.level) > rank(w) ? e.level : w),
     'low',
   );
+  const timeline = ruleTimeline(s, monthly);
   return {
-    perOption: s.options.map((o) => ({ optionId: o.id, tiers: optionConcentration(o) })),
-    portfolio: portfolioConcentration(s.options, mixWeights),
+    perOption: s.options.map((o) => ({ optionId: o.id, tiers: optionConcentration(o, planner) })),
+    portfolio: portfolioConcentration(s.options, mixWeights, planner),
     plannerTier: tier,
     exportControls: exposures,
-    exportSentence: { key: `export.summary.tier${tier}`, params: { country: s.settings.plannerCountry, level: worst } },
+    exportSentence: {
+      key: 'export.summary.events',
+      params: { country: planner, level: worst, changes: timeline.changes.length, statusAsOf: timeline.statusAsOf, dataThrough: timeline.dataThrough },
+    },
+    ruleTimeline: timeline,
+    jurisdiction: s.options.map((o) => jurisdictionExposure(o, planner)),
     minerals: catalog.criticalMinerals
       .map((m) => mineralExposure(m.id, s.settings.plannerCountry))
       .filter((x): x is MineralExposure => x !== null),
@@ -270,8 +295,4 @@ function tokenExposure(spendCcy: number, totalCcy: number): DependencyResult['to
   // Share of the mix's spend paid in the networks' own tokens, whose price can swing.
   const pct = totalCcy > 0 ? (100 * spendCcy) / totalCcy : 0;
   return { spendCcy, pctOfSpend: pct, sentence: { key: pct > 0 ? 'dep.token' : 'dep.noToken', params: { pct } } };
-}
-
-function rank(l: ExportExposure['level']): number {
-  return l === 'high' ? 3 : l === 'medium' ? 2 : l === 'unknown' ? 1 : 0;
 }

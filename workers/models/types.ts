@@ -1,5 +1,6 @@
 // Result types of the models. Plain data: it crosses the worker boundary and is written to JSON
 // by the command-line evaluator. Money is in the scenario's currency (`currency`).
+import type { DayStatus, DutySuggestion, EventEffect, EventStatus, RuleSource, StatusChange } from '../../src/catalog/rules.ts';
 
 export const COST_CATEGORIES = [
   'capex',
@@ -109,7 +110,7 @@ export interface OptionResult {
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
 
-export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'computeCountry' | 'fabCountry';
+export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'providerJurisdiction' | 'computeCountry' | 'fabCountry';
 
 export interface TierConcentration {
   tier: DependencyTier;
@@ -137,7 +138,81 @@ export interface ExportExposure {
   controlled: boolean | null;
   /** H100-equivalents bought (TPP × count ÷ H100 TPP); null for rented options. */
   h100Equivalents: number | null;
+  /** The worst level over the horizon's months. */
   level: ExposureLevel;
+  sentence: Sentence;
+  /** DRAM bandwidth in GB/s as [low, high], or null when unknown (rules.json, from gpus.json). */
+  memoryBandwidthGBps: [number, number] | null;
+  /** One entry per month of the horizon, from the events in force (or of unknown status) that month. */
+  months: ExportMonth[];
+  /** Runs of consecutive months that read alike, each with its sentence. */
+  segments: ExportSegment[];
+  /** For a purchase: the import duty a tariff event suggests for it at its order month, or null. */
+  duty: DutySuggestion | null;
+}
+
+export interface ExportMonth {
+  /** YYYY-MM. */
+  month: string;
+  level: ExposureLevel;
+  /** Message key of the reason for the level. */
+  key: string;
+  /** Events (rules.json ids) that reach the option that month. */
+  eventIds: string[];
+}
+
+export interface ExportSegment {
+  from: string;
+  to: string;
+  fromIndex: number;
+  toIndex: number;
+  level: ExposureLevel;
+  eventIds: string[];
+  sentence: Sentence;
+}
+
+/** The dated events over the horizon: each month's statuses and the changes inside it. */
+export interface RuleTimeline {
+  /** Date of the events' statuses in the reference data, and its newest dated source. */
+  statusAsOf: string;
+  dataThrough: string;
+  changes: (StatusChange & { touches: string[] })[];
+  /** Every event of the reference data (history included), for display. */
+  events: RuleEventSummary[];
+  /** Per month, the events in force, suspended or of unknown status, and whom they touch ("planner" or option ids). */
+  perMonth: { month: string; events: { eventId: string; status: DayStatus; touches: string[] }[] }[];
+}
+
+export interface RuleEventSummary {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  authority: string;
+  /** First day in force (YYYY-MM-DD), or null for announcements and proposals. */
+  effective: string | null;
+  /** Status on `RuleTimeline.statusAsOf`, and the reference's own words. */
+  status: EventStatus;
+  statusText: string;
+  knownThrough: string | null;
+  effect: EventEffect;
+  confidence: 'primary' | 'secondary' | 'single';
+  sources: RuleSource[];
+}
+
+/** Per option: whose law reaches the compute — the provider's headquarters against the compute country. */
+export interface JurisdictionExposure {
+  optionId: string;
+  /** Catalog id of the provider or market, or null when the name is not in the catalog ("owned" for purchases). */
+  providerId: string | null;
+  /** ISO3 of the provider's headquarters (the planner's country for owned hardware), or null when unknown. */
+  headquarters: string | null;
+  computeCountry: string | null;
+  /** True when they differ, null when either is unknown. */
+  differs: boolean | null;
+  qualifications: { name: string; scope: string; sources: string[] }[];
+  sources: string[];
+  /** The sources of the headquarters and qualifications, resolved. */
+  sourceList: RuleSource[];
   sentence: Sentence;
 }
 
@@ -161,10 +236,13 @@ export interface DependencyResult {
   /** Per option (the option alone) and for the mix, weighted by spend. */
   perOption: { optionId: string; tiers: TierConcentration[] }[];
   portfolio: TierConcentration[];
-  /** Planner's country under the (rescinded) AI Diffusion tiers. */
+  /** Planner's country under the AI Diffusion tiers: history only, the rule was rescinded and grades nothing. */
   plannerTier: 1 | 2 | 3;
   exportControls: ExportExposure[];
   exportSentence: Sentence;
+  /** Export controls, tariffs and mineral measures as dated events over the horizon. */
+  ruleTimeline: RuleTimeline;
+  jurisdiction: JurisdictionExposure[];
   minerals: MineralExposure[];
   /** Spend paid in the decentralised networks' own tokens, in the mix. */
   token: { spendCcy: number; pctOfSpend: number; sentence: Sentence };

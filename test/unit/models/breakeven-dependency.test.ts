@@ -111,9 +111,11 @@ describe('export controls (ECCN 3A090, BIS Oct 2023)', () => {
     expect(plannerTier('CHN')).toBe(3);
   });
 
-  it('a Moroccan purchase of 16 H100s is a medium exposure, counted in H100-equivalents', () => {
+  it('a Moroccan purchase of 16 H100s is counted in H100-equivalents; Morocco is not named by the rules in force, so its exposure is unknown', () => {
+    // The rescinded AI Diffusion rule (Tier 2) no longer grades it; the 2023 rule's Country Groups are not listed in the data.
     const e = evaluateScenario(scenario([buy({ gpuCount: 16, gridCountry: 'MAR' })], { planner: 'MAR' }));
-    expect(e.dependency.exportControls[0]).toMatchObject({ level: 'medium', h100Equivalents: 16, controlled: true });
+    expect(e.dependency.exportControls[0]).toMatchObject({ level: 'unknown', h100Equivalents: 16, controlled: true });
+    expect(e.dependency.exportControls[0]!.segments.map((x) => x.sentence.key)).toEqual(['export.ev.notNamed']);
   });
 
   it('Huawei Ascend: high exposure abroad (BIS guidance), a domestic supply in China', () => {
@@ -124,9 +126,10 @@ describe('export controls (ECCN 3A090, BIS Oct 2023)', () => {
     expect(ascend('CHN')).toBe('low');
   });
 
-  it('a planner in China buying H100s is a high exposure', () => {
+  it('a planner in China buying H100s: a licence is required; since 15 January 2026 it is reviewed case by case (medium)', () => {
     const e = evaluateScenario(scenario([buy()], { planner: 'CHN' }));
-    expect(e.dependency.exportControls[0]!.level).toBe('high');
+    expect(e.dependency.exportControls[0]!.level).toBe('medium');
+    expect(e.dependency.exportControls[0]!.segments[0]!.sentence.key).toBe('export.ev.caseByCase');
   });
 });
 
