@@ -577,7 +577,7 @@ export const en = {
   'currency.noFromRate': 'This scenario has no exchange rate for {from}: its amounts cannot be converted. Enter its rate first, or only relabel.',
   'currency.converted': 'Converted {count} amounts from {from} to {to}: 1 {from} = {factor} {to}.',
   'currency.relabelled': 'Relabelled from {from} to {to}: the numbers are unchanged.',
-  'results.freeCompute': 'Free compute: {names} cost nothing per GPU-hour, as typed. Check that this is meant.',
+  'results.freeCompute': 'Free compute: {names} — a price of 0, as typed. Check that this is meant.',
 } as const;
 
 export type MessageKey = keyof typeof en;

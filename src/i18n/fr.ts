@@ -578,5 +578,5 @@ export const fr: Record<MessageKey, string> = {
   'currency.noFromRate': 'Ce scénario n’a pas de taux de change pour {from} : ses montants ne peuvent pas être convertis. Saisissez d’abord son taux, ou changez seulement le libellé.',
   'currency.converted': '{count} montants convertis de {from} en {to} : 1 {from} = {factor} {to}.',
   'currency.relabelled': 'Libellé changé de {from} en {to} : les nombres sont inchangés.',
-  'results.freeCompute': 'Calcul gratuit : {names} ne coûte rien par heure-GPU, tel que saisi. Vérifiez que c’est voulu.',
+  'results.freeCompute': 'Calcul gratuit : {names} — un prix de 0, tel que saisi. Vérifiez que c’est voulu.',
 };

@@ -3,9 +3,10 @@
 // and says why; it is filled from the catalog as soon as the figure exists (the rate is typed, an
 // item with a price is chosen), and forgotten when the person types a value. Editor state only:
 // the scenario format is unchanged (a reopened scenario shows the field as "enter a number").
+import type { GapReason } from '../../scenario/follow-catalog.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
-export type GapReason = 'noRate' | 'noFigure';
+export type { GapReason };
 
 class Gaps {
   #byKey = $state<Record<string, GapReason>>({});
