@@ -85,9 +85,10 @@ export function followCatalog(
     if (!Object.is(was, now) && !(Number.isNaN(was) && Number.isNaN(now))) continue;
     const fromCatalog = pending.has(field) || same(was, catalogFigure(before, field, beforeCtx));
     if (!fromCatalog) continue;
-    // A figure derived from an input being typed (the GPU price cleared to retype it) waits for it.
+    // A figure derived from an input being typed or out of bounds (the GPU price cleared to retype
+    // it, a count of −3) waits for it: the input's own message is the one to show.
     const raw = suggestField(after, field, afterCtx);
-    if (raw !== null && !Number.isFinite(raw.value) && !(isMoneyField(field) && rateMissing(afterCtx))) {
+    if (raw !== null && (!Number.isFinite(raw.value) || raw.value < 0) && !(isMoneyField(field) && rateMissing(afterCtx))) {
       if (!pending.has(field)) out.waiting.push(field);
       continue;
     }

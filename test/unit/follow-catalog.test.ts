@@ -48,6 +48,14 @@ describe('the accelerator changes', () => {
     expect(o.serverAndNetworkCcy).toBe(catalogFigure(o, 'serverAndNetworkCcy', usd));
     expect(typed.filled).toEqual(['serverAndNetworkCcy']);
   });
+
+  it('an out-of-bounds count leaves the servers as they were (only the count is wrong)', () => {
+    const o = newBuyOption(usd, [], 'nvidia-h100-sxm');
+    const server = o.serverAndNetworkCcy;
+    const r = edit(o, (x) => (x.gpuCount = -3));
+    expect(o.serverAndNetworkCcy).toBe(server);
+    expect(r.waiting).toEqual(['serverAndNetworkCcy']);
+  });
 });
 
 describe('the pricing model, provider or market changes', () => {
