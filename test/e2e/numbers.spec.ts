@@ -44,7 +44,7 @@ test('English page: "30,000" is thirty thousand, typed or pasted; the value does
   await expect(hours).toHaveValue('4672');
 });
 
-test('French page: "30 000" with any space, "2,5", and "1.500" asked, not guessed', async ({ page }) => {
+test('French page: "30 000" with any space, "2,5", and "4.500" asked, not guessed', async ({ page }) => {
   await openIn(page, 'fr');
   const t = dict.fr;
   const total0 = await totalCost(page);
