@@ -9,6 +9,8 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   const dec = (s: string) => (lang === 'fr' ? s.replace('.', ',') : s);
 
   test(`path 4 (${lang}): a new accelerator brings its catalog price; derived servers follow`, async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
     await openIn(page, lang);
     const buy = card(page, /colocated in France/);
     const price = buy.getByLabel(labelOf(lang, 'buy.unitPrice'));
@@ -38,6 +40,8 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   });
 
   test(`path 4 (${lang}): a pricing model or market without a catalog price says so instead of keeping the old one`, async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
     await openIn(page, lang);
     const aws = card(page, /AWS Stockholm/);
     const cloudPrice = aws.getByLabel(labelOf(lang, 'rent.price'));

@@ -10,6 +10,8 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   const rate = lang === 'fr' ? '0,1' : '0.1';
 
   test(`path 2 (${lang}): changing the currency converts every amount in one step, undone in one`, async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
     await openIn(page, lang);
     const buy = card(page, /colocated in France/);
     const price = buy.getByLabel(labelOf(lang, 'buy.unitPrice'));
@@ -51,6 +53,8 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   });
 
   test(`path 3 (${lang}): a price the catalog cannot convert yet is an error on the field, filled once the rate is typed`, async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
     await openIn(page, lang);
     await editor(page).getByLabel(t['settings.currency'], { exact: true }).selectOption('MAD');
     await editor(page).getByRole('button', { name: t['currency.relabel'] }).click();
@@ -70,6 +74,8 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   });
 
   test(`no silent zero (${lang}): a zero price the person types is kept and flagged as free compute`, async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
     await openIn(page, lang);
     const aws = card(page, /AWS Stockholm/).getByLabel(labelOf(lang, 'rent.price'));
     await typeInto(page, aws, '0');

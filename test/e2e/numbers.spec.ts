@@ -5,6 +5,8 @@ import { editor, results, totalCost } from './helpers.ts';
 import { box, card, dict, labelOf, openIn, pasteInto, typeInto } from './numbers-helpers.ts';
 
 test('English page: "30,000" is thirty thousand, typed or pasted; the value does not change on blur', async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
   await openIn(page, 'en');
   const total0 = await totalCost(page);
   const price = card(page, /colocated in France/).getByLabel(labelOf('en', 'buy.unitPrice'));
@@ -45,6 +47,8 @@ test('English page: "30,000" is thirty thousand, typed or pasted; the value does
 });
 
 test('French page: "30 000" with any space, "2,5", and "4.500" asked, not guessed', async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
   await openIn(page, 'fr');
   const t = dict.fr;
   const total0 = await totalCost(page);

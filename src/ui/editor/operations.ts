@@ -3,7 +3,7 @@
 // in place (the editor's reactive state).
 import { catalog, type CloudPrice, type DecentralisedPrice } from '../../catalog/index.ts';
 import { MAX_OPTIONS, isPayAsYouGo } from '../../scenario/constants.ts';
-import { applySuggestions, clone, newBuyOption, newCloudOption, newDecentralisedOption, newOptionId } from '../../scenario/defaults.ts';
+import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption, newOptionId } from '../../scenario/defaults.ts';
 import { pruneRanges } from '../../scenario/ranges.ts';
 import type { CloudOption, DecentralisedOption, Scenario, SupplyOption } from '../../scenario/schema.ts';
 import { copyPlain } from '../../scenario/convert-currency.ts';
@@ -32,8 +32,10 @@ export function addOption(s: Scenario, kind: SupplyOption['kind']): SupplyOption
 export function duplicateOption(s: Scenario, index: number): void {
   const o = s.options[index];
   if (!o || s.options.length >= MAX_OPTIONS) return;
-  const copy = clone(o);
+  // A copy that keeps a field being typed or waiting for a catalog figure (NaN) as it is, gap included.
+  const copy = copyPlain(o) as SupplyOption;
   copy.id = newOptionId(o.kind, s.options.map((x) => x.id));
+  for (const field of gaps.fieldsOf(s, o.id)) if (Number.isNaN((o as unknown as Record<string, unknown>)[field])) gaps.set(s, copy.id, field, gapOf(s, o.id, field));
   copy.name = `${o.name} (2)`;
   if (copy.kind !== 'buy') copy.demandSharePct = 0;
   s.options.splice(index + 1, 0, copy);
@@ -103,6 +105,11 @@ export function applyMarketPrice(s: Scenario, index: number, row: DecentralisedP
 }
 
 // ---------------------------------------------------------------- issue 10: catalog follows, no silent zero
+
+function gapOf(s: Scenario, optionId: string, field: string) {
+  const i = s.options.findIndex((x) => x.id === optionId);
+  return gaps.atPath(s, `options.${i}.${field}`) ?? 'noFigure';
+}
 
 /** Records what a follow found: gaps to show, gaps filled. */
 function recordFollow(s: Scenario, o: SupplyOption, r: FollowResult): void {
