@@ -102,25 +102,4 @@ export function countryName(lang: Lang, iso2: string, fallback: string): string 
   }
 }
 
-/** Parses a number typed in either language: "1 234,5", "1,234.5", "0,195", "12". NaN when not a number. */
-export function parseLocaleNumber(text: string): number {
-  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (s === '' || s === '-' || s === '+') return Number.NaN;
-  const lastComma = s.lastIndexOf(',');
-  const lastDot = s.lastIndexOf('.');
-  if (lastComma >= 0 && lastDot >= 0) {
-    // Both: the last one is the decimal separator, the other groups thousands.
-    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (lastComma >= 0) {
-    s = s.replace(',', '.');
-  }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return Number.NaN;
-  return Number(s);
-}
-
-/** How a number is shown in an input: no grouping, the language's decimal separator. */
-export function numberToInput(lang: Lang, x: number): string {
-  if (!Number.isFinite(x)) return '';
-  const s = String(Math.round(x * 1e9) / 1e9);
-  return lang === 'fr' ? s.replace('.', ',') : s;
-}
+// Reading typed numbers, and writing numbers into inputs: parse-number.ts (it inverts numberToInput).

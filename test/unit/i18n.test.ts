@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/index.ts';
 import { en } from '../../src/i18n/en.ts';
 import { fr } from '../../src/i18n/fr.ts';
-import { parseLocaleNumber } from '../../src/i18n/format.ts';
 import { loadScenarioText } from '../../src/scenario/load.ts';
 import { CLOUD_PRICING_MODELS, CURRENCIES } from '../../src/scenario/constants.ts';
 import { evaluateScenario } from '../../workers/models/evaluate.ts';
@@ -86,16 +85,4 @@ describe('every key the code asks for exists', () => {
   });
 });
 
-describe('numbers typed in either language', () => {
-  it.each([
-    ['12', 12],
-    ['0,195', 0.195],
-    ['0.195', 0.195],
-    ['1 234,5', 1234.5],
-    ['1,234.5', 1234.5],
-    ['1.234,5', 1234.5],
-    ['-3', -3],
-    ['1e3', 1000],
-  ])('%s → %d', (text, n) => expect(parseLocaleNumber(text)).toBe(n));
-  it.each(['', 'eight', '1,2,3x', '--1', '12abc'])('"%s" is not a number', (text) => expect(parseLocaleNumber(text)).toBeNaN());
-});
+// Numbers typed in either language: test/unit/parse-number.test.ts.
