@@ -559,6 +559,12 @@ export const en = {
   'tornado.atLow': 'Result with the input at P5',
   'tornado.inputAtHigh': 'Input at P95',
   'tornado.atHigh': 'Result with the input at P95',
+  // Engine workers (issue 11: two workers; the banner says which one failed and how)
+  'failure.banner.crashed': 'The calculation engine ({engine}) crashed and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.banner.threw': 'The calculation engine ({engine}) failed on this scenario and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.banner.timeout': 'The calculation engine ({engine}) stopped answering for 10 seconds and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.engine.evaluator': 'evaluation',
+  'failure.engine.simulator': 'uncertainty',
 } as const;
 
 export type MessageKey = keyof typeof en;

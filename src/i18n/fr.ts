@@ -560,4 +560,10 @@ export const fr: Record<MessageKey, string> = {
   'tornado.atLow': 'Résultat avec la donnée à P5',
   'tornado.inputAtHigh': 'Donnée à P95',
   'tornado.atHigh': 'Résultat avec la donnée à P95',
+  // Engine workers (issue 11: two workers; the banner says which one failed and how)
+  'failure.banner.crashed': 'Le moteur de calcul ({engine}) a planté et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.banner.threw': 'Le moteur de calcul ({engine}) a échoué sur ce scénario et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.banner.timeout': 'Le moteur de calcul ({engine}) n’a plus répondu pendant 10 secondes et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.engine.evaluator': 'évaluation',
+  'failure.engine.simulator': 'incertitude',
 };

@@ -1,18 +1,27 @@
-// The library on the page: the saved scenarios, autosave of the one being edited, and the
-// link between tabs. Rows are read through the one load path (in the worker). Nothing is saved
-// before the library has loaded; a save never overwrites a newer copy; a full disk or a
-// browser without IndexedDB is told to the person and the edit stays in memory.
-import { engine, snapshot } from '../engine/bridge.svelte.ts';
+// The library on the page: the saved scenarios, autosave of the one being edited, and the link
+// between tabs. Each job has its file (library/): the list (index.svelte.ts), autosave
+// (autosave.svelte.ts), tab sync (tab-sync.ts), and what to do with a link or an import
+// (policy.ts); this class ties them to the planner's document. Rows are read through the one load
+// path (in the evaluator worker) once at start; after that the list is updated in place. Nothing
+// is saved before the library has loaded; a save never overwrites a newer copy; a full disk or a
+// browser without IndexedDB is told to the person and the edit stays in memory. The storage, the
+// engine, the channel and localStorage are injected, so the tests fake them.
+import { engine } from '../engine/bridge.svelte.ts';
 import { newId } from '../scenario/defaults.ts';
-import type { LoadError, LoadResult } from '../scenario/load.ts';
+import type { LoadError } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { Library, type LibraryRecord, type ScenarioSummary, type StorageError } from '../storage/library.ts';
+import { Library, type LibraryRecord, type StorageError } from '../storage/library.ts';
+import type { Planner } from './evaluation.svelte.ts';
+import { Autosave, takePendingEdit, writePendingEdit, type KeyValueStore } from './library/autosave.svelte.ts';
+import { LibraryIndex, type LoadValue } from './library/index.svelte.ts';
+import { editableScenario, importOpening, linkOpening, sameContent, summarise } from './library/policy.ts';
+import { TabSync, browserChannel, type Channel, type TabMessage } from './library/tab-sync.ts';
 import { planner } from './planner.svelte.ts';
 
-/** How long after the last keystroke the scenario is saved. Flushed at once when the page is hidden. */
-export const AUTOSAVE_DELAY_MS = 400;
-/** BroadcastChannel name. Never rename: open tabs of different versions must still hear each other. */
-export const CHANNEL_NAME = 'compute-planner';
+export { AUTOSAVE_DELAY_MS } from './library/autosave.svelte.ts';
+export { contentKey, editableScenario, isEditable, summarise } from './library/policy.ts';
+export { CHANNEL_NAME } from './library/tab-sync.ts';
+
 /** Meta key of the scenario opened last. Never rename. */
 const LAST_OPENED = 'lastOpenedId';
 
@@ -23,59 +32,17 @@ export interface LinkConflict {
   saved: LibraryRecord;
 }
 
-/** localStorage key of an edit written while the page was closing. Never rename. */
-const PENDING_KEY = 'compute-planner.pendingEdit';
-
-interface PendingEdit {
-  id: string;
-  baseRevision: number | null;
-  scenario: unknown;
-  at: string;
+export interface LibraryDeps {
+  planner: Planner;
+  loadValue: LoadValue;
+  openStorage: () => ReturnType<typeof Library.open>;
+  channel: () => Channel | null;
+  keyValue: () => KeyValueStore | null;
+  autosaveDelayMs?: number;
 }
 
-type Message = { type: 'saved'; id: string; revision: number } | { type: 'deleted'; id: string };
-
-/** Load results a person can still open in the editor: only field values are wrong, not the structure. */
-export function isEditable(r: LoadResult): boolean {
-  if (r.ok) return true;
-  if (r.error.kind !== 'invalid') return false;
-  return r.error.issues.every(
-    (i) =>
-      i.code === 'too_small' ||
-      i.code === 'too_big' ||
-      i.code === 'custom' ||
-      i.code === 'invalid_format' ||
-      (i.code === 'invalid_type' && i.params.expected === 'number' && (i.params.received === 'NaN' || i.params.received === 'null')),
-  );
-}
-
-/** The scenario to open from a load result: the valid one, or the (migrated) document whose only faults are values. */
-export function editableScenario(r: LoadResult): Scenario | null {
-  if (r.ok) return r.scenario;
-  return isEditable(r) && r.error.kind === 'invalid' ? (r.error.document as Scenario) : null;
-}
-
-export function summarise(result: NonNullable<typeof planner.result>, options: number): ScenarioSummary {
-  const t = result.mix.totals;
-  return {
-    currency: result.currency,
-    totalCostCcy: t.costCcy,
-    costPerUsefulGpuHourCcy: t.costPerUsefulGpuHourCcy,
-    co2eKg: t.operationalKgCO2e + t.embodiedKgCO2e,
-    options,
-  };
-}
-
-/** The JSON that decides whether the scenario changed (updatedAt alone is not a change). */
-export function contentKey(s: Scenario): string {
-  return JSON.stringify({ ...s, updatedAt: '' });
-}
-
-class LibraryState {
+export class LibraryState {
   status = $state<'loading' | 'ready' | 'unavailable'>('loading');
-  records = $state.raw<LibraryRecord[]>([]);
-  /** How many stored rows could not be loaded and were set aside (kept, not deleted). */
-  setAsideCount = $state(0);
   problem = $state.raw<StorageError | null>(null);
   /** Another tab saved a newer copy of the scenario being edited while this one had unsaved edits. */
   conflict = $state.raw<LibraryRecord | null>(null);
@@ -83,59 +50,63 @@ class LibraryState {
   origin = $state<Origin>('example');
   /** Revision of the stored copy the editor started from (null: not saved yet). */
   revision = $state<number | null>(null);
-  saving = $state(false);
-  /** An edit is waiting to be saved (the autosave delay has not elapsed yet). */
-  dirty = $state(false);
-  lastSavedAt = $state<string | null>(null);
   /** The last deleted record, offered back. */
   deleted = $state.raw<LibraryRecord | null>(null);
+  /** The list; null until the storage has opened. */
+  index = $state.raw<LibraryIndex | null>(null);
+  readonly autosave: Autosave;
+  readonly tabs = new TabSync();
 
   /** Counts scenarios put in the editor, so start-up never replaces one the person opened meanwhile. */
   opened = 0;
 
   #lib: Library | null = null;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #savedKey = '';
-  /** The scenario the page started with (before anything was opened): not an edit of the person's. */
-  #startKey = contentKey(planner.scenario);
-  #channel: BroadcastChannel | null = null;
+  readonly #planner: Planner;
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.#planner = deps.planner;
+    this.autosave = new Autosave(deps.planner.doc, () => this.save(), deps.autosaveDelayMs);
+  }
 
   get available(): boolean {
     return this.#lib !== null;
   }
+  get records(): LibraryRecord[] {
+    return this.index?.records ?? [];
+  }
+  get setAsideCount(): number {
+    return this.index?.setAsideCount ?? 0;
+  }
+  get saving(): boolean {
+    return this.autosave.saving;
+  }
+  /** An edit is waiting to be saved (the autosave delay has not elapsed yet). */
+  get dirty(): boolean {
+    return this.autosave.dirty;
+  }
+  get lastSavedAt(): string | null {
+    return this.autosave.lastSavedAt;
+  }
 
-  /** Opens the database and lists it. Returns the record to reopen, if any. */
+  get #doc() {
+    return this.#planner.doc;
+  }
+
+  /** Opens the database and reads the list (once). */
   async init(): Promise<void> {
-    const opened = await Library.open();
+    const opened = await this.deps.openStorage();
     if (!opened.ok) {
       this.status = 'unavailable';
       this.problem = opened.error;
       return;
     }
     this.#lib = opened.library;
-    if (typeof BroadcastChannel !== 'undefined') {
-      this.#channel = new BroadcastChannel(CHANNEL_NAME);
-      this.#channel.onmessage = (e: MessageEvent<Message>) => void this.#onMessage(e.data);
-    }
+    this.tabs.start(this.deps.channel(), (m) => void this.#onMessage(m));
     await this.recoverPendingEdit();
-    await this.refresh();
+    const index = new LibraryIndex(opened.library, this.deps.loadValue);
+    await index.load();
+    this.index = index;
     this.status = 'ready';
-  }
-
-  /** Reloads the list; rows that cannot be loaded are set aside and counted. */
-  async refresh(): Promise<void> {
-    if (!this.#lib) return;
-    const rows = await this.#lib.list();
-    const good: LibraryRecord[] = [];
-    for (const row of rows) {
-      const r = await engine.loadValue(row.scenario).catch(() => null);
-      if (r && isEditable(r)) good.push(row);
-      else {
-        await this.#lib.setAside(row.id, r && !r.ok ? r.error.kind : 'unreadable', new Date().toISOString());
-      }
-    }
-    this.records = good;
-    this.setAsideCount = (await this.#lib.listSetAside()).length;
   }
 
   async lastOpenedId(): Promise<string | undefined> {
@@ -145,13 +116,13 @@ class LibraryState {
   /** Puts a scenario in the editor and remembers where it came from. */
   adopt(s: Scenario, origin: Origin, revision: number | null): void {
     this.opened += 1;
-    this.#cancelTimer();
+    this.autosave.cancel();
     this.origin = origin;
     this.revision = revision;
     this.conflict = null;
     this.linkConflict = null;
-    planner.open(s);
-    this.#savedKey = contentKey(s);
+    this.#planner.open(s);
+    this.autosave.markClean();
     void this.#lib?.setMeta(LAST_OPENED, s.id);
   }
 
@@ -160,12 +131,11 @@ class LibraryState {
     await this.flush();
     const row = await this.#lib?.get(id);
     if (!row) return { ok: false, error: { kind: 'missing' } };
-    const r = await engine.loadValue(row.scenario);
+    const r = await this.deps.loadValue(row.scenario);
     // A draft saved while a field was invalid opens too: the editor shows what to fix.
     const s = editableScenario(r);
     if (!s && !r.ok) {
-      await this.#lib?.setAside(id, r.error.kind, new Date().toISOString());
-      await this.refresh();
+      await this.index?.setAside(id, r.error.kind);
       return { ok: false, error: r.error };
     }
     this.adopt(s as Scenario, 'library', row.revision);
@@ -178,51 +148,48 @@ class LibraryState {
     this.adopt({ ...s, id: newId(), createdAt: now, updatedAt: now }, origin, null);
   }
 
-  /** Called after every edit: saves shortly after the last one. */
+  /** Called after every edit (each revision of the document): saves shortly after the last one. */
   noteEdit(): void {
     if (this.status !== 'ready' || this.linkConflict) return;
-    if (contentKey(planner.scenario) === this.#savedKey) return;
-    this.#cancelTimer();
-    this.dirty = true;
-    this.#timer = setTimeout(() => {
-      // Saved meanwhile (by "Save" or a rename): nothing left to write.
-      if (contentKey(planner.scenario) === this.#savedKey) this.#cancelTimer();
-      else void this.save();
-    }, AUTOSAVE_DELAY_MS);
+    this.autosave.noteEdit();
   }
 
   /** Saves now whatever is pending (page hidden, another scenario opened). */
-  async flush(): Promise<void> {
-    if (this.#timer) {
-      this.#cancelTimer();
-      await this.save();
-    }
+  flush(): Promise<void> {
+    return this.autosave.flush();
   }
 
   /** Saves the scenario being edited. Returns false when it could not be saved. */
   async save(): Promise<boolean> {
-    this.#cancelTimer();
+    this.autosave.cancel();
     if (!this.#lib || this.linkConflict) return false;
     const now = new Date().toISOString();
-    const s = snapshot(planner.scenario);
+    const opened = this.opened;
+    const revision = this.#doc.revision;
+    const s = this.#doc.snapshot();
     s.updatedAt = now;
-    const result = planner.result;
-    const summary = result && result.scenarioId === s.id && !planner.stale ? summarise(result, s.options.length) : null;
-    this.saving = true;
-    const r = await this.#lib.save({ id: s.id, scenario: s, name: s.name, updatedAt: now, summary }, this.revision);
-    this.saving = false;
+    const result = this.#planner.result;
+    const summary = result && result.scenarioId === s.id && !this.#planner.stale ? summarise(result, s.options.length) : null;
+    this.autosave.saving = true;
+    const record = { id: s.id, scenario: s, name: s.name, updatedAt: now, summary };
+    const r = await this.#lib.save(record, this.revision);
+    this.autosave.saving = false;
+    // Another scenario was opened while this one was being written: the editor's state is its own.
+    const same = opened === this.opened;
     if (r.ok) {
+      this.index?.put({ ...record, revision: r.revision });
+      this.tabs.saved(s.id, r.revision);
+      if (!same) return true;
       this.revision = r.revision;
       this.origin = 'library';
       this.problem = null;
-      this.lastSavedAt = now;
-      planner.scenario.updatedAt = now;
-      this.#savedKey = contentKey(s);
+      this.autosave.lastSavedAt = now;
+      this.#doc.markSaved(now);
+      this.autosave.markClean(revision);
       void this.#lib.setMeta(LAST_OPENED, s.id);
-      this.#post({ type: 'saved', id: s.id, revision: r.revision });
-      await this.refresh();
       return true;
     }
+    if (!same) return false;
     if ('conflict' in r) {
       this.conflict = r.conflict;
       return false;
@@ -245,8 +212,7 @@ class LibraryState {
     if (choice === 'theirs') {
       await this.openRecord(theirs.id);
     } else {
-      const s = snapshot(planner.scenario);
-      this.openUnsaved({ ...s, name: s.name }, 'new');
+      this.openUnsaved(this.#doc.snapshot(), 'new');
       await this.save();
     }
   }
@@ -254,12 +220,10 @@ class LibraryState {
   /** Opens a scenario from a share link: never writes anything until the person edits or saves. */
   async openFromLink(s: Scenario): Promise<void> {
     const saved = await this.#lib?.get(s.id);
-    if (saved && JSON.stringify({ ...(saved.scenario as object), updatedAt: '' }) === contentKey(s)) {
-      this.adopt(s, 'library', saved.revision);
-      return;
-    }
+    const opening = linkOpening(saved, s);
+    if (opening === 'saved') return this.adopt(s, 'library', saved!.revision);
     this.adopt(s, 'link', null);
-    if (saved) this.linkConflict = { saved };
+    if (opening === 'conflict') this.linkConflict = { saved: saved! };
   }
 
   /** The person's answer when a link's scenario differs from their saved one with the same id. */
@@ -270,7 +234,7 @@ class LibraryState {
     if (choice === 'keepMine') {
       await this.openRecord(c.saved.id);
     } else if (choice === 'copy') {
-      this.openUnsaved(snapshot(planner.scenario), 'link');
+      this.openUnsaved(this.#doc.snapshot(), 'link');
       await this.save();
     } else {
       this.revision = c.saved.revision;
@@ -282,56 +246,56 @@ class LibraryState {
   async openImported(s: Scenario): Promise<boolean> {
     await this.flush();
     const existing = await this.#lib?.get(s.id);
-    if (existing && JSON.stringify({ ...(existing.scenario as object), updatedAt: '' }) === contentKey(s)) {
-      return (await this.openRecord(s.id)).ok;
-    }
-    if (existing) {
-      this.openUnsaved(s, 'import');
-    } else {
-      this.adopt(s, 'import', null);
-    }
+    const opening = importOpening(existing, s);
+    if (opening === 'same') return (await this.openRecord(s.id)).ok;
+    if (opening === 'newId') this.openUnsaved(s, 'import');
+    else this.adopt(s, 'import', null);
     return this.save();
   }
 
+  /** Opens a new scenario. It is saved (and listed) once the person types something in it. */
   async newScenario(s: Scenario): Promise<void> {
     await this.flush();
     this.openUnsaved(s, 'new');
-    await this.save();
   }
 
   async duplicate(suffix: string): Promise<void> {
     await this.flush();
-    const s = snapshot(planner.scenario);
+    const s = this.#doc.snapshot();
     this.openUnsaved({ ...s, name: `${s.name}${suffix}`.slice(0, 120) }, 'new');
     await this.save();
   }
 
   async rename(id: string, name: string): Promise<void> {
     if (!this.#lib) return;
-    if (id === planner.scenario.id) {
-      planner.scenario.name = name;
+    if (id === this.#doc.scenario.id) {
+      // A metadata edit: saved, and no model runs again.
+      this.#doc.rename(name);
       await this.save();
       return;
     }
     const r = await this.#lib.rename(id, name, new Date().toISOString());
-    if (r.ok) this.#post({ type: 'saved', id, revision: r.revision });
-    await this.refresh();
+    if (!r.ok) return;
+    const row = await this.#lib.get(id);
+    if (row) this.index?.put(row);
+    this.tabs.saved(id, r.revision);
   }
 
   async remove(id: string): Promise<void> {
     if (!this.#lib) return;
+    const current = id === this.#doc.scenario.id;
     // A pending autosave of this scenario must not bring it back.
-    if (id === planner.scenario.id) this.#cancelTimer();
+    if (current) this.autosave.cancel();
     const row = await this.#lib.delete(id);
     if (!row) return;
     this.deleted = row;
-    if (id === planner.scenario.id) {
-      this.#cancelTimer();
+    if (current) {
+      this.autosave.cancel();
       this.revision = null;
       this.origin = 'new';
     }
-    this.#post({ type: 'deleted', id });
-    await this.refresh();
+    this.index?.drop(id);
+    this.tabs.deleted(id);
   }
 
   async undoDelete(): Promise<void> {
@@ -339,15 +303,14 @@ class LibraryState {
     if (!row || !this.#lib) return;
     this.deleted = null;
     await this.#lib.restore(row);
-    if (row.id === planner.scenario.id) this.revision = row.revision;
-    this.#post({ type: 'saved', id: row.id, revision: row.revision });
-    await this.refresh();
+    if (row.id === this.#doc.scenario.id) this.revision = row.revision;
+    this.index?.put(row);
+    this.tabs.saved(row.id, row.revision);
   }
 
-  /** Stored rows for the compare view and the library export. */
+  /** Stored rows for the compare view and the library export (from the list: no second read). */
   async rows(ids?: readonly string[]): Promise<LibraryRecord[]> {
-    if (!this.#lib) return [];
-    const all = await this.#lib.list();
+    const all = this.records;
     return ids ? ids.map((id) => all.find((r) => r.id === id)).filter((r): r is LibraryRecord => r !== undefined) : all;
   }
 
@@ -357,29 +320,33 @@ class LibraryState {
     let count = 0;
     for (const s of list) {
       const existing = await this.#lib.get(s.id);
-      if (existing && JSON.stringify({ ...(existing.scenario as object), updatedAt: '' }) === contentKey(s)) continue;
-      const id = existing ? newId() : s.id;
-      const r = await this.#lib.save({ id, scenario: { ...s, id }, name: s.name, updatedAt: s.updatedAt, summary: null }, null);
-      if (r.ok) count++;
-      else if ('error' in r) {
+      const opening = importOpening(existing, s);
+      if (opening === 'same') continue;
+      const id = opening === 'newId' ? newId() : s.id;
+      const record = { id, scenario: { ...s, id }, name: s.name, updatedAt: s.updatedAt, summary: null };
+      const r = await this.#lib.save(record, null);
+      if (r.ok) {
+        count++;
+        this.index?.put({ ...record, revision: r.revision });
+        this.tabs.saved(id, r.revision);
+      } else if ('error' in r) {
         this.problem = r.error;
         break;
       }
     }
-    await this.refresh();
     return count;
   }
 
-  async #onMessage(m: Message): Promise<void> {
-    await this.refresh();
-    if (m.id !== planner.scenario.id) return;
+  async #onMessage(m: TabMessage): Promise<void> {
+    await this.index?.reload(m.id);
+    if (m.id !== this.#doc.scenario.id) return;
     if (m.type === 'deleted') {
       this.revision = null;
       this.origin = 'new';
       return;
     }
     if (this.revision !== null && m.revision <= this.revision) return;
-    if (this.#timer === null && contentKey(planner.scenario) === this.#savedKey) {
+    if (!this.autosave.pending && !this.autosave.unsaved) {
       // No unsaved edit here: follow the other tab.
       await this.openRecord(m.id);
     } else {
@@ -388,51 +355,29 @@ class LibraryState {
     }
   }
 
-  #post(m: Message): void {
-    this.#channel?.postMessage(m);
-  }
-
-  #cancelTimer(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.dirty = false;
-  }
-
   /**
    * The page is going away (pagehide): an IndexedDB write started now may not finish, so the
    * unsaved edit is also written synchronously to localStorage and saved at the next start.
    */
   flushOnExit(): void {
-    // Unsaved if it differs from what was last committed (a save may be under way: not yet committed).
-    // Before anything is opened, only a change to the page's starting scenario is an edit: leaving
-    // during start-up must not save the example into the library.
-    const baseline = this.opened > 0 ? this.#savedKey : this.#startKey;
-    if (this.status !== 'ready' || this.linkConflict || contentKey(planner.scenario) === baseline) return;
-    try {
-      const pending: PendingEdit = { id: planner.scenario.id, baseRevision: this.revision, scenario: snapshot(planner.scenario), at: new Date().toISOString() };
-      localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-    } catch {
-      // No localStorage (private mode, full): the IndexedDB save below is the only chance.
-    }
+    // Unsaved if the document moved on since it was opened or last saved (a save may be under way:
+    // not yet committed). Before anything is opened, only an edit of the page's starting scenario
+    // counts: leaving during start-up must not save the example into the library.
+    if (this.status !== 'ready' || this.linkConflict || !this.autosave.unsaved) return;
+    const s = this.#doc.snapshot();
+    writePendingEdit(this.deps.keyValue(), { id: s.id, baseRevision: this.revision, scenario: s, at: new Date().toISOString() });
     void this.flush();
   }
 
   /** Saves an edit left in localStorage by a page that closed before its save finished. */
   async recoverPendingEdit(): Promise<void> {
-    let pending: PendingEdit | null = null;
-    try {
-      const text = localStorage.getItem(PENDING_KEY);
-      localStorage.removeItem(PENDING_KEY);
-      pending = text ? (JSON.parse(text) as PendingEdit) : null;
-    } catch {
-      return;
-    }
+    const pending = takePendingEdit(this.deps.keyValue());
     if (!pending || !this.#lib) return;
-    const r = await engine.loadValue(pending.scenario);
+    const r = await this.deps.loadValue(pending.scenario);
     const s = editableScenario(r);
     if (!s) return;
     const stored = await this.#lib.get(pending.id);
-    if (stored && contentKey({ ...(stored.scenario as Scenario) }) === contentKey(s)) {
+    if (sameContent(stored, s)) {
       // The closing page's own save finished after all; reopen it.
       await this.#lib.setMeta(LAST_OPENED, pending.id);
       return;
@@ -445,4 +390,18 @@ class LibraryState {
   }
 }
 
-export const library = new LibraryState();
+function localStore(): KeyValueStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const library = new LibraryState({
+  planner,
+  loadValue: (v) => engine.loadValue(v),
+  openStorage: () => Library.open(),
+  channel: browserChannel,
+  keyValue: localStore,
+});
