@@ -93,8 +93,10 @@ export class Uncertainty {
       await idle();
       if (signal.aborted) throw new EngineAborted('cancelled');
       const mc = await this.engine.monteCarlo(s, {}, (done, total) => (this.progress = done / total), { signal });
+      // A newer scenario is waiting, or has no ranges: these results are already out of date, and
+      // the simulator goes on to the newer one instead of its tornado.
+      if (this.#next || this.#last !== s) return;
       const tornado = mc.ok ? await this.engine.sensitivity(s, { signal }) : null;
-      // A newer scenario is waiting, or has no ranges: these results are already out of date.
       if (this.#next || this.#last !== s) return;
       if (!mc.ok || (tornado && !tornado.ok)) {
         const error = !mc.ok ? mc.error : tornado && !tornado.ok ? tornado.error : null;
