@@ -1,7 +1,7 @@
 // The evaluation of the scenario being edited (a ScenarioDocument). Every numeric edit
-// re-evaluates in the evaluator worker; an answer that a newer call made stale is dropped by its
-// sequence number (the latest input wins, and the worker is not restarted); a failed evaluation
-// keeps the last good results, marked out of date. The engine is injected (tests fake it).
+// re-evaluates in the evaluator worker, one call at a time; an answer that a newer edit made stale
+// is dropped by its sequence number (the latest input wins, and the worker is not restarted); a
+// failed evaluation keeps the last good results, marked out of date. The engine is injected (tests fake it).
 import type { ScenarioIssue } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Engine } from '../engine/bridge.svelte.ts';
@@ -61,39 +61,60 @@ export class Planner {
     return this.#seq;
   }
 
-  /** Evaluates the current scenario; the answer of an older call that arrives later is dropped. */
-  async evaluate(): Promise<void> {
-    const seq = ++this.#seq;
+  /** The evaluation in flight (one at a time), which goes on until it has evaluated the latest edit. */
+  #inFlight: Promise<void> | null = null;
+
+  /**
+   * Evaluates the current scenario. One call is in flight at a time: an edit made meanwhile is
+   * evaluated when it answers, and that answer, stale by its sequence number, is dropped. While a
+   * person types, the page thus draws only figures of the latest input, and the worker is never
+   * restarted. Resolves once the latest edit is evaluated.
+   */
+  evaluate(): Promise<void> {
+    this.#seq += 1;
     this.running = true;
-    try {
+    this.#inFlight ??= this.#drain().finally(() => {
+      this.#inFlight = null;
+      this.running = false;
+    });
+    return this.#inFlight;
+  }
+
+  async #drain(): Promise<void> {
+    for (let seq = 0; seq !== this.#seq; ) {
+      seq = this.#seq;
       const plain = this.doc.snapshot();
-      const r = await this.engine.evaluate(plain);
-      if (seq !== this.#seq) return;
-      if (r.ok) {
-        this.result = r.result;
-        this.evaluated = r.scenario;
-        this.issues = [];
-        this.stale = false;
-        this.failure = null;
-      } else if (r.error.kind === 'invalid') {
-        this.issues = r.error.issues;
-        // Another scenario's figures are not this one's "last good values" (one just opened with faults).
-        if (this.evaluated?.id !== plain.id) {
-          this.result = null;
-          this.evaluated = null;
+      try {
+        const r = await this.engine.evaluate(plain);
+        if (seq === this.#seq) this.#apply(plain, r);
+      } catch (e) {
+        if (!(e instanceof EngineAborted) && seq === this.#seq) {
+          this.failure = failureOf(e);
+          this.stale = this.result !== null;
         }
-        this.stale = this.result !== null;
-        this.failure = null;
-      } else {
-        this.failure = { key: 'failure.model', detail: r.error.message };
-        this.stale = this.result !== null;
       }
-    } catch (e) {
-      if (e instanceof EngineAborted || seq !== this.#seq) return;
-      this.failure = failureOf(e);
+    }
+  }
+
+  #apply(plain: Scenario, r: Awaited<ReturnType<EvaluatorEngine['evaluate']>>): void {
+    if (r.ok) {
+      this.result = r.result;
+      this.evaluated = r.scenario;
+      this.issues = [];
+      this.stale = false;
+      this.failure = null;
+    } else if (r.error.kind === 'invalid') {
+      this.issues = r.error.issues;
+      // Another scenario's figures are not this one's "last good values" (one just opened with faults).
+      if (this.evaluated?.id !== plain.id) {
+        this.result = null;
+        this.evaluated = null;
+      }
       this.stale = this.result !== null;
-    } finally {
-      if (seq === this.#seq) this.running = false;
+      this.failure = null;
+    } else {
+      this.failure = { key: 'failure.model', detail: r.error.message };
+      this.stale = this.result !== null;
     }
   }
 

@@ -190,6 +190,10 @@ try {
     await typing(browser, url, 4);
     await monteCarloInPage(browser, url);
   }
+  if (!only || only.includes('split')) {
+    // Whether two simulator workers would pay (issue 11): Node threads, same model.
+    await import('./split-samples.ts');
+  }
 } finally {
   await browser.close();
   await server.close();

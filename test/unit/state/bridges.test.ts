@@ -29,17 +29,21 @@ describe('the evaluator bridge', () => {
     const doc = new ScenarioDocument(scenario([cloud({ priceCcyPerGpuHour: 2 })]));
     const planner = new Planner(doc, engine);
 
-    const first = planner.evaluate();
+    const done = planner.evaluate();
+    await until(() => gates.length === 1);
+    // Edited while the first call is in flight: its answer is stale when it comes, and dropped.
     (doc.scenario.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour = 3;
-    const second = planner.evaluate();
-    await until(() => gates.length === 2);
-    gates[1]!.resolve();
-    await second;
-    const latest = planner.result?.mix.totals.costCcy;
+    void planner.evaluate();
+    (doc.scenario.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour = 4;
+    void planner.evaluate();
     gates[0]!.resolve();
-    await first;
-    expect(planner.result?.mix.totals.costCcy).toBe(latest);
-    expect((planner.evaluated?.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour).toBe(3);
+    await until(() => gates.length === 2);
+    expect(planner.result).toBeNull();
+    gates[1]!.resolve();
+    await done;
+    expect((planner.evaluated?.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour).toBe(4);
+    // One call for the two edits made while the first was in flight.
+    expect(gates).toHaveLength(2);
     expect(planner.running).toBe(false);
     expect(evaluator.made).toHaveLength(1);
     expect(evaluator.made[0]!.terminated).toBe(false);
@@ -132,6 +136,6 @@ describe('a worker that stops answering', () => {
 });
 
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!condition()) throw new Error('condition never met');
 }

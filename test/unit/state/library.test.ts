@@ -20,6 +20,12 @@ let n = 0;
 const freshName = () => `state-library-${++n}-${Math.random()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits (the machine may be slow) until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await sleep(10);
+  if (!condition()) throw new Error('condition never met');
+}
+
 /** The load path, counted (it runs in the evaluator worker on the page). */
 function countedLoad() {
   const counter = { calls: 0, load: async (v: unknown) => (counter.calls++, loadScenarioValue(v)) };
@@ -118,7 +124,7 @@ describe('the library (LibraryState)', () => {
     for (let i = 0; i < 3; i++) {
       tab.doc.scenario.workload = { ...tab.doc.snapshot().workload, growthPctPerMonth: i + 1 } as Scenario['workload'];
       tab.library.noteEdit();
-      await sleep(30);
+      await until(() => tab.library.revision === i + 2);
     }
     expect(tab.library.revision).toBe(4);
     expect(tab.load.calls).toBe(callsAfterOpen);
@@ -156,7 +162,7 @@ describe('the library (LibraryState)', () => {
     expect(tab.library.revision).toBeNull();
     tab.doc.scenario.notes = 'first words';
     tab.library.noteEdit();
-    await sleep(30);
+    await until(() => tab.library.records.length === 2);
     expect(tab.library.records.map((r) => r.name).sort()).toEqual(['Alpha', 'New scenario']);
   });
 
@@ -173,15 +179,14 @@ describe('the library (LibraryState)', () => {
     const bCalls = b.load.calls;
     a.doc.scenario.settings.horizonMonths = 24;
     await a.library.save();
-    await sleep(30);
-    expect(b.doc.snapshot().settings.horizonMonths).toBe(24);
+    await until(() => b.doc.snapshot().settings.horizonMonths === 24);
     // One row re-read for the list, one to open it: not the whole library.
     expect(b.load.calls - bCalls).toBe(2);
     // With an unsaved edit, the other tab's copy is offered, never silently taken or overwritten.
     b.doc.scenario.settings.horizonMonths = 36;
     a.doc.scenario.settings.horizonMonths = 48;
     await a.library.save();
-    await sleep(30);
+    await until(() => b.library.conflict !== null);
     expect(b.library.conflict?.id).toBe('a');
     expect(b.doc.snapshot().settings.horizonMonths).toBe(36);
   });

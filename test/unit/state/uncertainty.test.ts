@@ -33,7 +33,7 @@ function fakeSimulator() {
 }
 
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await sleep(5);
+  for (let i = 0; i < 1000 && !condition(); i++) await sleep(10);
   if (!condition()) throw new Error('condition never met');
 }
 
