@@ -183,6 +183,8 @@ export class LibraryState {
       void this.#lib.setMeta(LAST_OPENED, s.id);
       return true;
     }
+    // A newer copy met here (a tab that could not tell us): the list shows it.
+    if ('conflict' in r) this.index?.put(r.conflict);
     if (!same) return false;
     if ('conflict' in r) {
       this.conflict = r.conflict;

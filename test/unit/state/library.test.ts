@@ -191,6 +191,25 @@ describe('the library (LibraryState)', () => {
     expect(b.doc.snapshot().settings.horizonMonths).toBe(36);
   });
 
+  it('a tab that cannot hear the others meets the newer copy at its save: told, and its list shows it', async () => {
+    const db = freshName();
+    await seed(db, named('a', 'Alpha'));
+    const a = makeTab(db);
+    const b = makeTab(db);
+    await a.library.init();
+    await b.library.init();
+    await a.library.openRecord('a');
+    await b.library.openRecord('a');
+    a.doc.rename('Newer, from A');
+    await a.library.save();
+    b.doc.rename('Older base, from B');
+    expect(await b.library.save()).toBe(false);
+    expect(b.library.conflict?.name).toBe('Newer, from A');
+    expect(b.library.records.map((r) => r.name)).toEqual(['Newer, from A']);
+    await b.library.resolveConflict('mine-as-copy');
+    expect(b.library.records.map((r) => r.name).sort()).toEqual(['Newer, from A', 'Older base, from B']);
+  });
+
   it('an edit left by a closing page is saved at the next start', async () => {
     const db = freshName();
     await seed(db, named('a', 'Alpha'));
