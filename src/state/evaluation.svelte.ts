@@ -88,10 +88,12 @@ export class Planner {
         const r = await this.engine.evaluate(plain);
         if (seq === this.#seq) this.#apply(plain, r);
       } catch (e) {
-        if (!(e instanceof EngineAborted) && seq === this.#seq) {
-          this.failure = failureOf(e);
-          this.stale = this.result !== null;
-        }
+        if (e instanceof EngineAborted) continue;
+        // The worker failed (it is restarted): the person is told, whichever edit it was on, and
+        // nothing is sent again by itself — the next edit or "Compute again" evaluates the latest.
+        this.failure = failureOf(e);
+        this.stale = this.result !== null;
+        if (e instanceof EngineFailed) return;
       }
     }
   }

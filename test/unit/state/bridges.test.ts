@@ -139,3 +139,28 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!condition()) throw new Error('condition never met');
 }
+
+describe('the planner when the evaluator fails', () => {
+  it('says so even when an edit came meanwhile, and evaluates the latest on the next call', async () => {
+    let calls = 0;
+    const evaluator = fakeWorkers(() => ({
+      ...evaluatorApi,
+      evaluate: (input: unknown) => (++calls === 1 ? new Promise(() => undefined) : evaluatorApi.evaluate(input)),
+    }));
+    const engine = new Engine({ evaluator: evaluator.factory, simulator: fakeWorkers(() => simulatorApi).factory });
+    const doc = new ScenarioDocument(scenario([cloud()]));
+    const planner = new Planner(doc, engine);
+    const first = planner.evaluate();
+    await until(() => calls === 1);
+    (doc.scenario.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour = 3;
+    void planner.evaluate();
+    evaluator.made[0]!.crash('gone');
+    await first;
+    expect(planner.failure?.key).toBe('failure.crashed');
+    expect(planner.running).toBe(false);
+    await planner.evaluate();
+    expect(planner.failure).toBeNull();
+    expect((planner.evaluated?.options[0] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour).toBe(3);
+    expect(evaluator.made).toHaveLength(2);
+  });
+});
