@@ -15,7 +15,7 @@ const largestDictionary = dictionaries.sort((a, b) => gz(b) - gz(a))[0];
 const sizes = [...initial, ...(largestDictionary ? [largestDictionary] : [])].map((f) => ({ file: f, gzipBytes: gz(f) }));
 const total = sizes.reduce((a, s) => a + s.gzipBytes, 0);
 const chartChunk = all.find((f) => f.startsWith('chartjs-'));
-const workerChunk = all.find((f) => f.startsWith('engine.worker-'));
+const workerChunk = all.find((f) => f.startsWith('evaluator.worker-'));
 
 const problems: string[] = [];
 if (total > INITIAL_JS_BUDGET_BYTES) problems.push(`initial JS is ${total} B gzip, over the ${INITIAL_JS_BUDGET_BYTES} B budget`);

@@ -1,6 +1,7 @@
-// The functions the engine worker exposes, by name. Pure: the glue file (engine.worker.ts) only
-// hands this object to Comlink, and the page types its proxy as Remote<typeof api>.
-// Validation and the load path run here too, so the page does not load the validator.
+// The functions the two workers expose, by name. Pure: the glue files (evaluator.worker.ts,
+// simulator.worker.ts) only hand these objects to Comlink, and the page types its proxies as
+// Remote<…>. Validation and the load path run in the evaluator, so the page does not load the
+// validator; the simulator runs on the scenario the evaluator validated (validated once per edit).
 import { loadScenarioText, loadScenarioValue, validateScenario, type LoadResult, type ScenarioIssue } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { loadFileText } from '../src/scenario/load-file.ts';
@@ -13,7 +14,8 @@ import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
 export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind: 'modelError'; message: string };
 export type Response<T> = { ok: true; result: T } | { ok: false; error: ModelFailure };
-export type EvaluateResponse = Response<EvaluationResult>;
+/** The evaluation, with the scenario as validated: the simulator runs on it without validating again. */
+export type EvaluateResponse = { ok: true; result: EvaluationResult; scenario: Scenario } | { ok: false; error: ModelFailure };
 export type MonteCarloResponse = Response<MonteCarloResult>;
 export type TornadoResponse = Response<TornadoResult>;
 
@@ -34,9 +36,31 @@ function validated<T>(input: unknown, model: (s: Scenario) => T): Response<T> {
   }
 }
 
-/** Validates and evaluates a scenario. */
+/** Runs `model` on a scenario already validated. Expected failures are values, not throws. */
+function guarded<T>(s: Scenario, model: (s: Scenario) => T): Response<T> {
+  try {
+    return { ok: true, result: model(s) };
+  } catch (e) {
+    return { ok: false, error: { kind: 'modelError', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/** Validates and evaluates a scenario; the validated scenario comes back with the result. */
 export function evaluate(input: unknown): EvaluateResponse {
-  return validated(input, evaluateScenario);
+  const v = validateScenario(input);
+  if (!v.ok) return { ok: false, error: { kind: 'invalid', issues: v.issues } };
+  const r = guarded(v.scenario, evaluateScenario);
+  return r.ok ? { ok: true, result: r.result, scenario: v.scenario } : r;
+}
+
+/** Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second validation). */
+export function monteCarloOf(s: Scenario, request: MonteCarloRequest = {}, onProgress?: (done: number, total: number) => void, clock?: () => number): MonteCarloResponse {
+  return guarded(s, (v) => runMonteCarlo(v, { ...request, onProgress, clock }));
+}
+
+/** The tornado of a scenario the evaluator has validated. */
+export function tornadoOf(s: Scenario): TornadoResponse {
+  return guarded(s, tornado);
 }
 
 /**
@@ -65,11 +89,9 @@ export function warmUp(clock: () => number = () => 0): number {
   return clock() - started;
 }
 
-export const api = {
+/** Short work: the load path, validation, evaluation. Its worker is never terminated for a stale call. */
+export const evaluatorApi = {
   evaluate,
-  monteCarlo,
-  sensitivity,
-  warmUp,
   /** The one load path, for text (a file, a decoded link). */
   loadText: (text: string): LoadResult => loadScenarioText(text),
   /** The one load path, for a parsed value (a stored row, an element of a library file). */
@@ -79,8 +101,20 @@ export const api = {
   ping: () => 'pong' as const,
 };
 
-/** What the worker exposes: the API above, with the clock supplied by the worker itself. */
-export type EngineApi = Omit<typeof api, 'monteCarlo' | 'warmUp'> & {
-  monteCarlo(input: unknown, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): MonteCarloResponse;
+/** Long work: Monte Carlo and tornado, on validated scenarios. Cancelled between calls. */
+export const simulatorApi = {
+  monteCarlo: monteCarloOf,
+  tornado: tornadoOf,
+  warmUp,
+  ping: () => 'pong' as const,
+};
+
+/** Everything, validating each input (for the command line and the Node bench). */
+export const api = { ...evaluatorApi, monteCarlo, sensitivity, warmUp };
+
+export type EvaluatorApi = typeof evaluatorApi;
+/** What the simulator worker exposes: the API above, with the clock supplied by the worker itself. */
+export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'warmUp'> & {
+  monteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): MonteCarloResponse;
   warmUp(): number;
 };

@@ -674,6 +674,12 @@ export const en = {
   'currency.converted': 'Converted {count} amounts from {from} to {to}: 1 {from} = {factor} {to}.',
   'currency.relabelled': 'Relabelled from {from} to {to}: the numbers are unchanged.',
   'results.freeCompute': 'Free compute: {names} — a price of 0, as typed. Check that this is meant.',
+  // Engine workers (issue 11: two workers; the banner says which one failed and how)
+  'failure.banner.crashed': 'The calculation engine ({engine}) crashed and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.banner.threw': 'The calculation engine ({engine}) failed on this scenario and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.banner.timeout': 'The calculation engine ({engine}) stopped answering for 10 seconds and was restarted ({count}×). Your inputs are kept; results are being computed again.',
+  'failure.engine.evaluator': 'evaluation',
+  'failure.engine.simulator': 'uncertainty',
 } as const;
 
 export type MessageKey = keyof typeof en;

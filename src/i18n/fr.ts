@@ -675,4 +675,10 @@ export const fr: Record<MessageKey, string> = {
   'currency.converted': '{count} montants convertis de {from} en {to} : 1 {from} = {factor} {to}.',
   'currency.relabelled': 'Libellé changé de {from} en {to} : les nombres sont inchangés.',
   'results.freeCompute': 'Calcul gratuit : {names} — un prix de 0, tel que saisi. Vérifiez que c’est voulu.',
+  // Engine workers (issue 11: two workers; the banner says which one failed and how)
+  'failure.banner.crashed': 'Le moteur de calcul ({engine}) a planté et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.banner.threw': 'Le moteur de calcul ({engine}) a échoué sur ce scénario et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.banner.timeout': 'Le moteur de calcul ({engine}) n’a plus répondu pendant 10 secondes et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
+  'failure.engine.evaluator': 'évaluation',
+  'failure.engine.simulator': 'incertitude',
 };

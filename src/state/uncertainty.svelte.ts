@@ -1,17 +1,22 @@
-// The uncertainty of the evaluated scenario: the Monte Carlo and the tornado, run in the worker
-// after each good evaluation when the scenario has ranges. One run at a time; a newer scenario
-// waits for the run in progress and replaces any older one waiting (the latest wins, and the
-// worker is not restarted on every keystroke). Cancelling stops the run at once.
-import { EngineAborted, engine } from '../engine/bridge.svelte.ts';
+// The uncertainty of the evaluated scenario: the Monte Carlo and the tornado, run in the
+// simulator worker after each good evaluation when the scenario has ranges, on the scenario the
+// evaluator validated. One run at a time; a newer scenario waits for the run in progress and
+// replaces any older one waiting (the latest wins, and the worker is not restarted on every
+// keystroke). Cancelling settles the run at once: the worker's answer is dropped and the tornado
+// after it is not started. The engine is injected (tests fake it).
+import { EngineAborted, engine, type Engine } from '../engine/bridge.svelte.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
 import type { TornadoResult } from '../../workers/models/uncertainty/tornado.ts';
-import { failureOf, type Failure } from './planner.svelte.ts';
+import { failureOf, type Failure } from './evaluation.svelte.ts';
 
 /** Quiet time after an edit before the uncertainty runs again, in milliseconds. */
 const QUIET_MS = 200;
 
-class Uncertainty {
+/** What the uncertainty needs of the engine. */
+export type SimulatorEngine = Pick<Engine, 'warmUpMonteCarlo' | 'monteCarlo' | 'sensitivity'>;
+
+export class Uncertainty {
   result = $state.raw<MonteCarloResult | null>(null);
   tornado = $state.raw<TornadoResult | null>(null);
   running = $state(false);
@@ -28,6 +33,11 @@ class Uncertainty {
   #last: Scenario | null = null;
   #controller: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly engine: SimulatorEngine,
+    private readonly quietMs = QUIET_MS,
+  ) {}
 
   /** Runs the uncertainty of `s` (a valid, plain scenario), now or after the run in progress. */
   request(s: Scenario | null): void {
@@ -52,7 +62,7 @@ class Uncertainty {
       if (this.#last !== s) return;
       if (this.running) this.#next = s;
       else void this.#run(s);
-    }, QUIET_MS);
+    }, this.quietMs);
   }
 
   /** Runs the latest scenario again (after a cancel or a failure). */
@@ -77,14 +87,16 @@ class Uncertainty {
     this.failure = null;
     const signal = controller.signal;
     try {
-      await engine.warmUpMonteCarlo();
+      await this.engine.warmUpMonteCarlo();
       // Start when the page has drawn the evaluation it just received: the worker then has the
       // processor to itself instead of sharing it with the charts.
       await idle();
       if (signal.aborted) throw new EngineAborted('cancelled');
-      const mc = await engine.monteCarlo(s, {}, (done, total) => (this.progress = done / total), { signal });
-      const tornado = mc.ok ? await engine.sensitivity(s, { signal }) : null;
-      // A newer scenario is waiting, or has no ranges: these results are already out of date.
+      const mc = await this.engine.monteCarlo(s, {}, (done, total) => (this.progress = done / total), { signal });
+      // A newer scenario is waiting, or has no ranges: these results are already out of date, and
+      // the simulator goes on to the newer one instead of its tornado.
+      if (this.#next || this.#last !== s) return;
+      const tornado = mc.ok ? await this.engine.sensitivity(s, { signal }) : null;
       if (this.#next || this.#last !== s) return;
       if (!mc.ok || (tornado && !tornado.ok)) {
         const error = !mc.ok ? mc.error : tornado && !tornado.ok ? tornado.error : null;
@@ -121,4 +133,4 @@ function idle(): Promise<void> {
   });
 }
 
-export const uncertainty = new Uncertainty();
+export const uncertainty = new Uncertainty(engine);

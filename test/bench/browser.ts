@@ -16,8 +16,11 @@ const RUNS = 5;
 declare global {
   interface Window {
     benchLongTasks: { startMs: number; durationMs: number }[];
+    benchWorkersCreated: number;
   }
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function openPage(browser: Browser, url: string, cpuSlowdown: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -25,6 +28,15 @@ async function openPage(browser: Browser, url: string, cpuSlowdown: number): Pro
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   await page.addInitScript(() => {
     window.benchLongTasks = [];
+    // Counts the workers the page creates (a restarted worker is a new one).
+    window.benchWorkersCreated = 0;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        window.benchWorkersCreated += 1;
+      }
+    };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.benchLongTasks.push({ startMs: e.startTime, durationMs: e.duration });
     }).observe({ type: 'longtask', buffered: true });
@@ -107,15 +119,81 @@ async function monteCarloInPage(browser: Browser, url: string): Promise<void> {
   );
 }
 
+/**
+ * Start-up (issue 11): the longest main-thread task from navigation until the page has settled
+ * (first results drawn, library opened, first runs done). Target ≤ 50 ms, ≤ 150 ms at 4× slowdown.
+ */
+async function startUp(browser: Browser, url: string, cpuSlowdown: number): Promise<void> {
+  const maxMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await openPage(browser, url, cpuSlowdown);
+    await page.waitForTimeout(2000 * cpuSlowdown);
+    const tasks = await page.evaluate(() => window.benchLongTasks);
+    maxMs.push(Math.round(Math.max(0, ...tasks.map((t) => t.durationMs))));
+    await page.close();
+  }
+  console.log(JSON.stringify({ bench: 'startUpLongestTask', cpuSlowdown, samples: RUNS, medianMs: median(maxMs), perRunMs: maxMs, targetMs: cpuSlowdown === 1 ? 50 : 150 }));
+}
+
+/**
+ * Typing 40 keystrokes into a price of the heavy fixture (100,000 samples, issue 11): how many
+ * workers the page creates meanwhile (target 0) and the main-thread tasks over 50 ms (target 0).
+ */
+async function heavyTyping(browser: Browser, url: string): Promise<void> {
+  const created: number[] = [];
+  const maxMs: number[] = [];
+  let over50 = 0;
+  for (let run = 0; run < 3; run++) {
+    const page = await openPage(browser, url, 1);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
+    await chooser.setFiles('test/fixtures/scenarios/heavy-uncertainty.json');
+    const panel = page.getByRole('region', { name: 'Uncertainty', exact: true });
+    await panel.getByText(/100,000 samples, seed 7/).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    await panel.getByRole('progressbar').waitFor({ state: 'detached', timeout: 60_000 });
+    const price = page.getByRole('region', { name: 'Scenario', exact: true }).getByRole('region', { name: 'Cloud Cloud' }).nth(1).getByLabel(/^Price per GPU-hour/);
+    await price.click();
+    await price.press('End');
+    const before = await page.evaluate(() => ({ workers: window.benchWorkersCreated, t0: performance.now() }));
+    // 40 keystrokes: 20 digits typed, 20 erased, at a brisk typist's pace.
+    for (let i = 0; i < 20; i++) await page.keyboard.type(String(i % 10), { delay: 60 });
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Backspace', { delay: 60 });
+    await page.waitForTimeout(1000);
+    const after = await page.evaluate(() => ({ workers: window.benchWorkersCreated, tasks: window.benchLongTasks }));
+    const during = after.tasks.filter((t) => t.startMs >= before.t0).map((t) => t.durationMs);
+    created.push(after.workers - before.workers);
+    maxMs.push(Math.round(Math.max(0, ...during)));
+    over50 += during.filter((d) => d > 50).length;
+    await page.close();
+  }
+  console.log(JSON.stringify({ bench: 'heavyTyping40Keystrokes', samples: 3, medianMs: median(maxMs), maxTaskMsPerRun: maxMs, workersCreatedPerRun: created, tasksOver50Ms: over50, targetMs: 50, targetWorkersCreated: 0 }));
+}
+
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('vite preview gave no address');
 const browser = await chromium.launch({ executablePath, args: ARGS });
 try {
-  await typing(browser, url, 1);
-  await typing(browser, url, 4);
-  await monteCarloInPage(browser, url);
+  const only = process.env.BENCH_ONLY;
+  if (only) {
+    if (only.includes('startUp')) {
+      await startUp(browser, url, 1);
+      await startUp(browser, url, 4);
+    }
+    if (only.includes('heavyTyping')) await heavyTyping(browser, url);
+  } else {
+    await startUp(browser, url, 1);
+    await startUp(browser, url, 4);
+    await heavyTyping(browser, url);
+    await typing(browser, url, 1);
+    await typing(browser, url, 4);
+    await monteCarloInPage(browser, url);
+  }
+  if (!only || only.includes('split')) {
+    // Whether two simulator workers would pay (issue 11): Node threads, same model.
+    await import('./split-samples.ts');
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -9,7 +9,7 @@ test('the policy forbids inline script, eval and connections to other hosts — 
   page.on('request', (r) => urls.push(r.url()));
   // The results come from the worker: by then the page has started it.
   await openPlanner(page);
-  const workerUrl = urls.find((u) => /engine\.worker-[\w-]+\.js$/.test(u));
+  const workerUrl = urls.find((u) => /(evaluator|simulator)\.worker-[\w-]+\.js$/.test(u));
   expect(workerUrl, 'the worker script was requested').toBeTruthy();
   // The headers as the server sends them (what the browser reports for a worker's own request
   // may lack them), for the page and for the worker's script: a worker takes its own policy.
@@ -91,7 +91,7 @@ test('a whole session requests nothing from another host and trips no policy', a
   const origin = new URL(baseURL!).origin;
   expect(requests.length).toBeGreaterThan(5);
   // The worker's own script is among them: requests made for the worker are seen too.
-  expect(requests.some((u) => /engine\.worker-.*\.js$/.test(u))).toBe(true);
+  expect(requests.some((u) => /(evaluator|simulator)\.worker-.*\.js$/.test(u))).toBe(true);
   expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);

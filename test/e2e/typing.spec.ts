@@ -5,6 +5,9 @@ import { expect, test } from '@playwright/test';
 import { editor, importFile, openPlanner, results, totalCost } from './helpers.ts';
 
 test('typing during a 100,000-sample run: every keystroke lands and the results follow the last value', async ({ page }) => {
+  // Issue 11: typing restarts no worker (stale answers are dropped, not killed with their worker).
+  let workersStarted = 0;
+  page.on('worker', () => (workersStarted += 1));
   await openPlanner(page);
   const panel = results(page).getByRole('region', { name: 'Uncertainty', exact: true });
   await importFile(page, 'test/fixtures/scenarios/heavy-uncertainty.json');
@@ -17,6 +20,7 @@ test('typing during a 100,000-sample run: every keystroke lands and the results 
   const price = editor(page).getByRole('region', { name: 'Cloud Cloud' }).nth(1).getByLabel(/^Price per GPU-hour/);
   await expect(price).toHaveValue('6.88');
   // Each keystroke starts an evaluation and a 100,000-sample run that the next keystroke makes stale.
+  const workersBeforeTyping = workersStarted;
   await price.click();
   await price.press('ControlOrMeta+a');
   await page.keyboard.type('9.75', { delay: 40 });
@@ -34,4 +38,5 @@ test('typing during a 100,000-sample run: every keystroke lands and the results 
   await expect.poll(() => table.textContent(), { timeout: 30_000 }).toBe(original.odds);
   await expect(panel.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
   await expect(panel.getByText(/The run was cancelled/)).toHaveCount(0);
+  expect(workersStarted - workersBeforeTyping).toBe(0);
 });

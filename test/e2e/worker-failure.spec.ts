@@ -1,14 +1,15 @@
 // A failing worker (issue #7): when it crashes, throws or runs past 10 s, it is restarted, the
-// person is told, and no result waits forever. The worker's script is replaced by one that fails
-// until the test lets the real worker be served again.
+// person is told what happened, and no result waits forever. The workers' scripts are replaced by
+// one that fails until the test lets the real workers be served again. Issue 11: there are two
+// workers (evaluator, simulator); the simulator failing leaves the evaluation running.
 import { expect, test, type Page } from '@playwright/test';
 import { editor, results } from './helpers.ts';
 
 /** Serves `body` instead of the worker each time the page starts one, until `heal()` is called. */
-async function failingWorker(page: Page, body: string): Promise<{ heal: () => void; starts: () => number }> {
+async function failingWorker(page: Page, body: string, which = /(evaluator|simulator)\.worker-[\w-]+\.js$/): Promise<{ heal: () => void; starts: () => number }> {
   let failing = true;
   let starts = 0;
-  await page.route(/engine\.worker-[\w-]+\.js$/, async (route) => {
+  await page.route(which, async (route) => {
     starts += 1;
     if (failing) await route.fulfill({ contentType: 'text/javascript', body });
     else await route.continue();
@@ -23,6 +24,7 @@ test('a worker that crashes is restarted, the person is told, and computing agai
   const worker = await failingWorker(page, 'throw new Error("the engine crashed on start")');
   await page.goto('/');
   await expect(banner(page)).toBeVisible();
+  await expect(banner(page)).toHaveText(/engine \(evaluation\) crashed and was restarted/);
   await expect(results(page).getByRole('alert')).toHaveText(/stopped and was restarted/);
   // Start-up settled first: opening the library re-evaluates the scenario, which on a healed worker
   // would clear the banner before the person could press its button.
@@ -55,8 +57,25 @@ test('a worker that never answers is stopped after 10 s, the person is told, and
   const worker = await failingWorker(page, 'self.onmessage = () => {};');
   await page.goto('/');
   await expect(results(page).getByRole('alert')).toHaveText(/took more than 10 seconds and was stopped/, { timeout: 15_000 });
-  await expect(banner(page)).toBeVisible();
+  await expect(banner(page)).toHaveText(/engine \(evaluation\) stopped answering for 10 seconds and was restarted/);
   worker.heal();
   await banner(page).getByRole('button', { name: 'Compute again' }).click();
   await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+});
+
+test('a crashed simulator is restarted while the evaluation goes on', async ({ page }) => {
+  const simulator = await failingWorker(page, 'throw new Error("the simulator crashed on start")', /simulator\.worker-[\w-]+\.js$/);
+  await page.goto('/');
+  // The evaluation (its own worker) is not affected: the results are there.
+  await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+  const panel = results(page).getByRole('region', { name: 'Uncertainty', exact: true });
+  await expect(panel.getByRole('alert')).toHaveText(/stopped and was restarted/);
+  await expect(banner(page)).toHaveText(/engine \(uncertainty\) crashed and was restarted/);
+  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).not.toHaveText(/Opening your library/);
+  simulator.heal();
+  // An edit evaluates and runs the uncertainty on a fresh simulator.
+  await editor(page).getByLabel('Number of GPUs').first().fill('5');
+  await expect(panel.getByRole('alert')).toHaveCount(0, { timeout: 30_000 });
+  await expect(panel.getByRole('table')).toBeVisible({ timeout: 30_000 });
+  expect(simulator.starts()).toBeGreaterThanOrEqual(2);
 });

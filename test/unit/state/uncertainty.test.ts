@@ -1,0 +1,85 @@
+// The uncertainty state (issue 11) with the simulator faked: one run at a time, the latest
+// scenario wins, a cancel settles at once and starts no tornado, a scenario without ranges clears.
+import { describe, expect, it } from 'vitest';
+import { EngineAborted } from '../../../src/engine/worker-bridge.ts';
+import type { Scenario } from '../../../src/scenario/schema.ts';
+import { Uncertainty, type SimulatorEngine } from '../../../src/state/uncertainty.svelte.ts';
+import { simulatorApi, type MonteCarloResponse } from '../../../workers/api.ts';
+import { deferred } from './fake-worker.ts';
+import { cloud, scenario, withRanges } from './scenarios.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A simulator whose Monte Carlo waits for `release()`; records what it was asked. */
+function fakeSimulator() {
+  const runs: { s: Scenario; gate: ReturnType<typeof deferred<void>> }[] = [];
+  let tornadoes = 0;
+  const engine: SimulatorEngine = {
+    warmUpMonteCarlo: async () => undefined,
+    monteCarlo: (s, _request, _progress, options = {}) =>
+      new Promise<MonteCarloResponse>((resolve, reject) => {
+        const gate = deferred<void>();
+        runs.push({ s, gate });
+        options.signal?.addEventListener('abort', () => reject(new EngineAborted('cancelled')));
+        void gate.promise.then(() => resolve(simulatorApi.monteCarlo(s, { samples: 1000 })));
+      }),
+    sensitivity: async (s, options = {}) => {
+      if (options.signal?.aborted) throw new EngineAborted('aborted before start');
+      tornadoes += 1;
+      return simulatorApi.tornado(s);
+    },
+  };
+  return { engine, runs, tornadoes: () => tornadoes };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await sleep(10);
+  if (!condition()) throw new Error('condition never met');
+}
+
+describe('Uncertainty', () => {
+  it('runs the latest scenario after the run in progress, skipping those in between', async () => {
+    const sim = fakeSimulator();
+    const u = new Uncertainty(sim.engine, 1);
+    const a = withRanges(scenario([cloud({ priceCcyPerGpuHour: 2 })]));
+    const b = withRanges(scenario([cloud({ priceCcyPerGpuHour: 3 })]));
+    const c = withRanges(scenario([cloud({ priceCcyPerGpuHour: 4 })]));
+    u.request(a);
+    await until(() => sim.runs.length === 1);
+    u.request(b);
+    await sleep(10);
+    u.request(c);
+    await sleep(10);
+    sim.runs[0]!.gate.resolve();
+    await until(() => sim.runs.length === 2);
+    expect(sim.runs[1]!.s).toBe(c);
+    sim.runs[1]!.gate.resolve();
+    await until(() => !u.running && u.result !== null);
+    expect(u.stale).toBe(false);
+    expect(sim.tornadoes()).toBe(1);
+  });
+
+  it('a cancelled run settles at once, keeps what was shown (out of date), and starts no tornado', async () => {
+    const sim = fakeSimulator();
+    const u = new Uncertainty(sim.engine, 1);
+    u.request(withRanges(scenario([cloud()])));
+    await until(() => sim.runs.length === 1);
+    u.cancel();
+    await until(() => !u.running);
+    expect(u.cancelled).toBe(true);
+    expect(u.result).toBeNull();
+    sim.runs[0]!.gate.resolve();
+    await sleep(10);
+    expect(sim.tornadoes()).toBe(0);
+    expect(u.result).toBeNull();
+  });
+
+  it('a scenario without ranges clears the results', async () => {
+    const sim = fakeSimulator();
+    const u = new Uncertainty(sim.engine, 1);
+    u.request(scenario([cloud()]));
+    expect(u.result).toBeNull();
+    expect(u.stale).toBe(false);
+    expect(sim.runs).toHaveLength(0);
+  });
+});

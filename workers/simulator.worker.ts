@@ -1,0 +1,19 @@
+// Glue only: exposes the simulator (Monte Carlo, tornado) to the page through Comlink. The Monte
+// Carlo's typed arrays are transferred, not copied, and runs are timed with the worker's clock.
+import { expose, transfer } from 'comlink';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { simulatorApi, type MonteCarloRequest, type SimulatorApi } from './api.ts';
+import { transferables } from './models/uncertainty/montecarlo.ts';
+
+const now = () => performance.now();
+
+const exposed: SimulatorApi = {
+  ...simulatorApi,
+  monteCarlo: (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => {
+    const r = simulatorApi.monteCarlo(s, request, onProgress, now);
+    return r.ok ? transfer(r, transferables(r.result)) : r;
+  },
+  warmUp: () => simulatorApi.warmUp(now),
+};
+
+expose(exposed);
