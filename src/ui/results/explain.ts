@@ -6,7 +6,10 @@
 // across the ranges. When they disagree, the input that explains it is the one whose move from
 // its typed value to its median shifts the answer most towards the uncertain side: the tornado's
 // slope (result at P95 − result at P5, over P95 − P5) times (median − typed value).
-import { numberBounds, rangeField, type Range, type Scenario } from '../../scenario/schema.ts';
+import type { Range, Scenario } from '../../scenario/schema.ts';
+// Bounds from the field table, not from zod: this module is in the page's first chunk.
+import { INTEGER_FIELDS, RANGE_BOUNDS } from '../../scenario/fields.ts';
+import { valueOf } from '../../scenario/ranges.ts';
 import type { EvaluationResult } from '../../../workers/models/types.ts';
 import { clippedQuantile, compileDistribution } from '../../../workers/models/uncertainty/distributions.ts';
 import type { MonteCarloResult } from '../../../workers/models/uncertainty/montecarlo.ts';
@@ -68,13 +71,13 @@ export function positionIn(x: number, low: number, high: number): Position {
 }
 
 function typedAndMedian(s: Scenario, r: Range): { typed: number; median: number } | null {
-  const f = rangeField(s, r);
-  const bounds = f && numberBounds(f.schema);
-  if (!f || !bounds || typeof f.value !== 'number') return null;
-  if (r.field === 'orderMonth') bounds.max = Math.min(bounds.max, s.settings.horizonMonths - 1);
+  const typed = valueOf(s, r);
+  const b = RANGE_BOUNDS[r.field];
+  if (typed === null || !b) return null;
+  const bounds = { min: b[0], max: r.field === 'orderMonth' ? Math.min(b[1], s.settings.horizonMonths - 1) : b[1], integer: INTEGER_FIELDS.has(r.field) };
   // The same distribution the Monte Carlo and the tornado draw from.
-  const median = clippedQuantile(compileDistribution(r.shape, r.low, r.high, f.value, bounds), 0.5);
-  return { typed: f.value, median };
+  const median = clippedQuantile(compileDistribution(r.shape, r.low, r.high, typed, bounds), 0.5);
+  return { typed, median };
 }
 
 /**
