@@ -15,6 +15,32 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import {
+  constantsSchema,
+  criticalMineralsSchema,
+  exportControlsSchema,
+  mappingsSchema,
+  methodsSourcesSchema,
+  parseWith,
+  refCloudFile,
+  refDecFile,
+  refEmbodiedFile,
+  refEnergyFile,
+  refFigure,
+  refGpusFile,
+  supplyChainSchema,
+  transcribedFiguresSchema,
+  type RefAccelerator,
+  type RefCloudPrice,
+  type RefCountry,
+  type RefDecPrice,
+  type RefEmbodiedFile,
+  type RefFigure,
+  type RefNetwork,
+  type RefOperatorRow,
+  type RefSource,
+} from './catalog-data/schemas.ts';
 import type {
   Accelerator,
   AcceleratorVendor,
@@ -158,118 +184,8 @@ export function normaliseAsOf(date: string): string | null {
 // Reference shapes (only what is read here)
 // ---------------------------------------------------------------------------------------------
 
-type RefValue = number | [number, number] | null;
-
-interface RefCited {
-  sources: string[];
-  date: string;
-  confidence: Confidence;
-  note?: string;
-}
-
-interface RefFigure extends RefCited {
-  value: RefValue;
-  unit: string;
-}
-
-interface RefTextFigure extends RefCited {
-  value: string;
-}
-
-interface RefSource {
-  url?: string;
-  what?: string;
-  date?: string;
-  seen?: string;
-  title?: string;
-  repo?: string;
-  path?: string;
-  commit?: string;
-}
-
-interface RefFile {
-  meta: { compiled: string };
-  sources: Record<string, RefSource>;
-  [k: string]: unknown;
-}
-
-interface RefPurchase {
-  typical?: number | null;
-  low?: number | null;
-  high?: number | null;
-  unit?: string;
-  points: RefFigure[];
-  sources: string[];
-  date: string;
-  confidence: Confidence;
-  note?: string;
-  summaryBasis?: string;
-}
-
-interface RefAccelerator {
-  id: string;
-  name: string;
-  vendor: string;
-  cloudOnly: boolean;
-  launchYear?: RefFigure | null;
-  memoryGB?: RefFigure | null;
-  bf16DenseTFLOPS?: RefFigure | null;
-  fp8DenseTFLOPS?: RefFigure | null;
-  tdpW?: RefFigure | Record<string, RefFigure> | null;
-  dieAreaMm2?: RefFigure | null;
-  foundry?: RefTextFigure | null;
-  fabCountry?: RefTextFigure | null;
-  hbmSuppliers?: (RefCited & { value: string[] }) | null;
-  purchasePriceUSD?: RefPurchase | null;
-}
-
-interface RefCloudPrice extends RefCited {
-  provider: string;
-  gpu: string;
-  pricingModel: string;
-  region: string;
-  instanceType?: string;
-  gpusPerInstance: number | null;
-  instancePricePerHour: number | null;
-  perGpuPerHour: number | null;
-  perGpuPerHourRange?: [number, number];
-  currency: string;
-  priceScope?: string;
-}
-
-interface RefDecPrice extends RefCited {
-  network: string;
-  gpu: string;
-  pricingModel: string;
-  instancePricePerHour: number | null;
-  gpusPerOffer: number | null;
-  perGpuPerHour: number | null;
-  perGpuPerHourRange?: [number, number];
-  currency: string;
-  location?: string;
-}
-
-interface RefNetwork {
-  network: string;
-  type: string;
-  payment: string | RefTextFigure | null;
-  fees?: (RefFigure | RefTextFigure)[] | null;
-  reliability?: (RefTextFigure | RefFigure)[];
-}
-
-interface RefCountry {
-  iso3: string;
-  name: string;
-  values: RefFigure[];
-  range: [number, number];
-  recommended: number;
-  recommendedBasis: string;
-}
-
-interface RefOperatorRow extends RefFigure {
-  operator: string;
-}
-
+// The shapes are the zod schemas of scripts/catalog-data/schemas.ts; every file is parsed
+// through them (readRef) before it is read here.
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
@@ -310,7 +226,7 @@ function isPair(v: unknown): v is [number, number] {
 }
 
 function checkConfidence(c: string): Confidence {
-  if (c === 'high' || c === 'medium' || c === 'low') return c;
+  if (c === 'high' || c === 'medium' || c === 'low' || c === 'primary' || c === 'secondary' || c === 'single') return c;
   throw new Error(`unknown confidence "${c}"`);
 }
 
@@ -355,9 +271,17 @@ function optRef(f: RefFigure | null | undefined): CitedNumber | null {
   return f ? fromRef(f) : null;
 }
 
-function readJson(path: string): RefFile {
-  return JSON.parse(readFileSync(path, 'utf8')) as RefFile;
+function readRef<T extends z.ZodType>(schema: T, path: string): z.infer<T> {
+  return parseWith(schema, JSON.parse(readFileSync(path, 'utf8')), basename(path));
 }
+
+/** The figures transcribed from methods.md and the seed document: scripts/catalog-data/*.json. */
+const DATA_DIR = resolve(here, 'catalog-data');
+function readData<T extends z.ZodType>(schema: T, file: string): z.infer<T> {
+  return parseWith(schema, JSON.parse(readFileSync(resolve(DATA_DIR, file), 'utf8')), `scripts/catalog-data/${file}`);
+}
+const MAP = readData(mappingsSchema, 'mappings.json');
+const TRANSCRIBED = readData(transcribedFiguresSchema, 'transcribed-figures.json');
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -405,61 +329,7 @@ function toSource(key: string, s: RefSource, file: string): Source {
 
 /** Sources for the figures transcribed from methods.md (and the seed document). */
 function methodsSources(): Source[] {
-  const m = (key: string, title: string, url: string, date: string, what: string): Source => ({ key, title, url, date, what });
-  return [
-    m('epoch_cost', 'Epoch AI cost model (Cottier et al. 2024, arXiv 2405.21015)', 'https://arxiv.org/abs/2405.21015', '2024-05',
-      'Hardware amortisation (depreciation r = 0.14 orders of magnitude per year), acquisition cost = chip price x 1.64 (chip-to-server) x 1.23 (server-to-cluster), average power / TDP 0.75 for GPUs (0.43 for TPUs), PUE 1.1 hyperscalers / 1.25 otherwise. Transcribed from methods.md §1.6 [V].'),
-    m('ga_paper', 'Green Algorithms (Lannelongue, Grealey & Inouye, Adv. Sci. 8(12):2100707, 2021; arXiv 2007.07610)', 'https://arxiv.org/abs/2007.07610', '2021',
-      'E = t x (n_c P_c u_c + n_GPU P_GPU u_GPU + n_m P_m) x PUE x PSF / 1000; memory power P_m = 0.3725 W/GB of memory available (data v1.0-v3.0, referenceValues.csv). Transcribed from methods.md §1.1 [V].'),
-    m('patterson_2021', 'Patterson et al. 2021, Carbon Emissions and Large Neural Network Training (arXiv 2104.10350)', 'https://arxiv.org/abs/2104.10350', '2021',
-      'kWh = hours x processors x measured average power per processor x PUE / 1000; US data-center average PUE 1.58 (2018), 1.59 (2020). Transcribed from methods.md §1.4 [V].'),
-    m('touvron_2023', 'Llama 2 (Touvron et al. 2023, arXiv 2307.09288)', 'https://arxiv.org/abs/2307.09288', '2023-07',
-      "Meta model-card convention: power = peak power capacity per GPU adjusted for PUE (TDP-based, PUE folded in); location- and market-based emissions. Transcribed from methods.md §1.4 and §1.7."),
-    m('uptime_2024', 'Uptime Institute Global Data Center Survey 2024', '', '2024',
-      'Average data-center PUE 1.56, the default "Unknown" PUE of Green Algorithms data v3.0 (via ga_pue). Transcribed from methods.md §1.1 and §1.7.'),
-    m('nvidia_hgx_h100_pcf', 'NVIDIA HGX H100 Product Carbon Footprint (PCF) summary', 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf', 'undated',
-      '1,312 kgCO2e cradle-to-gate per HGX H100 8-GPU baseboard (about 164 kg per GPU); memory ~42 %, ICs ~25 %, thermal ~18 %; excludes CPUs, DRAM, SSDs, chassis and PSUs. ISO-conformant, third-party reviewed (WSP). Transcribed from methods.md §2.3 [S]; methods.md §6 notes the PCF was not read directly.'),
-    m('boaviztapi_methods', 'Boavizta API (github.com/Boavizta/boaviztapi)', 'https://github.com/Boavizta/boaviztapi', '2026-08',
-      'Allocation embedded x duration / life_duration with default server hours_life_time = 35,040 h (4 years); component formulas. Transcribed from methods.md §2.2 [V] (HEAD Aug 2026).'),
-    m('li_water', 'Li, Yang, Islam & Ren, Making AI Less Thirsty (arXiv 2304.03271, 2025 revision)', 'https://arxiv.org/abs/2304.03271', '2025',
-      'Operational water W = sum e_t (WUE_onsite + PUE x EWIF_offsite); US EWIF 3.14 L/kWh (their ref [8]) against 4.35 L/kWh in the LBNL 2024 report. Transcribed from methods.md §3 [V].'),
-    m('lbnl_2024', 'LBNL 2024 United States data center report (as cited by Li et al.)', '', '2024',
-      'US EWIF 4.35 L/kWh per methods.md §3 (figure as cited by Li et al.; the report itself was not read).'),
-    m('doj_ftc_2023', '2023 DOJ/FTC Merger Guidelines', '', '18 Dec 2023',
-      'Guideline 1: HHI > 1,800 highly concentrated; change in HHI > 100 a significant increase (presumption of illegality); merged share > 30 % with change > 100 also presumed. Transcribed from methods.md §4.1 [V].'),
-    m('doj_hhi_explainer', "DOJ Herfindahl-Hirschman Index explainer page", '', '1982/1992',
-      'Treats HHI 1,000-1,800 as moderately concentrated and < 1,000 as unconcentrated (the 1982/1992 bands). Transcribed from methods.md §4.1 [V].'),
-    m('techinsights_2024', 'TechInsights data-center GPU market shares 2023 (June 2024)', '', 'June 2024',
-      'NVIDIA 98 % of data-center GPU units (3.76 M of 3.85 M in 2023; 2.64 M of 2.67 M in 2022) and 98 % of revenue ($36.2 B; $10.9 B in 2022); AMD ~0.5 M and Intel ~0.4 M units quoted (do not add up). Transcribed from methods.md §4.2 [S].'),
-    m('trendforce_foundry_4q24', 'TrendForce foundry revenue ranking 4Q24 (10 Mar 2025)', '', '10 Mar 2025',
-      'Foundry market shares 4Q24: TSMC 67.1 %, Samsung 8.1, SMIC 5.5, UMC 4.7, GlobalFoundries 4.6, Huahong 2.6, Tower 1.0, VIS 0.9, Nexchip 0.9; top-10 revenue $38.48 B. Transcribed from methods.md §4.2 [V].'),
-    m('trendforce_cowos_2024', 'TrendForce CoWoS capacity and demand (Nov 2024)', '', 'Nov 2024',
-      'TSMC the only CoWoS supplier at scale; capacity about 75-80 k wafers/month by end-2025; 2025 demand shares NVIDIA 63 %, Broadcom 13, AMD 8, Marvell 8, AWS 3, Intel 2, Xilinx 1, other 3 (with Semiwiki, via trade press). Transcribed from methods.md §4.2 [S, low confidence].'),
-    m('semiwiki_cowos', 'Semiwiki (via trade press): CoWoS demand shares 2025', '', 'undated',
-      'Second source of the 2025 CoWoS demand shares, via trade press. Transcribed from methods.md §4.2 [S, low confidence].'),
-    m('trendforce_hbm_2023', 'TrendForce HBM market shares (20 Apr 2023; Mar 2024)', '', '20 Apr 2023',
-      'HBM shares 2022: SK hynix 50 %, Samsung 40, Micron 10; 2023E: 53 / 38 / 9; SK hynix > 90 % of HBM3 in early 2024 (Mar 2024); 2023 HBM TSV capacity Samsung 45 k, SK hynix 45 k, Micron 3 k wafers/month. Transcribed from methods.md §4.2 [S].'),
-    m('gartner_iaas_2023', 'Gartner worldwide IaaS market share 2023 (Jul 2024)', '', 'Jul 2024',
-      'IaaS 2023: Amazon 39.0 % ($54.6 B), Microsoft 23.0, Google 8.2, Alibaba 7.9, Huawei 4.3, others 17.6; total $140.0 B; top 5 = 82 %. Transcribed from methods.md §4.2 [S].'),
-    m('synergy_cloud', 'Synergy Research Group: cloud infrastructure services market shares', '', 'Q4 2023 - Q3 2025',
-      'Cloud infrastructure services (IaaS + PaaS + hosted private): Q4 2023 AWS 31 %, Microsoft 24, Google 11; Q3 2024 31 / 20 / 12-13; Q3 2025 29 / 20 / 13. Transcribed from methods.md §4.2 [S].'),
-    m('usgs_mcs_2025', 'USGS Mineral Commodity Summaries 2025 (2024 estimates)', '', '2025',
-      'World mine/refinery production 2024e and top producers for cobalt, tantalum, palladium, platinum, antimony, copper, gallium, germanium; Chinese export controls on gallium, germanium and antimony. Read from the chapter text (mcs2025-*.pdf, text in repository Vanakka/metals-encyclopedia). Transcribed from methods.md §4.3 [V].'),
-    m('bis_2022', 'BIS interim final rule: Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use (87 FR 62186)', 'https://www.federalregister.gov/d/2022-21658', '13 Oct 2022',
-      'Rule of 7 Oct 2022, published 87 FR 62186, 13 Oct 2022, FR doc 2022-21658: new ECCN 3A090/4A090 (processing >= 4,800 and interconnect >= 600 GB/s). Transcribed from methods.md §4.4 [S].'),
-    m('bis_2023', 'BIS rule: ...Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (88 FR 73458)', 'https://www.federalregister.gov/d/2023-23055', '25 Oct 2023',
-      'Update of 17 Oct 2023, published 88 FR 73458, 25 Oct 2023, doc 2023-23055, effective 17 Nov 2023: 3A090.a TPP >= 4,800, or TPP >= 1,600 with performance density >= 5.92. Transcribed from methods.md §4.4 [S; thresholds V].'),
-    m('bis_2024_hbm', 'BIS rule adding HBM and equipment controls (89 FR 96790)', 'https://www.federalregister.gov/d/2024-28270', '5 Dec 2024',
-      'Rule of 2 Dec 2024, published 89 FR 96790, 5 Dec 2024, doc 2024-28270: HBM and more equipment controls, 140 Entity List additions (136 Chinese). Transcribed from methods.md §4.4 [S].'),
-    m('bis_diffusion_2025', 'BIS interim final rule: Framework for AI Diffusion (90 FR 4544)', 'https://www.federalregister.gov/d/2025-00636', '15 Jan 2025',
-      'Announced 13 Jan 2025, published 90 FR 4544, 15 Jan 2025, doc 2025-00636: tiers (Tier 1 = US + 18 countries), Tier-2 country cap 790,000,000 TPP (49,901 H100-eq) 2025-2027, LPP 26,900,000 TPP (1,699 H100-eq) per consignee per year, H100 TPP 15,832. Transcribed from methods.md §4.4 [V date/doc; tiers and caps S].'),
-    m('bis_rescind_2025', 'BIS announcement rescinding the AI Diffusion Rule (13 May 2025)', '', '13 May 2025',
-      'BIS announced it would rescind the AI Diffusion Rule and not enforce the 15 May 2025 compliance date; three guidance documents issued at the same time. Transcribed from methods.md §4.4 [V].'),
-    m('seed_mineralinfo', 'mineralinfo.fr: cartes de géopolitique des ressources minières (production, réserves mondiales)', 'https://www.mineralinfo.fr/fr/actualite/actualite/cartes-de-geopolitique-des-ressources-minieres-production-reserves-mondiales', 'undated',
-      'Source 1 of the critical-minerals table (producer shares and uses of palladium, tantalum, cobalt, antimony, copper) in the project seed document 002_86c4fea844fcad94.txt ("Le Cycle de vie de l\'IA").'),
-    m('seed_wpr_copper', 'worldpopulationreview.com: copper production by country', 'https://worldpopulationreview.com/country-rankings/copper-production-by-country', 'undated',
-      'Source 2 of the critical-minerals table (copper) in the project seed document 002_86c4fea844fcad94.txt ("Le Cycle de vie de l\'IA").'),
-  ];
+  return readData(methodsSourcesSchema, 'methods-sources.json');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,50 +337,18 @@ function methodsSources(): Source[] {
 // ---------------------------------------------------------------------------------------------
 
 /** ISO 3166-1 alpha-2 for every ISO3 used; WLD -> "001" (UN M49 world). */
-const ISO2: Record<string, string> = {
-  WLD: '001', ARE: 'AE', AUS: 'AU', AUT: 'AT', BEL: 'BE', BGR: 'BG', BRA: 'BR', CAN: 'CA', CHE: 'CH', CHL: 'CL',
-  CHN: 'CN', COD: 'CD', CZE: 'CZ', DEU: 'DE', DNK: 'DK', ESP: 'ES', FIN: 'FI', FRA: 'FR', GBR: 'GB', HKG: 'HK',
-  IDN: 'ID', IND: 'IN', IRL: 'IE', IRN: 'IR', ISL: 'IS', ISR: 'IL', ITA: 'IT', JPN: 'JP', KOR: 'KR', MAC: 'MO',
-  MAR: 'MA', MEX: 'MX', MYS: 'MY', NGA: 'NG', NLD: 'NL', NOR: 'NO', NZL: 'NZ', PER: 'PE', POL: 'PL', PRK: 'KP',
-  PRT: 'PT', RUS: 'RU', RWA: 'RW', SAU: 'SA', SGP: 'SG', SWE: 'SE', TJK: 'TJ', TUR: 'TR', TWN: 'TW', USA: 'US',
-  VNM: 'VN', ZAF: 'ZA', ZWE: 'ZW',
-};
-
+const ISO2 = MAP.iso2;
 /** Countries referenced elsewhere in the catalog that have no grid data in the reference. */
-const EXTRA_COUNTRY_NAMES: Record<string, string> = {
-  BGR: 'Bulgaria',
-  COD: 'Democratic Republic of the Congo',
-  IRN: 'Iran',
-  MAC: 'Macao',
-  NGA: 'Nigeria',
-  PER: 'Peru',
-  PRK: 'North Korea',
-  RUS: 'Russia',
-  RWA: 'Rwanda',
-  TJK: 'Tajikistan',
-  VNM: 'Vietnam',
-  ZWE: 'Zimbabwe',
-};
+const EXTRA_COUNTRY_NAMES = MAP.extraCountryNames;
 
 // ---------------------------------------------------------------------------------------------
 // Accelerators
 // ---------------------------------------------------------------------------------------------
 
-const VENDORS: Record<string, AcceleratorVendor> = {
-  NVIDIA: 'NVIDIA',
-  AMD: 'AMD',
-  Intel: 'Intel',
-  'Intel (Habana)': 'Intel',
-  Google: 'Google',
-  AWS: 'AWS',
-  'AWS (Annapurna Labs)': 'AWS',
-  Huawei: 'Huawei',
-  'Huawei (HiSilicon)': 'Huawei',
-};
-
-const FOUNDRY_NAMES: Foundry[] = ['TSMC', 'SMIC', 'Samsung', 'Intel'];
-const HBM_NAMES: HbmSupplier[] = ['SK hynix', 'Samsung', 'Micron'];
-const FAB_COUNTRY_NAMES: Record<string, string> = { Taiwan: 'TWN', China: 'CHN', 'South Korea': 'KOR', Korea: 'KOR', 'United States': 'USA' };
+const VENDORS = MAP.vendors;
+const FOUNDRY_NAMES: Foundry[] = MAP.foundryNames;
+const HBM_NAMES: HbmSupplier[] = MAP.hbmNames;
+const FAB_COUNTRY_NAMES = MAP.fabCountryNames;
 
 /** Names found in `text`, in order of first appearance. */
 function namesIn<T extends string>(text: string, names: readonly T[]): T[] {
@@ -522,11 +360,10 @@ function namesIn<T extends string>(text: string, names: readonly T[]): T[] {
 }
 
 /**
- * Supplier names that the reference text mentions but does not attribute to this accelerator.
- * B200: "Samsung (12-high HBM3E reported for Blackwell Ultra, 2025)" is about Blackwell Ultra
- * (B300), not B200; the text is kept in the note.
+ * Supplier names that the reference text mentions but does not attribute to this accelerator
+ * (mappings.json hbmNotAttributed; B200: the Samsung text is about Blackwell Ultra, kept in the note).
  */
-const HBM_NOT_ATTRIBUTED: Record<string, HbmSupplier[]> = { 'nvidia-b200': ['Samsung'] };
+const HBM_NOT_ATTRIBUTED = MAP.hbmNotAttributed;
 
 function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { alternatives: CitedNumber[] }>): Accelerator {
   const vendor = VENDORS[a.vendor];
@@ -534,7 +371,7 @@ function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { al
 
   let tdpW: CitedNumber | null = null;
   if (a.tdpW) {
-    if ('value' in a.tdpW && 'unit' in a.tdpW) tdpW = fromRef(a.tdpW as RefFigure);
+    if ('value' in a.tdpW && 'unit' in a.tdpW) tdpW = fromRef(refFigure.parse(a.tdpW));
     else {
       const variants = a.tdpW as Record<string, RefFigure>;
       const sxm = variants.SXM4;
@@ -617,13 +454,7 @@ function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { al
   };
 }
 
-interface RefEmbodied {
-  perGpu: { item: string; gpu: string | null; value: RefFigure }[];
-  perServer: { item: string; value: RefFigure }[];
-  boaviztaModelDerived: { results: { gpu: string; model: string; embodiedKgCO2e: RefFigure }[] };
-}
-
-function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternatives: CitedNumber[] }> {
+function embodiedPerGpu(e: RefEmbodiedFile): Map<string, CitedNumber & { alternatives: CitedNumber[] }> {
   const boavizta = (gpu: string, model: string): CitedNumber => {
     const r = e.boaviztaModelDerived.results.find((x) => x.gpu === gpu && x.model === model);
     if (!r) throw new Error(`Boavizta-derived result for ${model} not found`);
@@ -637,15 +468,11 @@ function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternative
   const withAlt = (main: CitedNumber, alternatives: CitedNumber[]) => ({ ...main, alternatives });
 
   const map = new Map<string, CitedNumber & { alternatives: CitedNumber[] }>();
-  // methods.md §2.3: 1,312 kgCO2e per HGX H100 8-GPU baseboard, "about 164 kg per GPU".
-  map.set(
-    'nvidia-h100-sxm',
-    withAlt(
-      cn(164, 'kgCO2e per GPU (cradle-to-gate, 1/8 of an HGX H100 8-GPU baseboard)', ['nvidia_hgx_h100_pcf'], 'undated', 'medium',
-        '164 = 1,312 kgCO2e per HGX H100 8-GPU baseboard / 8 (methods.md §2.3, [S]). Baseboard only: excludes CPUs, DRAM, SSDs, chassis and PSUs (add them, e.g. with Boavizta). Memory ~42 %, ICs ~25 %, thermal ~18 %. The PCF summary was not read directly (methods.md §6) and its date is not given.'),
-      [boavizta('nvidia-h100-sxm', 'NVIDIA H100 SXM 80GB')],
-    ),
-  );
+  // Transcribed per-GPU figures (methods.md §2.3: 1,312 kgCO2e per HGX H100 baseboard / 8 = 164).
+  for (const t of TRANSCRIBED.embodiedPerGpu) {
+    const alternatives = t.acceleratorId === 'nvidia-h100-sxm' ? [boavizta('nvidia-h100-sxm', 'NVIDIA H100 SXM 80GB')] : [];
+    map.set(t.acceleratorId, withAlt(cn(t.value, t.unit, t.sources, t.date, t.confidence, t.note), alternatives));
+  }
   map.set('nvidia-a100-80gb', withAlt(perGpu('nvidia-a100-80gb', 'A100 GPU (BLOOM estimate)'), []));
   map.set(
     'nvidia-a100-40gb',
@@ -662,84 +489,16 @@ function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternative
 // Cloud
 // ---------------------------------------------------------------------------------------------
 
-const PROVIDERS: Record<string, { id: string; kind: CloudProvider['kind'] }> = {
-  AWS: { id: 'aws', kind: 'hyperscaler' },
-  GCP: { id: 'gcp', kind: 'hyperscaler' },
-  Azure: { id: 'azure', kind: 'hyperscaler' },
-  'Oracle (OCI)': { id: 'oracle', kind: 'hyperscaler' },
-  CoreWeave: { id: 'coreweave', kind: 'gpuCloud' },
-  Lambda: { id: 'lambda', kind: 'gpuCloud' },
-  RunPod: { id: 'runpod', kind: 'gpuCloud' },
-  Nebius: { id: 'nebius', kind: 'gpuCloud' },
-  OVHcloud: { id: 'ovhcloud', kind: 'gpuCloud' },
-  Scaleway: { id: 'scaleway', kind: 'gpuCloud' },
-  'Verda (ex-DataCrunch, Finland)': { id: 'verda', kind: 'gpuCloud' },
-  'Seeweb (Italy)': { id: 'seeweb', kind: 'gpuCloud' },
-  TensorWave: { id: 'tensorwave', kind: 'gpuCloud' },
-  Crusoe: { id: 'crusoe', kind: 'gpuCloud' },
-  Vultr: { id: 'vultr', kind: 'gpuCloud' },
-};
-
+const PROVIDERS = MAP.cloudProviders;
 /** Not a provider: a market-wide range (dropped from cloudPrices). */
-const MARKET_RANGE_PROVIDER = 'Specialised clouds (market range)';
-
-const EUR_PROVIDERS = new Set(['ovhcloud', 'scaleway', 'seeweb']);
-
-const PRICING_MODELS: Record<string, CloudPricingModel> = {
-  'on-demand': 'onDemand',
-  'on-demand (secure cloud)': 'onDemand',
-  spot: 'spot',
-  'spot (preemptible)': 'spot',
-  'reserved-1y': 'reserved1y',
-  'reserved-3y': 'reserved3y',
-  'capacity-block (reserved, short-term)': 'capacityBlock',
-  'committed (monthly, managed cluster)': 'committed',
-};
-
+const MARKET_RANGE_PROVIDER = MAP.marketRangeProvider;
+const EUR_PROVIDERS = new Set(MAP.eurProviders);
+const PRICING_MODELS = MAP.pricingModels;
 /**
  * Country of each region string, inferred from its name; null when unknown or several.
- * Every region in the reference must be listed here (the build throws otherwise).
+ * Every region in the reference must be listed in mappings.json (the build throws otherwise).
  */
-const REGION_COUNTRY: Record<string, string | null> = {
-  // AWS
-  'us-east-1': 'USA',
-  'us-east-2': 'USA',
-  'us-west-1': 'USA',
-  'us-west-2': 'USA',
-  'us-east-1/us-east-2': 'USA',
-  'us-east-2/us-west-2': 'USA',
-  'eu-north-1': 'SWE', // Stockholm
-  'eu-west-1': 'IRL',
-  'eu-west-2': 'GBR',
-  'eu-central-1': 'DEU',
-  'ap-northeast-1': 'JPN',
-  'ap-south-1': 'IND',
-  'ca-central-1': 'CAN',
-  // GCP (Nebius also names a region us-central1)
-  'us-central1': 'USA',
-  'us-east4': 'USA',
-  'europe-west4': 'NLD',
-  'europe-west1': 'BEL',
-  // Nebius
-  'eu-north1 (Finland)': 'FIN',
-  'eu-north1, eu-west1 (Paris), us-central1': null,
-  'eu-north1, eu-west1, us-central1': null,
-  // Verda
-  'FIN-01/FIN-03': 'FIN',
-  'FIN-02': 'FIN',
-  'FIN-02/FIN-03': 'FIN',
-  'FIN-03': 'FIN',
-  // Scaleway, OVHcloud, Seeweb
-  'fr-par-2 (Paris)': 'FRA',
-  'GRA (Gravelines, France)': 'FRA',
-  'it-fr2 (Frosinone) or unspecified': 'ITA',
-  // several countries or none
-  'all listed': null,
-  'all listed regions (e.g. af-johannesburg-1, af-casablanca-1)': null,
-  'Indonesia Central / Southeast Asia': null,
-  'many (US, EU incl. FR/NL/SE/NO/IS/CZ/RO/DK, CA, AU, SG, JP, IN)': null,
-  unspecified: null,
-};
+const REGION_COUNTRY = MAP.regionCountry;
 
 function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { prices: CloudPrice[]; dropped: RefCloudPrice[] } {
   const kept = rows.filter((r) => r.provider !== MARKET_RANGE_PROVIDER);
@@ -824,37 +583,10 @@ function cloudProviders(energy: { pue: { operators: RefOperatorRow[] }; wue: Ref
 // Decentralised
 // ---------------------------------------------------------------------------------------------
 
-const MARKETS: Record<string, string> = {
-  'Vast.ai': 'vast',
-  'Akash Network': 'akash',
-  'io.net': 'ionet',
-  'Render Network': 'render',
-  Spheron: 'spheron',
-};
-
-const TOKEN_PAYMENT: Record<string, DecentralisedMarket['tokenPayment']> = {
-  vast: 'none', // card/credit (USD)
-  akash: 'optional', // AKT or USDC
-  ionet: 'optional', // USD, USDC or IO
-  render: 'required', // RENDER token
-  spheron: 'unknown', // payment not in the reference
-};
-
+const MARKETS = MAP.markets;
+const TOKEN_PAYMENT = MAP.tokenPayment;
 /** Host country of a listed location, only when a single country is named. */
-const LOCATION_COUNTRY: Record<string, string | null> = {
-  'Texas, US': 'USA',
-  Vietnam: 'VNM',
-  'Bulgaria (H100 NVL)': 'BGR',
-  France: 'FRA',
-  US: 'USA',
-  'Georgia US / Bavaria DE (A100 SXM4 40GB)': null,
-  'Oklahoma, US (A100 PCIe 80GB)': 'USA',
-  'Germany / Hong Kong / Washington US': null,
-  'US / Croatia / Taiwan': null,
-  'Texas US / Hungary': null,
-  Taiwan: 'TWN',
-  'Taichung, Taiwan': 'TWN',
-};
+const LOCATION_COUNTRY = MAP.locationCountry;
 
 function decentralisedPrices(rows: RefDecPrice[], acceleratorIds: Set<string>): DecentralisedPrice[] {
   const bases = rows.map((r) => {
@@ -946,7 +678,7 @@ function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, So
       }
 
       const reliability = (n.reliability ?? []).map((r): CitedText => {
-        const value = typeof r.value === 'string' ? r.value : `${String(r.value)} — ${(r as RefFigure).unit}`;
+        const value = typeof r.value === 'string' ? r.value : `${String(r.value)} — ${'unit' in r ? String(r.unit) : ''}`;
         return { value, ...cited(r.sources, r.date, r.confidence, r.note) };
       });
 
@@ -1018,217 +750,61 @@ function operatorRows(rows: RefOperatorRow[]): OperatorFigure[] {
 // ---------------------------------------------------------------------------------------------
 
 function supplyChain(): ShareTable[] {
-  const t = (
-    id: string,
-    tier: ShareTable['tier'],
-    title: string,
-    shares: [string, number][],
-    sources: string[],
-    date: string,
-    confidence: Confidence,
-    note: string,
-  ): ShareTable => ({
-    id,
-    tier,
-    title,
-    shares: shares.map(([name, pct]) => ({ name, pct })),
-    ...cited(sources, date, confidence, note),
-  });
-  return [
-    t('dc-gpu-2023', 'acceleratorVendor', 'Data-center GPUs, share of units shipped, 2023', [['NVIDIA', 98]], ['techinsights_2024'], 'June 2024', 'medium',
-      'methods.md §4.2 [S]: NVIDIA 98 % of units (3.76 M of 3.85 M in 2023; 2.64 M of 2.67 M in 2022) and 98 % of revenue ($36.2 B; $10.9 B in 2022). TechInsights also quotes AMD at about 0.5 M and Intel at about 0.4 M units, which does not add up to the 3.85 M total, so only NVIDIA\'s share is given'),
-    t('foundry-4q24', 'foundry', 'Foundry revenue share, 4Q24', [
-      ['TSMC', 67.1], ['Samsung', 8.1], ['SMIC', 5.5], ['UMC', 4.7], ['GlobalFoundries', 4.6], ['Huahong', 2.6], ['Tower', 1.0], ['VIS', 0.9], ['Nexchip', 0.9],
-    ], ['trendforce_foundry_4q24'], '10 Mar 2025', 'high',
-      'methods.md §4.2 [V]: shares of the whole foundry market (top-10 revenue $38.48 B). "Advanced nodes > 90 % TSMC" is widely cited but was not verified'),
-    t('hbm-2022', 'hbm', 'HBM market share, 2022', [['SK hynix', 50], ['Samsung', 40], ['Micron', 10]], ['trendforce_hbm_2023'], '20 Apr 2023', 'medium',
-      'methods.md §4.2 [S]; trade-press reports of TrendForce, change quarterly'),
-    t('hbm-2023e', 'hbm', 'HBM market share, 2023 (estimate)', [['SK hynix', 53], ['Samsung', 38], ['Micron', 9]], ['trendforce_hbm_2023'], '20 Apr 2023', 'medium',
-      'methods.md §4.2 [S]: 2023 estimate. SK hynix > 90 % of HBM3 in early 2024 (TrendForce, Mar 2024). 2023 HBM TSV capacity: Samsung 45 k, SK hynix 45 k, Micron 3 k wafers/month'),
-    t('cloud-iaas-2023', 'cloud', 'Cloud IaaS market share, 2023 (Gartner)', [
-      ['Amazon', 39.0], ['Microsoft', 23.0], ['Google', 8.2], ['Alibaba', 7.9], ['Huawei', 4.3],
-    ], ['gartner_iaas_2023'], 'Jul 2024', 'medium',
-      'methods.md §4.2 [S]: Amazon $54.6 B; others 17.6 %; total $140.0 B; top 5 = 82 %'),
-    t('cloud-infra-q3-2025', 'cloud', 'Cloud infrastructure services market share, Q3 2025 (Synergy)', [['AWS', 29], ['Microsoft', 20], ['Google', 13]],
-      ['synergy_cloud'], 'Q3 2025', 'medium',
-      'methods.md §4.2 [S]: IaaS + PaaS + hosted private cloud. Earlier: Q4 2023 AWS 31 %, Microsoft 24, Google 11; Q3 2024 31 / 20 / 12-13'),
-    t('cowos-2025', 'packaging', 'CoWoS advanced packaging, share of 2025 demand', [
-      ['NVIDIA', 63], ['Broadcom', 13], ['AMD', 8], ['Marvell', 8], ['AWS', 3], ['Intel', 2], ['Xilinx', 1], ['Other', 3],
-    ], ['trendforce_cowos_2024', 'semiwiki_cowos'], 'Nov 2024', 'low',
-      'methods.md §4.2 [S, low confidence]: these are demand shares of CoWoS capacity (customers), not supplier shares: TSMC is the only CoWoS supplier at scale, with about 75-80 k wafers/month by end-2025'),
-  ].sort(byId);
+  return readData(supplyChainSchema, 'supply-chain.json')
+    .map(({ sources, date, confidence, note, ...t }) => ({ ...t, ...cited(sources, date, confidence, note) }))
+    .sort(byId);
 }
 
 function criticalMinerals(): CriticalMineral[] {
-  const USGS_DATE = '2024 (estimates; USGS MCS 2025)';
-  const DEC_2024_BAN = {
-    by: 'CHN',
-    what: 'ban on all exports of gallium, germanium and antimony to the US (MOFCOM, 3 Dec 2024 [M for day]; per USGS MCS 2025)',
-    date: '2024-12',
-    against: ['USA'],
-  };
-  const GA_GE_LICENSING = {
-    by: 'CHN',
-    what: 'gallium and germanium export licensing (announced 3 Jul 2023, effective 1 Aug 2023 [M for exact days]; per USGS MCS 2025)',
-    date: '2023-08',
-    against: 'all' as const,
-  };
-  const SB_LICENSING = {
-    by: 'CHN',
-    what: 'antimony export licensing announced Aug 2024 (effective 15 Sep 2024 [M]; per USGS MCS 2025)',
-    date: '2024-08',
-    against: 'all' as const,
-  };
-  /** [iso3, tonnage or null, published pct or null] */
-  type P = [string, number | null, number | null];
-  const mineral = (
-    id: string,
-    name: string,
-    use: string | null,
-    world: { value: number; unit: string } | null,
-    producers: P[],
-    exportControls: CriticalMineral['exportControls'],
-    notes: (string | undefined)[],
-    seed: string[] = [],
-  ): CriticalMineral => {
-    let derived = false;
-    const prod = producers.map(([iso3, tonnage, pct]) => {
-      if (pct !== null) return { iso3, pct };
-      if (tonnage === null || world === null) throw new Error(`${id}: producer ${iso3} has neither pct nor tonnage`);
-      derived = true;
-      return { iso3, pct: Math.round((tonnage / world.value) * 1000) / 10 };
-    });
-    const derivedIsos = producers.filter(([, , pct]) => pct === null).map(([iso3]) => iso3);
-    return {
-      id,
-      name,
-      use,
-      worldTotal: world,
-      producers: prod,
-      exportControls,
-      ...cited(['usgs_mcs_2025', ...seed], USGS_DATE, 'high',
-        joinNotes(
-          'methods.md §4.3 [V]: USGS Mineral Commodity Summaries 2025, 2024 estimates',
-          ...notes,
-          derived ? `pct derived from USGS tonnages for ${derivedIsos.join(', ')} (tonnage / world total, 1 decimal)` : undefined,
-        )),
-    };
-  };
-  return [
-    mineral('cobalt', 'Cobalt (mine)', 'batteries', { value: 290000, unit: 't' },
-      [['COD', 220000, 75.9], ['IDN', 28000, 9.7], ['RUS', 8700, null], ['CAN', 4500, null]], [],
-      ['tonnages: DRC 220,000 t, Indonesia 28,000 t, Russia 8,700 t, Canada 4,500 t', 'world 2023: 238,000 t; DRC\'s 2023 share about 73.5 %',
-        'seed table (mineralinfo.fr, undated): DRC 68 %; use "batteries (electric vehicles, electronic devices)"'], ['seed_mineralinfo']),
-    mineral('tantalum', 'Tantalum (mine)', 'capacitors', { value: 2100, unit: 't' },
-      [['COD', 880, 41.9], ['NGA', 390, 18.6], ['RWA', 350, 16.7], ['BRA', 210, 10]], [],
-      ['tonnages: DRC 880 t, Nigeria 390 t, Rwanda 350 t, Brazil 210 t',
-        'seed table (mineralinfo.fr, undated): DRC 35 %, Rwanda 17 %, Brazil 16 %; use "capacitors (smartphones, hard drives)"'], ['seed_mineralinfo']),
-    mineral('palladium', 'Palladium (mine)', 'printed circuit boards', { value: 190000, unit: 'kg' },
-      [['RUS', 75000, 39.5], ['ZAF', 72000, 37.9], ['CAN', 15000, null], ['ZWE', 15000, null], ['USA', 8000, null]], [],
-      ['tonnages: Russia 75,000 kg, South Africa 72,000 kg, Canada 15,000 kg, Zimbabwe 15,000 kg, US 8,000 kg',
-        'seed table (mineralinfo.fr, undated): Russia 42 %, South Africa 38 %; use "printed circuit boards"'], ['seed_mineralinfo']),
-    mineral('platinum', 'Platinum (mine)', null, { value: 170000, unit: 'kg' }, [['ZAF', 120000, 70.6]], [],
-      ['tonnage: South Africa 120,000 kg', 'not in the seed table (no use stated)']),
-    mineral('antimony', 'Antimony (mine)', 'printed circuit boards, semiconductors, cable sheathing', { value: 100000, unit: 't' },
-      [['CHN', 60000, 60], ['TJK', 17000, 17], ['RUS', 13000, 13]], [SB_LICENSING, DEC_2024_BAN],
-      ['tonnages: China 60,000 t, Tajikistan 17,000 t, Russia 13,000 t',
-        'seed table (mineralinfo.fr, undated): China 54 %, Russia 18 %, Tajikistan 15 %'], ['seed_mineralinfo']),
-    mineral('copper-mine', 'Copper (mine)', 'electronic components, printed circuit boards', { value: 23000, unit: 'kt' },
-      [['CHL', 5300, 23.0], ['COD', 3300, 14.3], ['PER', 2600, 11.3], ['CHN', 1800, null]], [],
-      ['tonnages: Chile 5,300 kt, DRC 3,300 kt, Peru 2,600 kt, China 1,800 kt',
-        'seed table (worldpopulationreview.com, undated; copper, mine or refinery not stated): Chile 56 %, DRC 35 %'], ['seed_wpr_copper']),
-    mineral('copper-refinery', 'Copper (refinery)', 'electronic components, printed circuit boards', { value: 27000, unit: 'kt' },
-      [['CHN', 12000, 44]], [],
-      ['tonnage: China 12,000 kt',
-        'seed table (worldpopulationreview.com, undated; copper, mine or refinery not stated): Chile 56 %, DRC 35 %'], ['seed_wpr_copper']),
-    mineral('gallium', 'Gallium (primary low-purity)', null, { value: 760000, unit: 'kg' },
-      [['CHN', 750000, 98.7], ['RUS', 6000, null], ['JPN', 3000, null], ['KOR', 3000, null]], [GA_GE_LICENSING, DEC_2024_BAN],
-      ['tonnages: China 750,000 kg (98.7 %; USGS text: "99 %"), Russia 6,000 kg, Japan 3,000 kg, Korea 3,000 kg',
-        'high-purity refined gallium about 320,000 kg', 'not in the seed table (no use stated)']),
-    mineral('germanium', 'Germanium', null, null, [], [GA_GE_LICENSING, DEC_2024_BAN],
-      ['USGS publishes no world total and no shares because of data limits; China is "the leading global producer"',
-        "China's germanium-metal exports (Jan-Aug 2024) fell 55 % to 16,700 kg",
-        'press figures of "91 %" and "83 %" for China conflict and are not from USGS', 'not in the seed table (no use stated)']),
-  ].sort(byId);
+  const d = readData(criticalMineralsSchema, 'critical-minerals.json');
+  return d.minerals
+    .map((m): CriticalMineral => {
+      const derivedIsos: string[] = [];
+      const producers = m.producers.map(({ iso3, tonnage, pct }) => {
+        if (pct !== null) return { iso3, pct };
+        if (tonnage === null || m.worldTotal === null) throw new Error(`${m.id}: producer ${iso3} has neither pct nor tonnage`);
+        derivedIsos.push(iso3);
+        // A producer share computed from the USGS tonnage: tonnage / world total, 1 decimal.
+        return { iso3, pct: Math.round((tonnage / m.worldTotal.value) * 1000) / 10 };
+      });
+      const exportControls = m.exportControls.map((k) => {
+        const c = d.exportControls[k];
+        if (!c) throw new Error(`${m.id}: unknown export control "${k}"`);
+        return c;
+      });
+      return {
+        id: m.id,
+        name: m.name,
+        use: m.use,
+        worldTotal: m.worldTotal,
+        producers,
+        exportControls,
+        ...cited([...d.sources, ...m.extraSources], d.date, d.confidence,
+          joinNotes(
+            d.leadNote,
+            ...m.notes,
+            derivedIsos.length ? `pct derived from USGS tonnages for ${derivedIsos.join(', ')} (tonnage / world total, 1 decimal)` : undefined,
+          )),
+      };
+    })
+    .sort(byId);
 }
 
-const TIER1 = ['USA', 'AUS', 'BEL', 'CAN', 'DNK', 'FIN', 'FRA', 'DEU', 'IRL', 'ITA', 'JPN', 'NLD', 'NZL', 'NOR', 'KOR', 'ESP', 'SWE', 'TWN', 'GBR'];
-const TIER3_NAMED = ['CHN', 'RUS', 'IRN', 'PRK', 'MAC'];
-
 function exportControls(): ExportControlData {
-  const regime = (
-    id: string,
-    title: string,
-    citation: string | null,
-    status: 'inForce' | 'rescinded',
-    sources: string[],
-    date: string,
-    confidence: Confidence,
-    note: string,
-  ) => ({ id, title, citation, status, ...cited(sources, date, confidence, note) });
+  const d = readData(exportControlsSchema, 'export-controls.json');
   return {
-    tppThreshold: 4800,
-    tppThresholdWithDensity: 1600,
-    densityThreshold: 5.92,
-    tier1: [...TIER1].sort(),
-    tier3Named: [...TIER3_NAMED].sort(),
-    regimes: [
-      regime('oct-2022', 'Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use (BIS interim final rule)',
-        '87 FR 62186', 'inForce', ['bis_2022'], '7 Oct 2022', 'medium',
-        'methods.md §4.4 [S]: published 13 Oct 2022, FR doc 2022-21658. New ECCN 3A090/4A090: a chip was controlled only if it met both processing >= 4,800 (TOPS x bit length) and interconnect >= 600 GB/s bidirectional. Aimed at China and Macau; led to the A800/H800 variants'),
-      regime('oct-2023', '...Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (BIS rule)',
-        '88 FR 73458', 'inForce', ['bis_2023'], '17 Oct 2023', 'medium',
-        'methods.md §4.4 [S]: published 25 Oct 2023, doc 2023-23055; effective 17 Nov 2023; companion equipment rule 88 FR 73424 (doc 2023-23049). Interconnect test dropped; 3A090.a: TPP >= 4,800, or TPP >= 1,600 with performance density >= 5.92 [V]; TPP = 2 x MacTOPS x bit length (H100 about 15,832, A100 4,992). 3A090.b tiers and the D:1/D:4/D:5 licence scope [M] not verified. A100, H100, A800 and H800 all controlled'),
-      regime('dec-2024-hbm', 'BIS rule adding HBM and further semiconductor-equipment controls',
-        '89 FR 96790', 'inForce', ['bis_2024_hbm'], '2 Dec 2024', 'medium',
-        'methods.md §4.4 [S]: published 5 Dec 2024, doc 2024-28270; 140 Entity List additions (136 Chinese)'),
-      regime('ai-diffusion-2025', 'Framework for AI Diffusion (BIS interim final rule)',
-        '90 FR 4544', 'rescinded', ['bis_diffusion_2025', 'bis_rescind_2025'], '13 Jan 2025', 'high',
-        'methods.md §4.4 [V date/doc]: announced 13 Jan 2025, published 15 Jan 2025, doc 2025-00636; compliance due 15 May 2025. Worldwide licence requirement for 3A090.a / 4A090.a / .z items; new ECCN 4E091 (weights of closed models trained with > 10^26 operations); companion due-diligence rule 90 FR 5298. On 13 May 2025 BIS announced it would rescind the rule and not enforce the compliance date [V]; a replacement rule was promised. One secondary source says the IFR text was never formally removed from the CFR and that BIS relies on non-enforcement (GAO B-337935, May 2026) [S-weak]. Pre-existing China and Middle-East controls remain in force'),
-    ].sort(byId),
-    caps: [
-      { id: 'lpp-consignee', h100Equivalents: 1699, tpp: 26900000,
-        what: 'License Exception LPP (C75): 26,900,000 TPP per ultimate consignee per calendar year (1,699 H100-equivalents); does not count against the country cap' },
-      { id: 'tier2-country', h100Equivalents: 49901, tpp: 790000000,
-        what: 'Tier-2 country allocation: 790,000,000 TPP cumulative 2025-2027 (49,901 H100-equivalents); countries that align with US controls could get double (99,802)' },
-    ],
-    h100Tpp: 15832,
-    cited: cited(['bis_2023', 'bis_diffusion_2025', 'bis_rescind_2025'], '17 Oct 2023 / 13 Jan 2025', 'medium',
-      'methods.md §4.4. Thresholds from the Oct 2023 rule (88 FR 73458, [V]); tiers and caps from the AI Diffusion rule (90 FR 4544, [S]), whose rescission BIS announced on 13 May 2025. Tier 1 (License Exception AIA, Supp. 5 to part 740) = the US plus 18 countries. Tier 3 = Country Group D:5 (about 23 arms-embargoed countries) plus Macau; only China, Russia, Iran, North Korea and Macau are named in the reference. Tier 2 = all other countries (about 120-150). National VEU: about 320,000 advanced GPUs over about 2 years (press). Universal VEU: at most 7 % of global AI compute in any single Tier-2 country, at least 75 % in Tier 1, US-headquartered firms keep at least 50 % in the US. Conversion: 15,832 x 49,901 = 790 M; 15,832 x 1,699 = 26.9 M'),
+    ...d,
+    tier1: [...d.tier1].sort(),
+    tier3Named: [...d.tier3Named].sort(),
+    regimes: d.regimes.map(({ sources, date, confidence, note, ...r }) => ({ ...r, ...cited(sources, date, confidence, note) })).sort(byId),
+    cited: cited(d.cited.sources, d.cited.date, d.cited.confidence, d.cited.note),
   };
 }
 
 function constants(): MethodConstant[] {
-  const c = (id: string, label: string, value: number, unit: string, sources: string[], date: string, confidence: Confidence, note?: string): MethodConstant =>
-    ({ id, label, ...cn(value, unit, sources, date, confidence, note) });
-  return [
-    c('pue-unknown', 'Default PUE for an unknown facility (Uptime Institute 2024 average)', 1.56, 'PUE', ['ga_pue', 'uptime_2024'], '2024', 'high',
-      'Green Algorithms data v3.0 default ("Unknown"); data v1.0-v2.2 used 1.67 (Uptime 2019). Strubell and Patterson used 1.58 (2018). methods.md §1.1 and §1.7'),
-    c('pue-cloud-average', 'Public-cloud industry average PUE (IDC estimate)', 1.25, 'PUE', ['aws_sust'], '2025-01', 'medium', 'IDC doc US51911924, Jan 2025, via AWS'),
-    c('pue-onprem-average', 'On-premises enterprise average PUE (IDC estimate)', 1.63, 'PUE', ['aws_sust'], '2025-01', 'medium', 'IDC doc US51911924, Jan 2025, via AWS'),
-    c('epoch-chip-to-server', 'Epoch: chip-to-server cost factor', 1.64, 'factor (server cost per chip / chip price)', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: acquisition cost per chip = chip price x 1.64 x 1.23. Factors from DGX vs single-GPU prices: P100 1.54, V100 1.69, A100 1.66; a DGX H100 breakdown implies about 1.4'),
-    c('epoch-server-to-cluster', 'Epoch: server-to-cluster cost factor', 1.23, 'factor (cluster cost / server cost)', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: 1.23 = 1/(1 - 0.19); cluster-level networking is about 19 % of SuperPOD cost'),
-    c('epoch-power-to-tdp', 'Epoch: average power / TDP (GPUs)', 0.75, 'ratio', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: 0.43 for TPUs; Epoch uses PUE 1.1 for hyperscalers, otherwise 1.25'),
-    c('epoch-depreciation-oom-per-year', 'Epoch: hardware depreciation rate', 0.14, 'orders of magnitude per year', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: the trend in GPU price-performance; start_value = acquisition / exp((t_start - t_avail) x r x ln10), 72 % one year after purchase; amortized ~ start_value x chip_hours/8760 x r x ln10'),
-    c('bloom-lifetime-years', 'BLOOM: hardware replacement period', 6, 'years', ['bloom'], '2022', 'medium',
-      'methods.md §2.1 [S]: embodied per hour = C / (6 x 8760 x 0.85); also the e-footprint default lifespan'),
-    c('bloom-utilisation', 'BLOOM: average hardware usage', 0.85, 'fraction of hours', ['bloom'], '2022', 'medium', 'methods.md §2.1 [S]'),
-    c('boavizta-server-life-hours', 'BoaviztAPI default server lifetime', 35040, 'hours (4 years)', ['boaviztapi_methods'], '2026-08', 'high',
-      'methods.md §2.2 [V]: hours_life_time; allocation = embedded x duration / life_duration'),
-    c('efootprint-idle-w-per-gpu', 'e-footprint GPUServer: idle power per GPU', 50, 'W per GPU', ['efootprint'], 'repo commit 2026-06-23', 'high',
-      'methods.md §2.1 [V, code]: e-footprint GPUServer defaults 400 W/GPU, 50 W idle per GPU, 80 GB RAM per GPU, PUE 1.2'),
-    c('efootprint-ram-gb-per-gpu', 'e-footprint GPUServer: RAM per GPU', 80, 'GB per GPU', ['efootprint'], 'repo commit 2026-06-23', 'high', 'methods.md §2.1 [V, code]'),
-    c('ga-memory-w-per-gb', 'Green Algorithms: memory power', 0.3725, 'W per GB of memory available', ['ga_paper'], '2021', 'high',
-      'methods.md §1.1 [V]: the same in every data version v1.0-v3.0 (data/*/referenceValues.csv); power of the memory available, not the memory used'),
-    c('hhi-highly-concentrated', 'HHI above which a market is highly concentrated (2023 Merger Guidelines)', 1800, 'HHI', ['doj_ftc_2023'], '18 Dec 2023', 'high',
-      'methods.md §4.1 [V]: HHI > 1,800 highly concentrated; change > 100 a significant increase. The 2010 Guidelines used 1,500 / 2,500 instead'),
-    c('hhi-moderately-concentrated', 'HHI from which a market is moderately concentrated (DOJ explainer bands)', 1000, 'HHI', ['doj_hhi_explainer'], '1982/1992', 'high',
-      'methods.md §4.1 [V]: 1,000-1,800 moderately concentrated, < 1,000 unconcentrated (the 1982/1992 bands used on the DOJ HHI explainer page)'),
-  ].sort(byId);
+  return readData(constantsSchema, 'constants.json')
+    .map((c) => ({ id: c.id, label: c.label, ...cn(c.value, c.unit, c.sources, c.date, c.confidence, c.note) }))
+    .sort(byId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1262,7 +838,14 @@ export interface BuildResult {
 }
 
 export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): BuildResult {
-  const files = Object.fromEntries(REFERENCE_FILES.map((f) => [f, readJson(resolve(referenceDir, f))])) as Record<(typeof REFERENCE_FILES)[number], RefFile>;
+  const ref = (f: string) => resolve(referenceDir, f);
+  const files = {
+    'gpus.json': readRef(refGpusFile, ref('gpus.json')),
+    'cloud-prices.json': readRef(refCloudFile, ref('cloud-prices.json')),
+    'decentralized-prices.json': readRef(refDecFile, ref('decentralized-prices.json')),
+    'energy.json': readRef(refEnergyFile, ref('energy.json')),
+    'embodied.json': readRef(refEmbodiedFile, ref('embodied.json')),
+  };
   if (!existsSync(resolve(referenceDir, 'methods.md'))) throw new Error(`methods.md not found in ${referenceDir}`);
 
   const compiledDates = new Set(Object.values(files).map((f) => f.meta.compiled));
@@ -1285,7 +868,7 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     for (const { file, s } of list) {
       const nk = `${basename(file, '.json')}:${k}`;
       sources[nk] = toSource(nk, s, file);
-      const data = { ...files[file as (typeof REFERENCE_FILES)[number]], sources: undefined };
+      const data = { ...files[file as keyof typeof files], sources: undefined };
       renameSourceKeys(data, new Map([[k, nk]]));
     }
   }
@@ -1297,27 +880,20 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   for (const k of Object.keys(sources).sort()) sortedSources[k] = sources[k]!;
 
   // Accelerators
-  const gpus = files['gpus.json'].accelerators as RefAccelerator[];
-  const embodied = files['embodied.json'] as unknown as RefEmbodied;
+  const gpus = files['gpus.json'].accelerators;
+  const embodied = files['embodied.json'];
   const embodiedMap = embodiedPerGpu(embodied);
   const accelerators = gpus.map((a) => accelerator(a, embodiedMap)).sort(byId);
   const accIds = new Set(accelerators.map((a) => a.id));
   for (const id of embodiedMap.keys()) if (!accIds.has(id)) throw new Error(`embodied figure for unknown accelerator ${id}`);
 
   // Cloud
-  const energy = files['energy.json'] as unknown as {
-    gridCarbonIntensity: { countries: RefCountry[]; subnational: { code: string; name: string; values: RefFigure[] }[] };
-    electricityPrices: (RefFigure & { region: string; sector: string })[];
-    pue: { operators: RefOperatorRow[]; gcpRegions2020: RefOperatorRow[] };
-    wue: RefOperatorRow[];
-    waterIntensityOfElectricityGeneration: RefFigure[];
-    colocationPricing: (RefFigure & { market: string })[];
-  };
-  const cloud = cloudPrices(files['cloud-prices.json'].prices as RefCloudPrice[], accIds);
+  const energy = files['energy.json'];
+  const cloud = cloudPrices(files['cloud-prices.json'].prices, accIds);
   const dropped = cloud.dropped.map((r) => `cloud price row "${r.provider}" ${r.gpu} ${r.pricingModel} (${r.sources.join(', ')}): not a provider`);
 
   // Decentralised
-  const dec = files['decentralized-prices.json'] as unknown as { prices: RefDecPrice[]; networks: RefNetwork[] };
+  const dec = files['decentralized-prices.json'];
 
   // Water of electricity generation: the LBNL 2016 row only (not the 2.7 L/kWh "up to" nuclear figure).
   const lbnl2016 = energy.waterIntensityOfElectricityGeneration.find((w) => w.sources.includes('lbnl_2016'));
@@ -1325,10 +901,7 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   for (const w of energy.waterIntensityOfElectricityGeneration) if (w !== lbnl2016) dropped.push(`electricity water row ${w.value} ${w.unit} (${w.sources.join(', ')})`);
   const electricityWater: OperatorFigure[] = [
     operatorFigure('lbnl-2016-us', 'US average (water consumed in electricity generation)', lbnl2016),
-    { id: 'li-2025-us', operator: 'US average off-site EWIF used by Li et al. (their ref [8])',
-      ...cn(3.14, 'L/kWh (off-site EWIF, US average)', ['li_water'], '2025', 'high', 'methods.md §3 [V]; the v1 (Apr 2023) numbers differ') },
-    { id: 'lbnl-2024-us', operator: 'US average EWIF (LBNL 2024 report, as cited by Li et al.)',
-      ...cn(4.35, 'L/kWh (off-site EWIF, US average)', ['lbnl_2024', 'li_water'], '2024', 'medium', 'methods.md §3: figure as cited by Li et al.; the LBNL report itself was not read') },
+    ...TRANSCRIBED.electricityWater.map((w) => ({ id: w.id, operator: w.operator, ...cn(w.value, w.unit, w.sources, w.date, w.confidence, w.note) })),
   ].sort(byId);
 
   // Colocation: USD per kW per month rows only (the vacancy-fraction row is context, not a price).

@@ -2,7 +2,12 @@
 // scripts/build-catalog.ts into src/catalog/data/*.json; the app never reads ../shared.
 // Environment-free: imported by the page, the worker and the command line.
 
-export type Confidence = 'high' | 'medium' | 'low';
+/**
+ * high / medium / low: the 2024–2025 reference files. primary / secondary / single: the 2026
+ * files (UPDATE-2026.md): the publisher's own page or data; several secondary pages agreeing;
+ * one secondary page only, a stored file whose repository is unknown, or a third party's average.
+ */
+export type Confidence = 'high' | 'medium' | 'low' | 'primary' | 'secondary' | 'single';
 
 /** One source, as listed in a reference file's `sources` map. */
 export interface Source {
