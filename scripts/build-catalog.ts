@@ -12,10 +12,11 @@
 // share (each says so in its note) and (c) the per-GPU HGX H100 figure 1,312 / 8 = 164 that
 // methods.md §2.3 itself states.
 
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   constantsSchema,
   criticalMineralsSchema,
@@ -29,6 +30,13 @@ import {
   refEnergyFile,
   refFigure,
   refGpusFile,
+  refCloud2026File,
+  refDec2026File,
+  refHardware2026File,
+  refGrid2026File,
+  refEmbodied2026File,
+  refRatesFile,
+  confidenceSchema,
   supplyChainSchema,
   transcribedFiguresSchema,
   type RefAccelerator,
@@ -59,7 +67,11 @@ import type {
   DecentralisedPrice,
   ElectricityPrice,
   EmbodiedServer,
+  ExchangeRate,
   ExportControlData,
+  HardwareFigure,
+  MarketIndex,
+  PurchasePrice,
   Foundry,
   HbmSupplier,
   MethodConstant,
@@ -132,6 +144,16 @@ function normaliseOne(d: string): string | null | undefined {
     if (Number(m[2]) < Number(m[1])) throw new Error(`normaliseAsOf: reversed years in "${d}"`);
     return ym(m[1]!, 1, d);
   }
+  // "2026 (mid)", "2026 (Q1)", "2026 (H2)" (2026 files)
+  if ((m = d.match(/^(\d{4}) \(mid\)$/))) return ym(m[1]!, 6, d);
+  if ((m = d.match(/^(\d{4}) \(Q([1-4])\)$/))) return ym(m[1]!, (Number(m[2]) - 1) * 3 + 1, d);
+  if ((m = d.match(/^(\d{4}) \(H([12])\)$/))) return ym(m[1]!, m[2] === '1' ? 1 : 7, d);
+  // "2026-02-09 (data file)", "2026-06 (approx.)", "2025-01-27 (EM version)"
+  if ((m = d.match(/^(\d{4})-(\d{2})(?:-(\d{2}))? \(.+\)$/))) return ym(m[1]!, Number(m[2]), d);
+  // "mix year 2023", "reused 2026"
+  if ((m = d.match(/^(?:mix year|reused) (\d{4})$/))) return ym(m[1]!, 1, d);
+  // "2023-11 to 2026", "2025-09-25 to 2025-10-19": the first date
+  if ((m = d.match(/^(\d{4}(?:-\d{2}){0,2}) to \d{4}(?:-\d{2}){0,2}$/))) return normaliseOne(m[1]!);
   // "2023 (AEP final)", "2019 (IEA Global Energy & CO2 Status Report 2019)"
   if ((m = d.match(/^(\d{4}) \(.+\)$/))) return ym(m[1]!, 1, d);
   // "post-June-2025 catalog snapshot"
@@ -231,10 +253,11 @@ function checkConfidence(c: string): Confidence {
 }
 
 /** Provenance fields, in a fixed key order. */
-function cited(sources: string[], date: string, confidence: Confidence, note?: string): Cited {
+function cited(sources: string[], date: string, confidence: Confidence, note?: string, derived?: boolean): Cited {
   if (!sources.length) throw new Error(`figure dated "${date}" has no source`);
   const c: Cited = { sources: [...sources], date, asOf: normaliseAsOf(date), confidence: checkConfidence(confidence) };
   if (note !== undefined && note.trim() !== '') c.note = note.trim();
+  if (derived || /\bDERIVED\b/.test(note ?? '')) c.derived = true;
   return c;
 }
 
@@ -247,6 +270,7 @@ function cn(
   confidence: Confidence,
   note?: string,
   range?: [number, number],
+  derived?: boolean,
 ): CitedNumber {
   if (value === null && !range) throw new Error(`CitedNumber (${unit}, ${date}) has neither value nor range`);
   if (value !== null && !Number.isFinite(value)) throw new Error(`CitedNumber (${unit}) is not finite`);
@@ -255,16 +279,17 @@ function cn(
     if (!isPair(range) || range[0] > range[1]) throw new Error(`bad range ${JSON.stringify(range)}`);
     out.range = [range[0], range[1]];
   }
-  Object.assign(out, cited(sources, date, confidence, note));
+  Object.assign(out, cited(sources, date, confidence, note, derived));
   return out;
 }
 
 /** A reference figure as a CitedNumber; an array value becomes value null + range. */
 function fromRef(f: RefFigure, extraNote?: string, unitOverride?: string): CitedNumber {
   const note = joinNotes(f.note, extraNote);
-  if (isPair(f.value)) return cn(null, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, f.value);
+  const derived = (f as { derived?: unknown }).derived === true;
+  if (isPair(f.value)) return cn(null, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, f.value, derived);
   if (typeof f.value !== 'number') throw new Error(`reference figure without a numeric value: ${JSON.stringify(f)}`);
-  return cn(f.value, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note);
+  return cn(f.value, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, undefined, derived);
 }
 
 function optRef(f: RefFigure | null | undefined): CitedNumber | null {
@@ -287,7 +312,6 @@ const TRANSCRIBED = readData(transcribedFiguresSchema, 'transcribed-figures.json
 // Sources
 // ---------------------------------------------------------------------------------------------
 
-const REFERENCE_FILES = ['gpus.json', 'cloud-prices.json', 'decentralized-prices.json', 'energy.json', 'embodied.json'] as const;
 
 /**
  * Short titles for sources that have no `title`: "repo: path" for repository files, otherwise
@@ -324,6 +348,8 @@ function toSource(key: string, s: RefSource, file: string): Source {
   const out: Source = { key, title: deriveTitle(s), url, date: s.date };
   if (s.seen) out.seen = s.seen;
   if (what) out.what = what;
+  if (s.storedFileId !== undefined) out.storedFileId = String(s.storedFileId);
+  if (s.via) out.via = s.via;
   return out;
 }
 
@@ -500,7 +526,22 @@ const PRICING_MODELS = MAP.pricingModels;
  */
 const REGION_COUNTRY = MAP.regionCountry;
 
-function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { prices: CloudPrice[]; dropped: RefCloudPrice[] } {
+type Tagged<T> = T & { file: string; derived?: boolean };
+
+/** The accelerator id of a reference row (2026 aliases resolved), or null when not in the catalog. */
+function gpuId(gpu: string, acceleratorIds: Set<string>): string | null {
+  const id = MAP.gpuAliases[gpu] ?? gpu;
+  return acceleratorIds.has(id) ? id : null;
+}
+
+function cloudPrices(
+  all: Tagged<RefCloudPrice>[],
+  acceleratorIds: Set<string>,
+): { prices: CloudPrice[]; dropped: RefCloudPrice[]; unknownGpu: Tagged<RefCloudPrice>[] } {
+  // Rows of the 2026 files whose gpu is not a catalog accelerator are left out (and logged);
+  // in the older files every gpu must be known.
+  const unknownGpu = all.filter((r) => r.file !== 'cloud-prices.json' && gpuId(r.gpu, acceleratorIds) === null);
+  const rows = all.filter((r) => !unknownGpu.includes(r)).map((r) => ({ ...r, gpu: gpuId(r.gpu, acceleratorIds) ?? r.gpu }));
   const kept = rows.filter((r) => r.provider !== MARKET_RANGE_PROVIDER);
   const dropped = rows.filter((r) => r.provider === MARKET_RANGE_PROVIDER);
   const bases = kept.map((r) => {
@@ -508,7 +549,7 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
     const model = PRICING_MODELS[r.pricingModel];
     if (!provider) throw new Error(`unknown cloud provider "${r.provider}"`);
     if (!model) throw new Error(`unknown pricing model "${r.pricingModel}"`);
-    return slug(provider.id, r.gpu, model, r.region, r.instanceType);
+    return slug(provider.id, r.gpu, model, r.region, r.instanceType, r.file === 'cloud-prices.json' ? undefined : r.date);
   });
   const ids = uniqueIds(bases);
   const prices = kept.map((r, i): CloudPrice => {
@@ -516,7 +557,8 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
     if (!acceleratorIds.has(r.gpu)) throw new Error(`cloud price for unknown accelerator ${r.gpu}`);
     if (!(r.region in REGION_COUNTRY)) throw new Error(`region "${r.region}" (${r.provider}) has no country decision in REGION_COUNTRY`);
     const regionCountry = REGION_COUNTRY[r.region] ?? null;
-    const eur = EUR_PROVIDERS.has(providerId);
+    // The older file's OVHcloud, Scaleway and Seeweb rows are billed in EUR; the 2026 rows say USD.
+    const eur = EUR_PROVIDERS.has(providerId) && r.file === 'cloud-prices.json';
     if (!eur && r.currency !== 'USD') throw new Error(`unexpected currency "${r.currency}" for ${r.provider}`);
     const isTpu = r.gpu.startsWith('google-tpu');
     const excludesHost = providerId === 'gcp' && !isTpu && /accelerator component only/.test(r.priceScope ?? '');
@@ -531,6 +573,8 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
       r.note,
       eur ? `currency: ${r.currency}; stored as EUR` : undefined,
       regionCountry ? 'region country inferred from the region name' : undefined,
+      r.previousPerGpuPerHour !== undefined ? `previous price ${r.previousPerGpuPerHour} per GPU-hour` : undefined,
+      r.via ? `via: ${r.via}` : undefined,
     );
     const out: CloudPrice = {
       id: ids[i]!,
@@ -542,14 +586,17 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
       instanceType: r.instanceType ?? null,
       gpusPerInstance: r.gpusPerInstance ?? null,
       pricePerGpuHour: price,
-      currency: eur ? 'EUR' : 'USD',
+      currency: eur && r.file === 'cloud-prices.json' ? 'EUR' : 'USD',
       excludesHost,
+      pricingModelText: r.pricingModel,
+      basis: MAP.pricingBasis[r.pricingModel] ?? 'list',
+      file: r.file,
     } as CloudPrice;
     if (range) out.range = [range[0], range[1]];
-    Object.assign(out, cited(r.sources, r.date, r.confidence, note));
+    Object.assign(out, cited(r.sources, r.date, r.confidence, note, r.derived || MAP.pricingBasis[r.pricingModel] === 'average'));
     return out;
   });
-  return { prices: prices.sort(byId), dropped };
+  return { prices: prices.sort(byId), dropped, unknownGpu };
 }
 
 function operatorFigure(id: string, operator: string, f: RefFigure, extraNote?: string): OperatorFigure {
@@ -588,7 +635,16 @@ const TOKEN_PAYMENT = MAP.tokenPayment;
 /** Host country of a listed location, only when a single country is named. */
 const LOCATION_COUNTRY = MAP.locationCountry;
 
-function decentralisedPrices(rows: RefDecPrice[], acceleratorIds: Set<string>): DecentralisedPrice[] {
+function decentralisedPrices(all: Tagged<RefDecPrice>[], acceleratorIds: Set<string>, dropped: string[]): DecentralisedPrice[] {
+  const rows = all.flatMap((r) => {
+    const id = gpuId(r.gpu, acceleratorIds);
+    if (id === null && r.file !== 'decentralized-prices.json') {
+      dropped.push(`decentralised price row ${r.network} "${r.gpu}" (${r.file}): not a catalog accelerator`);
+      return [];
+    }
+    const alias = id !== null && id !== r.gpu ? `reference gpu label: "${r.gpu}"` : undefined;
+    return [{ ...r, gpu: id ?? r.gpu, note: joinNotes(r.note, alias) }];
+  });
   const bases = rows.map((r) => {
     const m = MARKETS[r.network];
     if (!m) throw new Error(`unknown network "${r.network}"`);
@@ -620,15 +676,33 @@ function decentralisedPrices(rows: RefDecPrice[], acceleratorIds: Set<string>): 
         currency: 'USD',
         location,
         hostCountry,
+        basis: /average of listed offers/.test(r.pricingModel) ? 'average' : 'list',
+        file: r.file,
       } as DecentralisedPrice;
       if (range) out.range = [range[0], range[1]];
       Object.assign(
         out,
-        cited(r.sources, r.date, r.confidence, joinNotes(r.note, offerNote, hostCountry ? 'host country inferred from the listed location' : undefined)),
+        cited(r.sources, r.date, r.confidence, joinNotes(r.note, offerNote, hostCountry ? 'host country inferred from the listed location' : undefined),
+          /average of listed offers|median/.test(r.pricingModel)),
       );
       return out;
     })
     .sort(byId);
+}
+
+/** Markets first priced in the 2026 file (Lium, SF Compute): name and type only, nothing else is known. */
+function newMarkets(d: z.infer<typeof refDec2026File>): DecentralisedMarket[] {
+  const known = new Set(['vast', 'akash', 'ionet', 'render', 'spheron']);
+  const networks = z.array(z.looseObject({ network: z.string(), type: z.string().optional() })).parse((d as { networks?: unknown }).networks ?? []);
+  const names = [...new Set(d.prices.map((p) => p.network))].filter((n) => !known.has(MARKETS[n] ?? ''));
+  return names.map((name) => {
+    const id = MARKETS[name];
+    if (!id) throw new Error(`unknown network "${name}"`);
+    return {
+      id, name, type: networks.find((n) => n.network === name)?.type ?? 'marketplace (type not given in the reference)',
+      payment: null, tokenPayment: TOKEN_PAYMENT[id] ?? 'unknown', feePct: null, reliability: [],
+    };
+  });
 }
 
 function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, Source>): DecentralisedMarket[] {
@@ -691,8 +765,19 @@ function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, So
 // Energy
 // ---------------------------------------------------------------------------------------------
 
-function countries(refCountries: RefCountry[], referenced: Set<string>): Country[] {
-  const out: Country[] = refCountries.map((c) => {
+type RefCountry2026 = z.infer<typeof refGrid2026File>['countries'][number];
+
+/** A 2026 grid value with its data year and method in the note. */
+function grid2026Value(v: RefFigure & { dataYear?: unknown; metric?: unknown; basis?: unknown }, extra?: string): CitedNumber {
+  const what = [typeof v.dataYear === 'number' ? `data year ${v.dataYear}` : undefined, typeof v.metric === 'string' ? v.metric : undefined,
+    typeof v.basis === 'string' ? v.basis : undefined].filter(Boolean).join(', ');
+  return fromRef(v, joinNotes(what, extra));
+}
+
+function countries(refCountries: RefCountry[], grid2026: RefCountry2026[], referenced: Set<string>): Country[] {
+  const newer = new Map(grid2026.map((c) => [c.iso3, c]));
+  const older = new Map(refCountries.map((c) => [c.iso3, c]));
+  const fromOld = (c: RefCountry): Country => {
     const iso2 = ISO2[c.iso3];
     if (!iso2) throw new Error(`no ISO2 for ${c.iso3}`);
     const match = c.values.find((v) => v.value === c.recommended);
@@ -707,7 +792,36 @@ function countries(refCountries: RefCountry[], referenced: Set<string>): Country
       )),
       gridValues: c.values.map((v) => fromRef(v)),
     };
-  });
+  };
+  // grid-2026.json (data year 2025) is newer: its recommended value becomes the country's, with
+  // every older value kept in gridValues.
+  const fromNew = (c: RefCountry2026): Country => {
+    const iso2 = ISO2[c.iso3];
+    if (!iso2) throw new Error(`no ISO2 for ${c.iso3}`);
+    const match = c.values.find((v) => v.value === c.recommended);
+    if (!match) throw new Error(`recommended 2026 value of ${c.iso3} not among its values`);
+    const old = older.get(c.iso3);
+    const dataYear = (match as { dataYear?: unknown }).dataYear;
+    const out: Country = {
+      iso3: c.iso3,
+      iso2,
+      name: c.name,
+      gridGCO2ePerKWh: grid2026Value(match, joinNotes(`recommended: ${c.recommendedBasis}`, c.zone ? `Electricity Maps zone ${c.zone}` : undefined)),
+      gridValues: [...c.values.map((v) => grid2026Value(v)), ...(old ? old.values.map((v) => fromRef(v)) : [])],
+    };
+    if (typeof dataYear === 'number') out.gridDataYear = dataYear;
+    const w = c.waterOffsite;
+    if (w && typeof w.value === 'number') {
+      const coverage = w.coverageOfGeneration;
+      const extra = typeof coverage === 'number' ? `covers ${Math.round(coverage * 1000) / 10} % of generation` : undefined;
+      out.offsiteWaterLPerKWh = cn(w.value, w.unit ?? 'L/kWh', w.sources, w.date, w.confidence, joinNotes(w.note, extra), undefined, w.derived === true);
+    }
+    return out;
+  };
+  const out: Country[] = [
+    ...refCountries.filter((c) => !newer.has(c.iso3)).map(fromOld),
+    ...grid2026.map(fromNew),
+  ];
   const have = new Set(out.map((c) => c.iso3));
   for (const iso3 of [...referenced].sort()) {
     if (have.has(iso3)) continue;
@@ -808,6 +922,169 @@ function constants(): MethodConstant[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2026 files (UPDATE-2026.md)
+// ---------------------------------------------------------------------------------------------
+
+type Cloud2026 = z.infer<typeof refCloud2026File>;
+type Hardware2026 = z.infer<typeof refHardware2026File>;
+
+/** reservedAndCommitted[]: explicit 1- and 3-year prices, as cloud price rows (the on-demand price and discount in the note). */
+function reservedRows(c: Cloud2026): Tagged<RefCloudPrice>[] {
+  const rows = (c as { reservedAndCommitted?: unknown }).reservedAndCommitted;
+  const parsed = z.array(z.looseObject({
+    provider: z.string(), gpu: z.string(), region: z.string(), instanceType: z.string().optional(),
+    onDemandPerGpuPerHour: z.number().nullable().optional(), reserved1yPerGpuPerHour: z.number().nullable().optional(),
+    reserved3yPerGpuPerHour: z.number().nullable().optional(), discount1y: z.number().nullable().optional(), discount3y: z.number().nullable().optional(),
+    currency: z.string(), sources: z.array(z.string()).min(1), date: z.string(), confidence: z.string(), note: z.string().optional(),
+  })).parse(rows);
+  const out: Tagged<RefCloudPrice>[] = [];
+  for (const r of parsed) {
+    for (const [term, price, discount] of [['1y', r.reserved1yPerGpuPerHour, r.discount1y], ['3y', r.reserved3yPerGpuPerHour, r.discount3y]] as const) {
+      if (price === null || price === undefined) continue;
+      out.push({
+        file: 'cloud-prices-2026.json',
+        provider: r.provider, gpu: r.gpu, pricingModel: `reserved-${term}`, region: r.region, instanceType: r.instanceType,
+        gpusPerInstance: null, instancePricePerHour: null, perGpuPerHour: price, currency: r.currency,
+        sources: r.sources, date: r.date, confidence: r.confidence as Confidence,
+        note: joinNotes(r.note, r.onDemandPerGpuPerHour != null ? `on-demand ${r.onDemandPerGpuPerHour} in the same archive` : undefined,
+          discount != null ? `discount ${Math.round(discount * 1000) / 10} % (DERIVED by the reference)` : undefined),
+      });
+    }
+  }
+  return out;
+}
+
+function scopeOf(item: string, unit: string): PurchasePrice['scope'] {
+  if (/rack/i.test(unit) || /rack/i.test(item)) return 'rack';
+  if (/per 8-GPU|listing \/ 8|\/ 8\)/i.test(unit) || /8-GPU|DGX|8x/i.test(item)) return 'server';
+  return 'gpu';
+}
+
+/** Purchase prices: hardware-prices-2026.json rows, then gpus.json's dated points (history). */
+function purchasePrices(h: Hardware2026, accelerators: Accelerator[], dropped: string[]): PurchasePrice[] {
+  const rows: PurchasePrice[] = [];
+  const bases: string[] = [];
+  for (const r of h.purchasePrices) {
+    const numeric = typeof r.value === 'number' || isPair(r.value);
+    if (!numeric) {
+      dropped.push(`purchase row "${r.item}" (hardware-prices-2026.json): value is not a number or range`);
+      continue;
+    }
+    const condition = r.condition === 'used' ? 'used' : r.condition === 'cost' ? 'cost' : 'new';
+    const f = fromRef({ ...r, unit: r.unit ?? 'USD', value: r.value as number | [number, number] });
+    rows.push({ id: '', item: r.item, acceleratorId: r.gpu, scope: scopeOf(r.item, r.unit ?? ''), perGpuUsd: r.perGpuUSD ?? null, condition, ...f });
+    bases.push(slug(r.gpu ?? 'server', r.item, r.date));
+  }
+  for (const a of accelerators) {
+    for (const pt of a.purchasePriceUsd?.points ?? []) {
+      const cost = /bill of materials|not a price|cost/i.test(pt.unit);
+      rows.push({ id: '', item: `${a.name}: dated price point (gpus.json)`, acceleratorId: a.id, scope: 'gpu', perGpuUsd: pt.value, condition: cost ? 'cost' : 'new', ...pt });
+      bases.push(slug(a.id, 'gpus-json', pt.sources[0], pt.date));
+    }
+  }
+  const ids = uniqueIds(bases);
+  return rows.map((r, i) => ({ ...r, id: ids[i]! })).sort(byId);
+}
+
+/** Cost shares, support and maintenance, failure rates (numeric rows only; the others are logged). */
+function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
+  const out: HardwareFigure[] = [];
+  const bases: string[] = [];
+  const add = (section: HardwareFigure['section'], r: { item: string; value: unknown; unit?: string | null; sources: string[]; date: string; confidence: Confidence; note?: string; derived?: boolean; formula?: unknown }) => {
+    if (typeof r.value !== 'number' && !isPair(r.value)) {
+      dropped.push(`hardware ${section} row "${r.item}": value ${r.value === null ? 'null (not found)' : 'is not a number or range'}`);
+      return;
+    }
+    const note = joinNotes(r.note, typeof r.formula === 'string' ? `formula: ${r.formula}` : undefined);
+    const f = isPair(r.value)
+      ? cn(null, r.unit ?? '', r.sources, r.date, r.confidence, note, r.value, r.derived)
+      : cn(r.value as number, r.unit ?? '', r.sources, r.date, r.confidence, note, undefined, r.derived);
+    out.push({ id: '', section, item: r.item, ...f });
+    bases.push(slug(section, r.item));
+  };
+  for (const r of h.serverAndClusterCostShares) add('costShare', r as never);
+  for (const r of h.maintenanceSupportInsurance) {
+    if (r.date === undefined || r.date === null || (r.sources ?? []).length === 0) {
+      dropped.push(`hardware support row "${r.item}": no date or source (${r.note ?? ''})`.slice(0, 200));
+      continue;
+    }
+    add('support', r as never);
+  }
+  const rel = z.looseObject({
+    llama3: z.looseObject({ date: z.string() }),
+    derivedAnnualRates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string().optional() })),
+    estimates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string() })),
+  }).parse(h.reliability);
+  for (const r of rel.derivedAnnualRates) {
+    // Derived from the Llama 3 table: dated with the table (the reference gives no date of its own).
+    add('reliability', { ...r, date: r.date ?? rel.llama3.date, derived: true, note: joinNotes(r.note as string | undefined, r.date ? undefined : `dated with the Llama 3 table (${rel.llama3.date})`) } as never);
+  }
+  for (const r of rel.estimates) {
+    const v = r.value as Record<string, unknown>;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') {
+      add('reliability', { ...r, value: v.central, note: joinNotes(r.note as string | undefined, `range ${v.low}-${v.high}`) } as never);
+    } else add('reliability', r as never);
+  }
+  const ids = uniqueIds(bases);
+  return out.map((r, i) => ({ ...r, id: ids[i]! })).sort(byId);
+}
+
+function marketIndices(c: Cloud2026): MarketIndex[] {
+  const rows = z.array(z.looseObject({
+    index: z.string(), publisher: z.string().optional(), gpu: z.string().nullable().optional(), basis: z.string().optional(),
+    values: z.array(z.looseObject({ value: z.unknown(), date: z.string(), note: z.string().optional() })).optional(),
+    unit: z.string().optional(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, note: z.string().optional(),
+  })).parse(c.indices);
+  const ids = uniqueIds(rows.map((r) => slug(r.index, r.gpu)));
+  return rows
+    .map((r, i): MarketIndex => {
+      const values = (r.values ?? []).flatMap((v) =>
+        typeof v.value === 'number' ? [{ value: v.value, date: v.date, asOf: normaliseAsOf(v.date), ...(v.note ? { note: v.note } : {}) }] : []);
+      const newest = values.map((v) => v.date).sort().at(-1) ?? 'undated';
+      const tiers = (r.values ?? []).some((v) => typeof v.value !== 'number') ? 'tier ranges in the reference (not a single level)' : undefined;
+      return {
+        id: ids[i]!, name: r.index, publisher: r.publisher ?? '', acceleratorId: r.gpu ?? null, basis: r.basis ?? '', unit: r.unit ?? '', values,
+        ...cited(r.sources, newest, r.confidence, joinNotes(r.note, tiers, values.length === 0 ? 'no index level published in the reference' : undefined)),
+      };
+    })
+    .sort(byId);
+}
+
+/** The latest rate per currency (exchange-rates.json `latest`), as USD per unit. */
+function exchangeRates(rates: z.infer<typeof refRatesFile>): ExchangeRate[] {
+  const latest = z.record(z.string(), z.looseObject({
+    value: z.number(), date: z.string(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, period: z.string(),
+    derived: z.boolean().optional(), note: z.string().optional(),
+  })).parse(rates.latest);
+  const out: ExchangeRate[] = [];
+  for (const [pair, r] of Object.entries(latest)) {
+    const m = pair.match(/^USD_per_([A-Z]{3})$/);
+    if (!m) continue; // MAD_per_EUR: a cross rate between two non-USD currencies
+    out.push({ currency: m[1]!, usdPerUnit: r.value, period: r.period, ...cited(r.sources, r.date, r.confidence, r.note, r.derived) });
+  }
+  return out.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+/** embodied-2026 per-card figures become the accelerator's figure where newer; the older one moves to alternatives. */
+function mergeEmbodied2026(accelerators: Accelerator[], e: z.infer<typeof refEmbodied2026File>, dropped: string[]): void {
+  const byId = new Map(accelerators.map((a) => [a.id, a]));
+  for (const r of e.perGpu) {
+    if (!r.gpu || !byId.has(r.gpu) || typeof r.value !== 'number' || !/per (GPU|card)/.test(r.unit ?? '')) {
+      dropped.push(`embodied-2026 row "${r.item}": ${!r.gpu || !byId.has(r.gpu) ? 'not a catalog accelerator' : 'not a per-card figure'}`);
+      continue;
+    }
+    const a = byId.get(r.gpu)!;
+    const f = fromRef({ ...r, unit: r.unit ?? '', value: r.value as number }, r.item);
+    const cur = a.embodiedKgCO2ePerGpu;
+    if (!cur) a.embodiedKgCO2ePerGpu = { ...f, alternatives: [] };
+    else if ((f.asOf ?? '') > (cur.asOf ?? '')) {
+      const { alternatives, ...old } = cur;
+      a.embodiedKgCO2ePerGpu = { ...f, alternatives: [old, ...alternatives] };
+    } else cur.alternatives.push(f);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Build
 // ---------------------------------------------------------------------------------------------
 
@@ -845,12 +1122,20 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     'decentralized-prices.json': readRef(refDecFile, ref('decentralized-prices.json')),
     'energy.json': readRef(refEnergyFile, ref('energy.json')),
     'embodied.json': readRef(refEmbodiedFile, ref('embodied.json')),
+    'exchange-rates.json': readRef(refRatesFile, ref('exchange-rates.json')),
+    'cloud-prices-2026.json': readRef(refCloud2026File, ref('cloud-prices-2026.json')),
+    'decentralized-prices-2026.json': readRef(refDec2026File, ref('decentralized-prices-2026.json')),
+    'hardware-prices-2026.json': readRef(refHardware2026File, ref('hardware-prices-2026.json')),
+    'grid-2026.json': readRef(refGrid2026File, ref('grid-2026.json')),
+    'embodied-2026.json': readRef(refEmbodied2026File, ref('embodied-2026.json')),
   };
   if (!existsSync(resolve(referenceDir, 'methods.md'))) throw new Error(`methods.md not found in ${referenceDir}`);
+  const REFERENCE_FILES = Object.keys(files) as (keyof typeof files)[];
 
-  const compiledDates = new Set(Object.values(files).map((f) => f.meta.compiled));
-  if (compiledDates.size !== 1) throw new Error(`reference files disagree on the compiled date: ${[...compiledDates].join(', ')}`);
-  const compiled = [...compiledDates][0]!;
+  // The catalog's build date: the newest compile date of the files it is built from.
+  const referenceFiles = Object.fromEntries(REFERENCE_FILES.map((f) => [f, files[f].meta.compiled]));
+  for (const d of Object.values(referenceFiles)) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`bad compiled date "${d}"`);
+  const compiled = Object.values(referenceFiles).sort().at(-1)!;
 
   // Sources: merge the five maps; a key used for different things in two files gets the file
   // name as prefix in both (and the references inside each file are renamed accordingly).
@@ -886,11 +1171,19 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   const accelerators = gpus.map((a) => accelerator(a, embodiedMap)).sort(byId);
   const accIds = new Set(accelerators.map((a) => a.id));
   for (const id of embodiedMap.keys()) if (!accIds.has(id)) throw new Error(`embodied figure for unknown accelerator ${id}`);
+  const dropped: string[] = [];
+  mergeEmbodied2026(accelerators, files['embodied-2026.json'], dropped);
 
   // Cloud
   const energy = files['energy.json'];
-  const cloud = cloudPrices(files['cloud-prices.json'].prices, accIds);
-  const dropped = cloud.dropped.map((r) => `cloud price row "${r.provider}" ${r.gpu} ${r.pricingModel} (${r.sources.join(', ')}): not a provider`);
+  const cloud2026 = files['cloud-prices-2026.json'];
+  const cloud = cloudPrices([
+    ...files['cloud-prices.json'].prices.map((r) => ({ ...r, file: 'cloud-prices.json' })),
+    ...cloud2026.prices.map((r) => ({ ...r, file: 'cloud-prices-2026.json' })),
+    ...reservedRows(cloud2026),
+  ], accIds);
+  dropped.push(...cloud.dropped.map((r) => `cloud price row "${r.provider}" ${r.gpu} ${r.pricingModel} (${r.sources.join(', ')}): not a provider`));
+  dropped.push(...cloud.unknownGpu.map((r) => `cloud price row "${r.provider}" "${r.gpu}" ${r.pricingModel} (${r.file}): not a catalog accelerator`));
 
   // Decentralised
   const dec = files['decentralized-prices.json'];
@@ -930,7 +1223,10 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   const minerals = criticalMinerals();
   const exportCtl = exportControls();
   const cloudPriceRows = cloud.prices;
-  const decPriceRows = decentralisedPrices(dec.prices, accIds);
+  const decPriceRows = decentralisedPrices([
+    ...dec.prices.map((r) => ({ ...r, file: 'decentralized-prices.json' })),
+    ...files['decentralized-prices-2026.json'].prices.map((r) => ({ ...r, file: 'decentralized-prices-2026.json' })),
+  ], accIds, dropped);
 
   // Countries: the reference grids plus every ISO3 referenced elsewhere.
   const referenced = new Set<string>();
@@ -949,13 +1245,16 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
 
   const catalog: Catalog = {
     compiled,
+    version: compiled,
+    contentHash: '',
+    referenceFiles,
     sources: sortedSources,
     accelerators,
     cloudProviders: cloudProviders(energy),
     cloudPrices: cloudPriceRows,
-    decentralisedMarkets: decentralisedMarkets(dec.networks, sortedSources),
+    decentralisedMarkets: [...decentralisedMarkets(dec.networks, sortedSources), ...newMarkets(files['decentralized-prices-2026.json'])].sort(byId),
     decentralisedPrices: decPriceRows,
-    countries: countries(energy.gridCarbonIntensity.countries, referenced),
+    countries: countries(energy.gridCarbonIntensity.countries, files['grid-2026.json'].countries, referenced),
     subnational: subnational(energy.gridCarbonIntensity.subnational),
     electricityPrices: electricityPrices(energy.electricityPrices),
     pue: operatorRows([...energy.pue.operators, ...energy.pue.gcpRegions2020]),
@@ -966,7 +1265,10 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     supplyChain: supplyChain(),
     criticalMinerals: minerals,
     exportControls: exportCtl,
-    exchangeRates: [],
+    exchangeRates: exchangeRates(files['exchange-rates.json']),
+    purchasePrices: purchasePrices(files['hardware-prices-2026.json'], accelerators, dropped),
+    hardwareFigures: hardwareFigures(files['hardware-prices-2026.json'], dropped),
+    marketIndices: marketIndices(cloud2026),
     constants: constants(),
   };
 
@@ -974,7 +1276,13 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   walkCited({ ...catalog, sources: undefined }, (c) => {
     for (const k of c.sources as string[]) if (!catalog.sources[k]) throw new Error(`source key "${k}" is cited but not defined`);
   });
+  catalog.contentHash = catalogHash(catalog);
   return { catalog, dropped };
+}
+
+/** SHA-256 (hex, first 16 digits) of the catalog serialised with an empty contentHash. */
+export function catalogHash(catalog: Catalog): string {
+  return createHash('sha256').update(serialiseCatalog({ ...catalog, contentHash: '' })).digest('hex').slice(0, 16);
 }
 
 export function serialiseCatalog(catalog: Catalog): string {
@@ -989,7 +1297,8 @@ function main(): void {
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);
   const sections: (keyof Catalog)[] = [
     'sources', 'accelerators', 'cloudProviders', 'cloudPrices', 'decentralisedMarkets', 'decentralisedPrices', 'countries', 'subnational',
-    'electricityPrices', 'pue', 'wue', 'electricityWater', 'colocationPrices', 'embodiedServers', 'supplyChain', 'criticalMinerals', 'exchangeRates', 'constants',
+    'electricityPrices', 'pue', 'wue', 'electricityWater', 'colocationPrices', 'embodiedServers', 'supplyChain', 'criticalMinerals', 'exchangeRates',
+    'purchasePrices', 'hardwareFigures', 'marketIndices', 'constants',
   ];
   console.log(`wrote ${CATALOG_PATH}`);
   for (const s of sections) console.log(`  ${s}: ${count(s)}`);

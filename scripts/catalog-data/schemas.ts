@@ -63,7 +63,7 @@ export const refCloudPrice = z.looseObject({
   gpu: z.string(),
   pricingModel: z.string(),
   region: z.string(),
-  instanceType: z.string().optional(),
+  instanceType: z.string().nullable().optional(),
   gpusPerInstance: z.number().nullable(),
   instancePricePerHour: z.number().nullable(),
   perGpuPerHour: z.number().nullable(),
@@ -139,7 +139,9 @@ export const refDec2026File = refFile.extend({ prices: z.array(refDecPrice) });
 export const refHardware2026File = refFile.extend({
   purchasePrices: z.array(fig2026.extend({ item: z.string(), gpu: z.string().nullable(), perGpuUSD: z.number().nullable().optional(), condition: z.string().optional() })),
   serverAndClusterCostShares: z.array(fig2026.extend({ item: z.string() })),
-  maintenanceSupportInsurance: z.array(fig2026.extend({ item: z.string() })),
+  // The insurance row is null, not found: no source, date or confidence (left out, logged).
+  maintenanceSupportInsurance: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(),
+    sources: z.array(z.string()), date: z.string().nullable(), confidence: confidenceSchema.nullable(), note: z.string().optional() })),
   reliability: z.unknown(),
 });
 export const refGrid2026File = refFile.extend({
@@ -236,6 +238,10 @@ export const mappingsSchema = z.strictObject({
   markets: z.record(z.string(), z.string()),
   tokenPayment: z.record(z.string(), z.enum(['none', 'optional', 'required', 'unknown'])),
   locationCountry: z.record(z.string(), z.string().nullable()),
+  /** Pricing-model texts that are not a provider's own list price (default: list). */
+  pricingBasis: z.record(z.string(), z.enum(['average', 'managed', 'termNotStated'])),
+  /** Free-text gpu labels of the 2026 files that name a catalog accelerator. */
+  gpuAliases: z.record(z.string(), z.string()),
 });
 
 export type RefFigure = z.infer<typeof refFigure>;

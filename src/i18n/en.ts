@@ -221,7 +221,7 @@ export const en = {
   'issue.kind': 'Unknown kind.',
   'issue.unknownKeys': 'Unexpected field: {keys}.',
   'issue.usdRateMustBeOne': 'The scenario is in US dollars: leave the exchange rate empty.',
-  'issue.rateRequired': 'Enter how many US dollars one {currency} is worth: the reference data has no dated rate for it.',
+  'issue.rateRequired': 'Enter how many US dollars one {currency} is worth.',
   'issue.unknownCountry': 'Unknown country “{value}”.',
   'issue.unknownAccelerator': 'Unknown accelerator “{value}”.',
   'issue.noPeakFlops': 'The catalog has no dense BF16 peak for {name}: choose another reference accelerator for a training run.',

@@ -222,7 +222,7 @@ export const fr: Record<MessageKey, string> = {
   'issue.kind': 'Type inconnu.',
   'issue.unknownKeys': 'Champ inattendu : {keys}.',
   'issue.usdRateMustBeOne': 'Le scénario est en dollars américains : laissez le taux de change vide.',
-  'issue.rateRequired': 'Indiquez combien de dollars américains vaut un {currency} : les données de référence n’ont pas de taux daté.',
+  'issue.rateRequired': 'Indiquez combien de dollars américains vaut un {currency}.',
   'issue.unknownCountry': 'Pays inconnu « {value} ».',
   'issue.unknownAccelerator': 'Accélérateur inconnu « {value} ».',
   'issue.noPeakFlops': 'Le catalogue n’a pas de pic BF16 dense pour {name} : choisissez un autre accélérateur de référence pour un entraînement.',

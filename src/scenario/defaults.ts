@@ -12,7 +12,8 @@ import type {
   SupplyOption,
   Workload,
 } from './schema.ts';
-import { marketOffers, roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
+import { medianRow } from '../catalog/spread.ts';
+import { cloudOfferSet, marketOfferSet, roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
 
 /** Deep copy of JSON data (scenarios are plain JSON). */
 export function clone<T>(x: T): T {
@@ -64,6 +65,7 @@ function suggestedFieldNames(o: SupplyOption): string[] {
       'electricityCcyPerKWh',
       'depreciationYears',
       'resalePctOfGpuPrice',
+      'maintenanceCcyPerYear',
       ...common,
     ];
   if (o.kind === 'cloud') return ['priceCcyPerGpuHour', 'providerUtilisationPct', ...common];
@@ -121,10 +123,10 @@ export function newCloudOption(
   acceleratorId = DEFAULT_ACCELERATOR,
   pricingModel: CloudPricingModel = 'onDemand',
 ): CloudOption {
-  // The first catalog row for this accelerator and pricing model names the provider and region.
-  const row = catalog.cloudPrices.find(
-    (p) => p.acceleratorId === acceleratorId && p.pricingModel === pricingModel && p.pricePerGpuHour !== null,
-  );
+  // The median of the freshest offers for this accelerator and pricing model, nearest to the
+  // planner (their country, then their region, then anywhere) names the provider and region.
+  const set = cloudOfferSet({ acceleratorId, pricingModel, provider: null, regionCountry: null }, ctx);
+  const row = set ? medianRow(set.spread).row : undefined;
   const provider = catalog.cloudProviders.find((p) => p.id === row?.providerId);
   const base: CloudOption = {
     kind: 'cloud',
@@ -153,8 +155,10 @@ export function newDecentralisedOption(
   taken: Iterable<string>,
   acceleratorId = DEFAULT_ACCELERATOR,
 ): DecentralisedOption {
-  // The first market with an on-demand offer for this accelerator names the market and the hosts' country.
-  const row = catalog.decentralisedMarkets.map((m) => marketOffers(m.id, acceleratorId)[0]).find((r) => r !== undefined);
+  // The median of the freshest uninterruptible offers for this accelerator, nearest to the planner,
+  // names the market and the hosts' country.
+  const set = marketOfferSet({ acceleratorId, market: null, hostCountry: null }, ctx);
+  const row = set ? medianRow(set.spread).row : undefined;
   const market = catalog.decentralisedMarkets.find((m) => m.id === row?.marketId) ?? catalog.decentralisedMarkets[0];
   const base: DecentralisedOption = {
     kind: 'decentralised',

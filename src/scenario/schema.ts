@@ -9,7 +9,7 @@ import * as z from 'zod';
 // Zod would compile fast validators with `new Function`: the page's Content-Security-Policy forbids
 // eval (and the worker's too), so validators are interpreted instead — no probe, no violation.
 z.config({ jitless: true });
-import { accelerator, catalog, country } from '../catalog/index.ts';
+import { accelerator, country } from '../catalog/index.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -59,7 +59,7 @@ export const settingsSchema = z.strictObject({
   /** First month of the plan (YYYY-MM). */
   startMonth: yearMonth,
   currency: z.enum(CURRENCIES),
-  /** US dollars per unit of `currency`, entered by the person; null for USD or to use the catalog's rate. */
+  /** US dollars per unit of `currency` (the catalog's shipped rate is prefilled; the person may type their own); null for USD only. */
   usdPerCurrencyUnit: num(1e-6, 1e6).nullable(),
   /** The day the person's exchange rate was read. */
   exchangeRateDate: isoDate.nullable(),
@@ -352,7 +352,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   if (currency === 'USD' && usdPerCurrencyUnit !== null && usdPerCurrencyUnit !== 1) {
     issue(['settings', 'usdPerCurrencyUnit'], 'usdRateMustBeOne', 'The scenario is in USD: leave the exchange rate empty.');
   }
-  if (currency !== 'USD' && usdPerCurrencyUnit === null && !catalog.exchangeRates.some((r) => r.currency === currency)) {
+  // A missing rate is an error even where the catalog ships one: the shipped rate is prefilled
+  // (with its date and source) when the currency is chosen, never read silently.
+  if (currency !== 'USD' && usdPerCurrencyUnit === null) {
     issue(
       ['settings', 'usdPerCurrencyUnit'],
       'rateRequired',

@@ -1,0 +1,25 @@
+// The catalog the defaults are drawn from: the built-in one, or the built-in one with a team's
+// imported catalog laid over it (its rows used before the built-in rows of the items it covers;
+// see team.ts). Environment-free: one module-level value, replaced as a whole.
+import data from './data/catalog.json' with { type: 'json' };
+import type { Catalog } from './types.ts';
+
+export const builtInCatalog: Catalog = data as unknown as Catalog;
+
+let active: Catalog = builtInCatalog;
+const listeners = new Set<() => void>();
+
+export function activeCatalog(): Catalog {
+  return active;
+}
+
+/** Replaces the active catalog (null: back to the built-in one) and tells the listeners. */
+export function setActiveCatalog(c: Catalog | null): void {
+  active = c ?? builtInCatalog;
+  for (const l of listeners) l();
+}
+
+export function onActiveCatalogChange(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
