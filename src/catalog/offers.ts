@@ -69,12 +69,13 @@ function offerSet<T extends CloudPrice | DecentralisedPrice | PurchasePrice>(
 const cloudKey = (r: CloudPrice) => [r.providerId, r.acceleratorId, r.pricingModel, r.pricingModelText, r.region, r.instanceType ?? '', r.basis].join('|');
 
 /** Cloud rows comparable as GPU rental prices: not managed serving, not a GPU-only price without its host. */
-export function comparableCloudRows(acceleratorId: string, pricingModel: CloudPricingModel, providerId?: string): CloudPrice[] {
+export function comparableCloudRows(acceleratorId: string, pricingModel: CloudPricingModel, providerId?: string, region?: string): CloudPrice[] {
   return activeCatalog().cloudPrices.filter(
     (p) =>
       p.acceleratorId === acceleratorId &&
       p.pricingModel === pricingModel &&
       (providerId === undefined || p.providerId === providerId) &&
+      (region === undefined || p.region === region) &&
       p.pricePerGpuHour !== null &&
       p.basis !== 'managed' &&
       !p.excludesHost,
@@ -89,9 +90,10 @@ export function cloudOffers(
   value: (r: CloudPrice) => number | null,
   providerId?: string,
   minCount = 1,
+  region?: string,
 ): OfferSet<CloudPrice> | null {
   const all = activeCatalog().cloudPrices;
-  return offerSet(comparableCloudRows(acceleratorId, pricingModel, providerId), cloudKey, (r) => cloudRowPlace(r, all).iso3, country, value, minCount);
+  return offerSet(comparableCloudRows(acceleratorId, pricingModel, providerId, region), cloudKey, (r) => cloudRowPlace(r, all).iso3, country, value, minCount);
 }
 
 /** True for offers that can be interrupted (spot, interruptible): not compared with on-demand ones. */

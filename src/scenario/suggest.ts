@@ -16,7 +16,7 @@ import { activeCatalog } from '../catalog/active.ts';
 import { freshness, type Freshness } from '../catalog/freshness.ts';
 import { cloudOffers, cloudRowPlace, marketOffersNear, purchaseOffers, type OfferSet } from '../catalog/offers.ts';
 import { REGION_OF_COUNTRY } from '../catalog/regions.ts';
-import { medianRow, spreadOf } from '../catalog/spread.ts';
+import { medianRow } from '../catalog/spread.ts';
 import type { CloudPricingModel } from './constants.ts';
 import type { Currency, Settings, SupplyOption, Workload } from './schema.ts';
 
@@ -179,18 +179,19 @@ export function cloudOfferSet(
 function suggestCloudPrice(o: Extract<SupplyOption, { kind: 'cloud' }>, ctx: SuggestContext): Suggestion | null {
   const set = cloudOfferSet(o, ctx);
   if (!set) return null;
-  // The median of the offers in the option's own region when the provider prices it there; else
-  // the median of the nearest offers.
-  const inRegion = spreadOf(set.spread.rows.filter((x) => x.row.region === o.region), (x) => x.value);
-  const own = inRegion !== null;
-  const pick = inRegion ? medianRow(inRegion).row : medianRow(set.spread);
+  // The provider's offers in the option's own region when it prices that region (the freshest of
+  // them: an old row only when the region has no newer one); else the median of the nearest offers.
+  const provider = findCloudProvider(o.provider)!;
+  const value = (r: CloudPrice) => convertMoney(r.pricePerGpuHour as number, r.currency, ctx.settings);
+  const inRegion = o.region === '' ? null : cloudOffers(o.acceleratorId, o.pricingModel, null, value, provider.id, 1, o.region);
+  const pick = inRegion ? medianRow(inRegion.spread) : medianRow(set.spread);
   const row = pick.row;
   const place = cloudRowPlace(row, activeCatalog().cloudPrices);
   const what = `${row.region}${row.instanceType ? `, ${row.instanceType}` : ''}${row.excludesHost ? '; GPU only, the VM host is billed separately' : ''}${
     place.inferred ? `; region not stated (the provider's other listed regions are in ${place.iso3})` : ''}${
     row.currency !== ctx.settings.currency ? `; converted from ${row.currency}` : ''}`;
-  const n = inRegion?.count ?? 0;
-  return { value: pick.value, cited: row, derivation: own ? (n > 1 ? `${what}; median of ${n} offers in this region` : what) : offerDerivation(set, what) };
+  const n = inRegion?.spread.count ?? 0;
+  return { value: pick.value, cited: row, derivation: inRegion ? (n > 1 ? `${what}; median of ${n} offers in this region` : what) : offerDerivation(set, what) };
 }
 
 /** A market's priced offers for an accelerator, on-demand offers first (interruptible ones are cheaper but can stop). */
@@ -428,8 +429,8 @@ export function suggestRange(o: SupplyOption, field: string, ctx: SuggestContext
     if (set && set.spread.count >= MIN_SPREAD_OFFERS && set.spread.p95 > set.spread.p5) {
       const where = set.proximity === 'world' ? 'all places' : set.place;
       return {
-        low: set.spread.p5,
-        high: set.spread.p95,
+        low: roundSuggestion(set.spread.p5),
+        high: roundSuggestion(set.spread.p95),
         cited: medianRow(set.spread).row,
         derivation: `P5–P95 of ${set.spread.count} ${set.freshness} offers (${where}); the source shown is the median offer's`,
         rows: set.spread.rows.map((x) => x.row),
