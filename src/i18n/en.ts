@@ -30,7 +30,7 @@ export const en = {
   'settings.currency': 'Currency',
   'settings.discountRate': 'Discount rate',
   'settings.rate': 'Value of one {currency} in US dollars',
-  'settings.rateHelp': 'The reference data has no dated exchange rate: enter the day’s rate from your bank or central bank.',
+  'settings.rateHelp': 'The catalog’s latest dated rate is prefilled, with its source and date; type the day’s rate from your bank or central bank to replace it.',
   'settings.rateDate': 'Date of the exchange rate',
   'settings.currencyHelp': 'Every amount in this scenario is in {currency}. Catalog prices in US dollars are converted at your rate when they are prefilled; changing the currency does not convert amounts already entered.',
   'settings.plannerCountry': 'Your country',

@@ -31,7 +31,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.currency': 'Devise',
   'settings.discountRate': 'Taux d’actualisation',
   'settings.rate': 'Valeur d’un {currency} en dollars américains',
-  'settings.rateHelp': 'Les données de référence n’ont pas de taux de change daté : saisissez le taux du jour de votre banque ou de la banque centrale.',
+  'settings.rateHelp': 'Le dernier taux daté du catalogue est prérempli, avec sa source et sa date ; saisissez le taux du jour de votre banque ou de la banque centrale pour le remplacer.',
   'settings.rateDate': 'Date du taux de change',
   'settings.currencyHelp': 'Tous les montants de ce scénario sont en {currency}. Les prix du catalogue en dollars sont convertis à votre taux quand ils sont préremplis ; changer de devise ne convertit pas les montants déjà saisis.',
   'settings.plannerCountry': 'Votre pays',
