@@ -3,6 +3,7 @@
 // inputs each example states. Every figure not from the catalog is named in the example's notes.
 // Run `npm run examples` after the catalog changes; the unit tests validate every example.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { catalogRecord } from '../src/catalog/active.ts';
 import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption } from '../src/scenario/defaults.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
 import { suggestRange, withShippedRate, type SuggestContext } from '../src/scenario/suggest.ts';
@@ -101,6 +102,7 @@ function scenario(id: string, [name, notes]: string[], s: Settings, workload: Wo
     workload,
     options,
     uncertainty: { samples: 10_000, seed: 1, ranges },
+    catalog: catalogRecord(),
   };
 }
 

@@ -23,3 +23,8 @@ export function onActiveCatalogChange(l: () => void): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
 }
+
+/** What a scenario records of the catalog behind its figures (format version 3). */
+export function catalogRecord(c: Catalog = active): { version: string; contentHash: string } {
+  return { version: c.version, contentHash: c.contentHash };
+}

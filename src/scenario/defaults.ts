@@ -12,6 +12,7 @@ import type {
   SupplyOption,
   Workload,
 } from './schema.ts';
+import { catalogRecord } from '../catalog/active.ts';
 import { medianRow } from '../catalog/spread.ts';
 import { cloudOfferSet, marketOfferSet, roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
 
@@ -217,5 +218,6 @@ export function newScenario(name: string, now: Date, kind: SupplyOption['kind'] 
     workload: clone(DEFAULT_WORKLOAD),
     options: [option],
     uncertainty: clone(DEFAULT_UNCERTAINTY),
+    catalog: catalogRecord(),
   };
 }

@@ -301,6 +301,17 @@ const scenarioObject = z.strictObject({
   workload: workloadSchema,
   options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
   uncertainty: uncertaintySchema,
+  /**
+   * Format version 3: the reference catalog (version and content hash) that produced the
+   * scenario's catalog figures; null or absent when not recorded (a scenario from version 2).
+   */
+  catalog: z
+    .strictObject({
+      version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      contentHash: z.string().regex(/^[0-9a-f]{16}$/),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */
