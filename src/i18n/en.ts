@@ -586,6 +586,10 @@ export const en = {
   'catalogInfo.built': 'Built {date} (version {version}, content hash {hash}).',
   'catalogInfo.counts': 'Price rows: {current} current (observed ≤ 6 months before the build), {flagged} 6–12 months old, {old} older (kept as history and trend evidence; never a default when a newer row of the same item exists).',
   'catalogInfo.all': 'All dated figures: {current} current, {flagged} 6–12 months old, {old} older.',
+  'catalogMismatch.recorded': 'This scenario’s catalog figures came from the reference catalog of {version} (hash {hash}); this page uses the catalog of {current} (hash {currentHash}).',
+  'catalogMismatch.unrecorded': 'This scenario does not record which reference catalog its figures came from; this page uses the catalog of {current} (hash {currentHash}).',
+  'catalogMismatch.keep': 'Keep its figures',
+  'catalogMismatch.take': 'Take the new catalog figures (every catalog-backed field)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -587,4 +587,8 @@ export const fr: Record<MessageKey, string> = {
   'catalogInfo.built': 'Construit le {date} (version {version}, empreinte {hash}).',
   'catalogInfo.counts': 'Lignes de prix : {current} actuelles (observées ≤ 6 mois avant la construction), {flagged} de 6 à 12 mois, {old} plus anciennes (gardées comme historique et tendance ; jamais choisies par défaut quand une ligne plus récente du même article existe).',
   'catalogInfo.all': 'Tous les chiffres datés : {current} actuels, {flagged} de 6 à 12 mois, {old} plus anciens.',
+  'catalogMismatch.recorded': 'Les chiffres de catalogue de ce scénario viennent du catalogue de référence du {version} (empreinte {hash}) ; cette page utilise celui du {current} (empreinte {currentHash}).',
+  'catalogMismatch.unrecorded': 'Ce scénario n’indique pas de quel catalogue de référence viennent ses chiffres ; cette page utilise celui du {current} (empreinte {currentHash}).',
+  'catalogMismatch.keep': 'Garder ses chiffres',
+  'catalogMismatch.take': 'Prendre les chiffres du nouveau catalogue (tous les champs issus du catalogue)',
 };

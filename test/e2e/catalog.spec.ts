@@ -1,7 +1,7 @@
 // The catalog in the page: a MAD scenario opens with the shipped rate and its date; a rented
 // option's price shows the market's spread and how fresh its figures are.
 import { expect, test } from '@playwright/test';
-import { editor, openPlanner } from './helpers.ts';
+import { editor, importFile, openPlanner } from './helpers.ts';
 
 test('a MAD scenario opens with the shipped exchange rate, its date and its source', async ({ page }) => {
   await openPlanner(page);
@@ -54,4 +54,16 @@ test('the methodology page shows the catalog build date and its freshness counts
   const info = page.getByTestId('catalog-info');
   await expect(info).toContainText('Built 2026-12-01');
   await expect(info).toContainText(/Price rows: \d+ current/);
+});
+
+test('a scenario that does not record its catalog says so, and keeping its figures records the current catalog', async ({ page }) => {
+  await openPlanner(page);
+  await importFile(page, 'test/fixtures/scenarios/v2.json');
+  const banner = page.getByTestId('catalog-mismatch');
+  await expect(banner).toContainText('does not record which reference catalog');
+  const gpus = editor(page).getByLabel('Number of GPUs');
+  const before = await gpus.inputValue();
+  await banner.getByRole('button', { name: 'Keep its figures' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(gpus).toHaveValue(before);
 });
