@@ -7,15 +7,27 @@ import type { Catalog } from './types.ts';
 export const builtInCatalog: Catalog = data as unknown as Catalog;
 
 let active: Catalog = builtInCatalog;
+/** The team catalog laid over the built-in one, when there is one: what the page shows of it. */
+export interface TeamInfo {
+  name: string;
+  date: string;
+  contentHash: string;
+}
+let team: TeamInfo | null = null;
 const listeners = new Set<() => void>();
+
+export function activeTeam(): TeamInfo | null {
+  return team;
+}
 
 export function activeCatalog(): Catalog {
   return active;
 }
 
 /** Replaces the active catalog (null: back to the built-in one) and tells the listeners. */
-export function setActiveCatalog(c: Catalog | null): void {
+export function setActiveCatalog(c: Catalog | null, info: TeamInfo | null = null): void {
   active = c ?? builtInCatalog;
+  team = c ? info : null;
   for (const l of listeners) l();
 }
 

@@ -590,6 +590,11 @@ export const en = {
   'catalogMismatch.unrecorded': 'This scenario does not record which reference catalog its figures came from; this page uses the catalog of {current} (hash {currentHash}).',
   'catalogMismatch.keep': 'Keep its figures',
   'catalogMismatch.take': 'Take the new catalog figures (every catalog-backed field)',
+  'catalogInfo.team': 'Team catalog in use: “{name}”, {date}, content hash {hash}. Its rows come before the built-in rows of the items it covers.',
+  'catalogInfo.removeTeam': 'Remove the team catalog',
+  'catalogInfo.importTeam': 'Import a team catalog (JSON)',
+  'catalogInfo.importHelp': 'Format compute-planner/catalog: name, date, and dated, sourced rates, cloud, market and purchase prices. Kept for this session only; nothing saved changes. Fields already on screen take its figures when next edited.',
+  'catalogInfo.refused': 'Catalog refused: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

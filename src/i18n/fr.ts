@@ -591,4 +591,9 @@ export const fr: Record<MessageKey, string> = {
   'catalogMismatch.unrecorded': 'Ce scénario n’indique pas de quel catalogue de référence viennent ses chiffres ; cette page utilise celui du {current} (empreinte {currentHash}).',
   'catalogMismatch.keep': 'Garder ses chiffres',
   'catalogMismatch.take': 'Prendre les chiffres du nouveau catalogue (tous les champs issus du catalogue)',
+  'catalogInfo.team': 'Catalogue d’équipe utilisé : « {name} », {date}, empreinte {hash}. Ses lignes passent avant les lignes intégrées des articles qu’il couvre.',
+  'catalogInfo.removeTeam': 'Retirer le catalogue d’équipe',
+  'catalogInfo.importTeam': 'Importer un catalogue d’équipe (JSON)',
+  'catalogInfo.importHelp': 'Format compute-planner/catalog : nom, date, et taux, prix cloud, de place de marché et d’achat datés et sourcés. Gardé pour cette session seulement ; rien d’enregistré ne change. Les champs déjà affichés prennent ses chiffres à leur prochaine modification.',
+  'catalogInfo.refused': 'Catalogue refusé : {message}',
 };

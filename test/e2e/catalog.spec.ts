@@ -67,3 +67,26 @@ test('a scenario that does not record its catalog says so, and keeping its figur
   await expect(banner).toHaveCount(0);
   await expect(gpus).toHaveValue(before);
 });
+
+test('a team catalog is shown with its name, date and hash, used first, refused when a price has no date, and removable', async ({ page }) => {
+  await openPlanner(page);
+  await page.getByRole('button', { name: 'Methodology', exact: true }).click();
+  const input = page.getByLabel('Import a team catalog (JSON)');
+  await input.setInputFiles('test/fixtures/catalogs/team-undated.json');
+  await expect(page.getByRole('alert')).toContainText('purchasePrices.0.date');
+  await expect(page.getByTestId('team-catalog')).toHaveCount(0);
+  await input.setInputFiles('test/fixtures/catalogs/team-negotiated.json');
+  const team = page.getByTestId('team-catalog');
+  await expect(team).toContainText('Our negotiated prices');
+  await expect(team).toContainText('2026-11-30');
+  await expect(team).toContainText(/hash [0-9a-f]{16}/);
+  // Back in the planner, "use catalog" on the AWS Stockholm price offers the team's price.
+  await page.getByRole('button', { name: 'Planner', exact: true }).click();
+  await page.getByLabel('Open an example').selectOption({ label: 'Same demand on H100 on demand (AWS)' });
+  const price = editor(page).getByLabel('Price per GPU-hour').first();
+  const field = price.locator('xpath=ancestor::div[contains(@class,"field")][1]');
+  await expect(field.locator('.origin').first()).toContainText('Use the catalog value (5)');
+  await page.getByRole('button', { name: 'Methodology', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove the team catalog' }).click();
+  await expect(page.getByTestId('team-catalog')).toHaveCount(0);
+});

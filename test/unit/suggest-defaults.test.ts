@@ -56,7 +56,7 @@ describe('a new 8× H100 purchase (issue 10, item 6)', () => {
   it("the H100 price's citation is the row it came from, not a Gaudi 3 launch page", () => {
     const s = suggestField(newBuyOption(france, []), 'unitPriceCcyPerGpu', france)!;
     expect(s.cited.sources.some((k) => /gaudi/i.test(k))).toBe(false);
-    expect((s.cited as { value: number }).value).toBe(30000);
+    expect((s.cited as unknown as { value: number }).value).toBe(30000);
   });
 
   it('support is a sourced default (NVIDIA AI Enterprise per GPU-year), not 0', () => {
