@@ -86,6 +86,30 @@ export const REPO_ROOT = resolve(here, '..');
 export const DEFAULT_REFERENCE_DIR = resolve(REPO_ROOT, '../shared/reference');
 export const DEFAULT_SEED_FILE = resolve(REPO_ROOT, '../shared/seeds/002_86c4fea844fcad94.txt');
 export const CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.json');
+/** What the app bundles: the catalog without the notes and the sources' long descriptions (the page shows neither). */
+export const PAGE_CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.page.json');
+
+/** The catalog as the app bundles it: every figure, source and date, without `note` and the sources' `what`/`seen`. */
+export function pageCatalog(catalog: Catalog): Catalog {
+  const strip = (o: unknown): unknown => {
+    if (Array.isArray(o)) return o.map(strip);
+    if (o && typeof o === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o)) if (k !== 'note') out[k] = strip(v);
+      return out;
+    }
+    return o;
+  };
+  const sources = Object.fromEntries(Object.entries(catalog.sources).map(([k, { what: _w, seen: _s, ...rest }]) => [k, rest]));
+  // gpus.json's dated purchase points are also rows of purchasePrices: bundled once.
+  const accelerators = catalog.accelerators.map((a) => (a.purchasePriceUsd ? { ...a, purchasePriceUsd: { ...a.purchasePriceUsd, points: [] } } : a));
+  // Cost shares and failure rates are catalogued for later models; the app reads only support rows.
+  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support');
+  const used = { ...catalog, accelerators, hardwareFigures, sources: {} };
+  const keys = new Set<string>();
+  walkCited(used, (c) => (c.sources as string[]).forEach((k) => keys.add(k)));
+  return { ...(strip(used) as Catalog), sources: Object.fromEntries(Object.entries(sources).filter(([k]) => keys.has(k))) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -1294,6 +1318,7 @@ function main(): void {
   const { catalog, dropped } = buildCatalog(refDir);
   mkdirSync(dirname(CATALOG_PATH), { recursive: true });
   writeFileSync(CATALOG_PATH, serialiseCatalog(catalog));
+  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(pageCatalog(catalog))}\n`);
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);
   const sections: (keyof Catalog)[] = [
     'sources', 'accelerators', 'cloudProviders', 'cloudPrices', 'decentralisedMarkets', 'decentralisedPrices', 'countries', 'subnational',

@@ -1,7 +1,8 @@
 // The catalog the defaults are drawn from: the built-in one, or the built-in one with a team's
 // imported catalog laid over it (its rows used before the built-in rows of the items it covers;
 // see team.ts). Environment-free: one module-level value, replaced as a whole.
-import data from './data/catalog.json' with { type: 'json' };
+// The bundled copy: catalog.json without notes and source descriptions (see scripts/build-catalog.ts).
+import data from './data/catalog.page.json' with { type: 'json' };
 import type { Catalog } from './types.ts';
 
 export const builtInCatalog: Catalog = data as unknown as Catalog;

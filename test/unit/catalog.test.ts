@@ -6,6 +6,8 @@ import {
   buildCatalog,
   serialiseCatalog,
   CATALOG_PATH,
+  PAGE_CATALOG_PATH,
+  pageCatalog,
   DEFAULT_REFERENCE_DIR,
 } from '../../scripts/build-catalog.ts';
 
@@ -276,5 +278,7 @@ describe('catalog.json is up to date', () => {
   it.skipIf(!existsSync(DEFAULT_REFERENCE_DIR))('building from ../shared/reference gives exactly the committed catalog.json', () => {
     const { catalog: built } = buildCatalog(DEFAULT_REFERENCE_DIR);
     expect(serialiseCatalog(built)).toBe(readFileSync(CATALOG_PATH, 'utf8'));
+    // The bundled copy is the same catalog without notes and source descriptions.
+    expect(readFileSync(PAGE_CATALOG_PATH, 'utf8')).toBe(`${JSON.stringify(pageCatalog(built))}\n`);
   });
 });
