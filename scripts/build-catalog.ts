@@ -12,9 +12,43 @@
 // share (each says so in its note) and (c) the per-GPU HGX H100 figure 1,312 / 8 = 164 that
 // methods.md §2.3 itself states.
 
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import {
+  constantsSchema,
+  criticalMineralsSchema,
+  exportControlsSchema,
+  mappingsSchema,
+  methodsSourcesSchema,
+  parseWith,
+  refCloudFile,
+  refDecFile,
+  refEmbodiedFile,
+  refEnergyFile,
+  refFigure,
+  refGpusFile,
+  refCloud2026File,
+  refDec2026File,
+  refHardware2026File,
+  refGrid2026File,
+  refEmbodied2026File,
+  refRatesFile,
+  confidenceSchema,
+  supplyChainSchema,
+  transcribedFiguresSchema,
+  type RefAccelerator,
+  type RefCloudPrice,
+  type RefCountry,
+  type RefDecPrice,
+  type RefEmbodiedFile,
+  type RefFigure,
+  type RefNetwork,
+  type RefOperatorRow,
+  type RefSource,
+} from './catalog-data/schemas.ts';
 import type {
   Accelerator,
   AcceleratorVendor,
@@ -33,7 +67,11 @@ import type {
   DecentralisedPrice,
   ElectricityPrice,
   EmbodiedServer,
+  ExchangeRate,
   ExportControlData,
+  HardwareFigure,
+  MarketIndex,
+  PurchasePrice,
   Foundry,
   HbmSupplier,
   MethodConstant,
@@ -48,6 +86,30 @@ export const REPO_ROOT = resolve(here, '..');
 export const DEFAULT_REFERENCE_DIR = resolve(REPO_ROOT, '../shared/reference');
 export const DEFAULT_SEED_FILE = resolve(REPO_ROOT, '../shared/seeds/002_86c4fea844fcad94.txt');
 export const CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.json');
+/** What the app bundles: the catalog without the notes and the sources' long descriptions (the page shows neither). */
+export const PAGE_CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.page.json');
+
+/** The catalog as the app bundles it: every figure, source and date, without `note` and the sources' `what`/`seen`. */
+export function pageCatalog(catalog: Catalog): Catalog {
+  const strip = (o: unknown): unknown => {
+    if (Array.isArray(o)) return o.map(strip);
+    if (o && typeof o === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o)) if (k !== 'note') out[k] = strip(v);
+      return out;
+    }
+    return o;
+  };
+  const sources = Object.fromEntries(Object.entries(catalog.sources).map(([k, { what: _w, seen: _s, ...rest }]) => [k, rest]));
+  // gpus.json's dated purchase points are also rows of purchasePrices: bundled once.
+  const accelerators = catalog.accelerators.map((a) => (a.purchasePriceUsd ? { ...a, purchasePriceUsd: { ...a.purchasePriceUsd, points: [] } } : a));
+  // Cost shares and failure rates are catalogued for later models; the app reads only support rows.
+  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support');
+  const used = { ...catalog, accelerators, hardwareFigures, sources: {} };
+  const keys = new Set<string>();
+  walkCited(used, (c) => (c.sources as string[]).forEach((k) => keys.add(k)));
+  return { ...(strip(used) as Catalog), sources: Object.fromEntries(Object.entries(sources).filter(([k]) => keys.has(k))) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -106,6 +168,16 @@ function normaliseOne(d: string): string | null | undefined {
     if (Number(m[2]) < Number(m[1])) throw new Error(`normaliseAsOf: reversed years in "${d}"`);
     return ym(m[1]!, 1, d);
   }
+  // "2026 (mid)", "2026 (Q1)", "2026 (H2)" (2026 files)
+  if ((m = d.match(/^(\d{4}) \(mid\)$/))) return ym(m[1]!, 6, d);
+  if ((m = d.match(/^(\d{4}) \(Q([1-4])\)$/))) return ym(m[1]!, (Number(m[2]) - 1) * 3 + 1, d);
+  if ((m = d.match(/^(\d{4}) \(H([12])\)$/))) return ym(m[1]!, m[2] === '1' ? 1 : 7, d);
+  // "2026-02-09 (data file)", "2026-06 (approx.)", "2025-01-27 (EM version)"
+  if ((m = d.match(/^(\d{4})-(\d{2})(?:-(\d{2}))? \(.+\)$/))) return ym(m[1]!, Number(m[2]), d);
+  // "mix year 2023", "reused 2026"
+  if ((m = d.match(/^(?:mix year|reused) (\d{4})$/))) return ym(m[1]!, 1, d);
+  // "2023-11 to 2026", "2025-09-25 to 2025-10-19": the first date
+  if ((m = d.match(/^(\d{4}(?:-\d{2}){0,2}) to \d{4}(?:-\d{2}){0,2}$/))) return normaliseOne(m[1]!);
   // "2023 (AEP final)", "2019 (IEA Global Energy & CO2 Status Report 2019)"
   if ((m = d.match(/^(\d{4}) \(.+\)$/))) return ym(m[1]!, 1, d);
   // "post-June-2025 catalog snapshot"
@@ -158,118 +230,8 @@ export function normaliseAsOf(date: string): string | null {
 // Reference shapes (only what is read here)
 // ---------------------------------------------------------------------------------------------
 
-type RefValue = number | [number, number] | null;
-
-interface RefCited {
-  sources: string[];
-  date: string;
-  confidence: Confidence;
-  note?: string;
-}
-
-interface RefFigure extends RefCited {
-  value: RefValue;
-  unit: string;
-}
-
-interface RefTextFigure extends RefCited {
-  value: string;
-}
-
-interface RefSource {
-  url?: string;
-  what?: string;
-  date?: string;
-  seen?: string;
-  title?: string;
-  repo?: string;
-  path?: string;
-  commit?: string;
-}
-
-interface RefFile {
-  meta: { compiled: string };
-  sources: Record<string, RefSource>;
-  [k: string]: unknown;
-}
-
-interface RefPurchase {
-  typical?: number | null;
-  low?: number | null;
-  high?: number | null;
-  unit?: string;
-  points: RefFigure[];
-  sources: string[];
-  date: string;
-  confidence: Confidence;
-  note?: string;
-  summaryBasis?: string;
-}
-
-interface RefAccelerator {
-  id: string;
-  name: string;
-  vendor: string;
-  cloudOnly: boolean;
-  launchYear?: RefFigure | null;
-  memoryGB?: RefFigure | null;
-  bf16DenseTFLOPS?: RefFigure | null;
-  fp8DenseTFLOPS?: RefFigure | null;
-  tdpW?: RefFigure | Record<string, RefFigure> | null;
-  dieAreaMm2?: RefFigure | null;
-  foundry?: RefTextFigure | null;
-  fabCountry?: RefTextFigure | null;
-  hbmSuppliers?: (RefCited & { value: string[] }) | null;
-  purchasePriceUSD?: RefPurchase | null;
-}
-
-interface RefCloudPrice extends RefCited {
-  provider: string;
-  gpu: string;
-  pricingModel: string;
-  region: string;
-  instanceType?: string;
-  gpusPerInstance: number | null;
-  instancePricePerHour: number | null;
-  perGpuPerHour: number | null;
-  perGpuPerHourRange?: [number, number];
-  currency: string;
-  priceScope?: string;
-}
-
-interface RefDecPrice extends RefCited {
-  network: string;
-  gpu: string;
-  pricingModel: string;
-  instancePricePerHour: number | null;
-  gpusPerOffer: number | null;
-  perGpuPerHour: number | null;
-  perGpuPerHourRange?: [number, number];
-  currency: string;
-  location?: string;
-}
-
-interface RefNetwork {
-  network: string;
-  type: string;
-  payment: string | RefTextFigure | null;
-  fees?: (RefFigure | RefTextFigure)[] | null;
-  reliability?: (RefTextFigure | RefFigure)[];
-}
-
-interface RefCountry {
-  iso3: string;
-  name: string;
-  values: RefFigure[];
-  range: [number, number];
-  recommended: number;
-  recommendedBasis: string;
-}
-
-interface RefOperatorRow extends RefFigure {
-  operator: string;
-}
-
+// The shapes are the zod schemas of scripts/catalog-data/schemas.ts; every file is parsed
+// through them (readRef) before it is read here.
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
@@ -310,15 +272,16 @@ function isPair(v: unknown): v is [number, number] {
 }
 
 function checkConfidence(c: string): Confidence {
-  if (c === 'high' || c === 'medium' || c === 'low') return c;
+  if (c === 'high' || c === 'medium' || c === 'low' || c === 'primary' || c === 'secondary' || c === 'single') return c;
   throw new Error(`unknown confidence "${c}"`);
 }
 
 /** Provenance fields, in a fixed key order. */
-function cited(sources: string[], date: string, confidence: Confidence, note?: string): Cited {
+function cited(sources: string[], date: string, confidence: Confidence, note?: string, derived?: boolean): Cited {
   if (!sources.length) throw new Error(`figure dated "${date}" has no source`);
   const c: Cited = { sources: [...sources], date, asOf: normaliseAsOf(date), confidence: checkConfidence(confidence) };
   if (note !== undefined && note.trim() !== '') c.note = note.trim();
+  if (derived || /\bDERIVED\b/.test(note ?? '')) c.derived = true;
   return c;
 }
 
@@ -331,6 +294,7 @@ function cn(
   confidence: Confidence,
   note?: string,
   range?: [number, number],
+  derived?: boolean,
 ): CitedNumber {
   if (value === null && !range) throw new Error(`CitedNumber (${unit}, ${date}) has neither value nor range`);
   if (value !== null && !Number.isFinite(value)) throw new Error(`CitedNumber (${unit}) is not finite`);
@@ -339,31 +303,39 @@ function cn(
     if (!isPair(range) || range[0] > range[1]) throw new Error(`bad range ${JSON.stringify(range)}`);
     out.range = [range[0], range[1]];
   }
-  Object.assign(out, cited(sources, date, confidence, note));
+  Object.assign(out, cited(sources, date, confidence, note, derived));
   return out;
 }
 
 /** A reference figure as a CitedNumber; an array value becomes value null + range. */
 function fromRef(f: RefFigure, extraNote?: string, unitOverride?: string): CitedNumber {
   const note = joinNotes(f.note, extraNote);
-  if (isPair(f.value)) return cn(null, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, f.value);
+  const derived = (f as { derived?: unknown }).derived === true;
+  if (isPair(f.value)) return cn(null, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, f.value, derived);
   if (typeof f.value !== 'number') throw new Error(`reference figure without a numeric value: ${JSON.stringify(f)}`);
-  return cn(f.value, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note);
+  return cn(f.value, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, undefined, derived);
 }
 
 function optRef(f: RefFigure | null | undefined): CitedNumber | null {
   return f ? fromRef(f) : null;
 }
 
-function readJson(path: string): RefFile {
-  return JSON.parse(readFileSync(path, 'utf8')) as RefFile;
+function readRef<T extends z.ZodType>(schema: T, path: string): z.infer<T> {
+  return parseWith(schema, JSON.parse(readFileSync(path, 'utf8')), basename(path));
 }
+
+/** The figures transcribed from methods.md and the seed document: scripts/catalog-data/*.json. */
+const DATA_DIR = resolve(here, 'catalog-data');
+function readData<T extends z.ZodType>(schema: T, file: string): z.infer<T> {
+  return parseWith(schema, JSON.parse(readFileSync(resolve(DATA_DIR, file), 'utf8')), `scripts/catalog-data/${file}`);
+}
+const MAP = readData(mappingsSchema, 'mappings.json');
+const TRANSCRIBED = readData(transcribedFiguresSchema, 'transcribed-figures.json');
 
 // ---------------------------------------------------------------------------------------------
 // Sources
 // ---------------------------------------------------------------------------------------------
 
-const REFERENCE_FILES = ['gpus.json', 'cloud-prices.json', 'decentralized-prices.json', 'energy.json', 'embodied.json'] as const;
 
 /**
  * Short titles for sources that have no `title`: "repo: path" for repository files, otherwise
@@ -400,66 +372,14 @@ function toSource(key: string, s: RefSource, file: string): Source {
   const out: Source = { key, title: deriveTitle(s), url, date: s.date };
   if (s.seen) out.seen = s.seen;
   if (what) out.what = what;
+  if (s.storedFileId !== undefined) out.storedFileId = String(s.storedFileId);
+  if (s.via) out.via = s.via;
   return out;
 }
 
 /** Sources for the figures transcribed from methods.md (and the seed document). */
 function methodsSources(): Source[] {
-  const m = (key: string, title: string, url: string, date: string, what: string): Source => ({ key, title, url, date, what });
-  return [
-    m('epoch_cost', 'Epoch AI cost model (Cottier et al. 2024, arXiv 2405.21015)', 'https://arxiv.org/abs/2405.21015', '2024-05',
-      'Hardware amortisation (depreciation r = 0.14 orders of magnitude per year), acquisition cost = chip price x 1.64 (chip-to-server) x 1.23 (server-to-cluster), average power / TDP 0.75 for GPUs (0.43 for TPUs), PUE 1.1 hyperscalers / 1.25 otherwise. Transcribed from methods.md §1.6 [V].'),
-    m('ga_paper', 'Green Algorithms (Lannelongue, Grealey & Inouye, Adv. Sci. 8(12):2100707, 2021; arXiv 2007.07610)', 'https://arxiv.org/abs/2007.07610', '2021',
-      'E = t x (n_c P_c u_c + n_GPU P_GPU u_GPU + n_m P_m) x PUE x PSF / 1000; memory power P_m = 0.3725 W/GB of memory available (data v1.0-v3.0, referenceValues.csv). Transcribed from methods.md §1.1 [V].'),
-    m('patterson_2021', 'Patterson et al. 2021, Carbon Emissions and Large Neural Network Training (arXiv 2104.10350)', 'https://arxiv.org/abs/2104.10350', '2021',
-      'kWh = hours x processors x measured average power per processor x PUE / 1000; US data-center average PUE 1.58 (2018), 1.59 (2020). Transcribed from methods.md §1.4 [V].'),
-    m('touvron_2023', 'Llama 2 (Touvron et al. 2023, arXiv 2307.09288)', 'https://arxiv.org/abs/2307.09288', '2023-07',
-      "Meta model-card convention: power = peak power capacity per GPU adjusted for PUE (TDP-based, PUE folded in); location- and market-based emissions. Transcribed from methods.md §1.4 and §1.7."),
-    m('uptime_2024', 'Uptime Institute Global Data Center Survey 2024', '', '2024',
-      'Average data-center PUE 1.56, the default "Unknown" PUE of Green Algorithms data v3.0 (via ga_pue). Transcribed from methods.md §1.1 and §1.7.'),
-    m('nvidia_hgx_h100_pcf', 'NVIDIA HGX H100 Product Carbon Footprint (PCF) summary', 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf', 'undated',
-      '1,312 kgCO2e cradle-to-gate per HGX H100 8-GPU baseboard (about 164 kg per GPU); memory ~42 %, ICs ~25 %, thermal ~18 %; excludes CPUs, DRAM, SSDs, chassis and PSUs. ISO-conformant, third-party reviewed (WSP). Transcribed from methods.md §2.3 [S]; methods.md §6 notes the PCF was not read directly.'),
-    m('boaviztapi_methods', 'Boavizta API (github.com/Boavizta/boaviztapi)', 'https://github.com/Boavizta/boaviztapi', '2026-08',
-      'Allocation embedded x duration / life_duration with default server hours_life_time = 35,040 h (4 years); component formulas. Transcribed from methods.md §2.2 [V] (HEAD Aug 2026).'),
-    m('li_water', 'Li, Yang, Islam & Ren, Making AI Less Thirsty (arXiv 2304.03271, 2025 revision)', 'https://arxiv.org/abs/2304.03271', '2025',
-      'Operational water W = sum e_t (WUE_onsite + PUE x EWIF_offsite); US EWIF 3.14 L/kWh (their ref [8]) against 4.35 L/kWh in the LBNL 2024 report. Transcribed from methods.md §3 [V].'),
-    m('lbnl_2024', 'LBNL 2024 United States data center report (as cited by Li et al.)', '', '2024',
-      'US EWIF 4.35 L/kWh per methods.md §3 (figure as cited by Li et al.; the report itself was not read).'),
-    m('doj_ftc_2023', '2023 DOJ/FTC Merger Guidelines', '', '18 Dec 2023',
-      'Guideline 1: HHI > 1,800 highly concentrated; change in HHI > 100 a significant increase (presumption of illegality); merged share > 30 % with change > 100 also presumed. Transcribed from methods.md §4.1 [V].'),
-    m('doj_hhi_explainer', "DOJ Herfindahl-Hirschman Index explainer page", '', '1982/1992',
-      'Treats HHI 1,000-1,800 as moderately concentrated and < 1,000 as unconcentrated (the 1982/1992 bands). Transcribed from methods.md §4.1 [V].'),
-    m('techinsights_2024', 'TechInsights data-center GPU market shares 2023 (June 2024)', '', 'June 2024',
-      'NVIDIA 98 % of data-center GPU units (3.76 M of 3.85 M in 2023; 2.64 M of 2.67 M in 2022) and 98 % of revenue ($36.2 B; $10.9 B in 2022); AMD ~0.5 M and Intel ~0.4 M units quoted (do not add up). Transcribed from methods.md §4.2 [S].'),
-    m('trendforce_foundry_4q24', 'TrendForce foundry revenue ranking 4Q24 (10 Mar 2025)', '', '10 Mar 2025',
-      'Foundry market shares 4Q24: TSMC 67.1 %, Samsung 8.1, SMIC 5.5, UMC 4.7, GlobalFoundries 4.6, Huahong 2.6, Tower 1.0, VIS 0.9, Nexchip 0.9; top-10 revenue $38.48 B. Transcribed from methods.md §4.2 [V].'),
-    m('trendforce_cowos_2024', 'TrendForce CoWoS capacity and demand (Nov 2024)', '', 'Nov 2024',
-      'TSMC the only CoWoS supplier at scale; capacity about 75-80 k wafers/month by end-2025; 2025 demand shares NVIDIA 63 %, Broadcom 13, AMD 8, Marvell 8, AWS 3, Intel 2, Xilinx 1, other 3 (with Semiwiki, via trade press). Transcribed from methods.md §4.2 [S, low confidence].'),
-    m('semiwiki_cowos', 'Semiwiki (via trade press): CoWoS demand shares 2025', '', 'undated',
-      'Second source of the 2025 CoWoS demand shares, via trade press. Transcribed from methods.md §4.2 [S, low confidence].'),
-    m('trendforce_hbm_2023', 'TrendForce HBM market shares (20 Apr 2023; Mar 2024)', '', '20 Apr 2023',
-      'HBM shares 2022: SK hynix 50 %, Samsung 40, Micron 10; 2023E: 53 / 38 / 9; SK hynix > 90 % of HBM3 in early 2024 (Mar 2024); 2023 HBM TSV capacity Samsung 45 k, SK hynix 45 k, Micron 3 k wafers/month. Transcribed from methods.md §4.2 [S].'),
-    m('gartner_iaas_2023', 'Gartner worldwide IaaS market share 2023 (Jul 2024)', '', 'Jul 2024',
-      'IaaS 2023: Amazon 39.0 % ($54.6 B), Microsoft 23.0, Google 8.2, Alibaba 7.9, Huawei 4.3, others 17.6; total $140.0 B; top 5 = 82 %. Transcribed from methods.md §4.2 [S].'),
-    m('synergy_cloud', 'Synergy Research Group: cloud infrastructure services market shares', '', 'Q4 2023 - Q3 2025',
-      'Cloud infrastructure services (IaaS + PaaS + hosted private): Q4 2023 AWS 31 %, Microsoft 24, Google 11; Q3 2024 31 / 20 / 12-13; Q3 2025 29 / 20 / 13. Transcribed from methods.md §4.2 [S].'),
-    m('usgs_mcs_2025', 'USGS Mineral Commodity Summaries 2025 (2024 estimates)', '', '2025',
-      'World mine/refinery production 2024e and top producers for cobalt, tantalum, palladium, platinum, antimony, copper, gallium, germanium; Chinese export controls on gallium, germanium and antimony. Read from the chapter text (mcs2025-*.pdf, text in repository Vanakka/metals-encyclopedia). Transcribed from methods.md §4.3 [V].'),
-    m('bis_2022', 'BIS interim final rule: Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use (87 FR 62186)', 'https://www.federalregister.gov/d/2022-21658', '13 Oct 2022',
-      'Rule of 7 Oct 2022, published 87 FR 62186, 13 Oct 2022, FR doc 2022-21658: new ECCN 3A090/4A090 (processing >= 4,800 and interconnect >= 600 GB/s). Transcribed from methods.md §4.4 [S].'),
-    m('bis_2023', 'BIS rule: ...Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (88 FR 73458)', 'https://www.federalregister.gov/d/2023-23055', '25 Oct 2023',
-      'Update of 17 Oct 2023, published 88 FR 73458, 25 Oct 2023, doc 2023-23055, effective 17 Nov 2023: 3A090.a TPP >= 4,800, or TPP >= 1,600 with performance density >= 5.92. Transcribed from methods.md §4.4 [S; thresholds V].'),
-    m('bis_2024_hbm', 'BIS rule adding HBM and equipment controls (89 FR 96790)', 'https://www.federalregister.gov/d/2024-28270', '5 Dec 2024',
-      'Rule of 2 Dec 2024, published 89 FR 96790, 5 Dec 2024, doc 2024-28270: HBM and more equipment controls, 140 Entity List additions (136 Chinese). Transcribed from methods.md §4.4 [S].'),
-    m('bis_diffusion_2025', 'BIS interim final rule: Framework for AI Diffusion (90 FR 4544)', 'https://www.federalregister.gov/d/2025-00636', '15 Jan 2025',
-      'Announced 13 Jan 2025, published 90 FR 4544, 15 Jan 2025, doc 2025-00636: tiers (Tier 1 = US + 18 countries), Tier-2 country cap 790,000,000 TPP (49,901 H100-eq) 2025-2027, LPP 26,900,000 TPP (1,699 H100-eq) per consignee per year, H100 TPP 15,832. Transcribed from methods.md §4.4 [V date/doc; tiers and caps S].'),
-    m('bis_rescind_2025', 'BIS announcement rescinding the AI Diffusion Rule (13 May 2025)', '', '13 May 2025',
-      'BIS announced it would rescind the AI Diffusion Rule and not enforce the 15 May 2025 compliance date; three guidance documents issued at the same time. Transcribed from methods.md §4.4 [V].'),
-    m('seed_mineralinfo', 'mineralinfo.fr: cartes de géopolitique des ressources minières (production, réserves mondiales)', 'https://www.mineralinfo.fr/fr/actualite/actualite/cartes-de-geopolitique-des-ressources-minieres-production-reserves-mondiales', 'undated',
-      'Source 1 of the critical-minerals table (producer shares and uses of palladium, tantalum, cobalt, antimony, copper) in the project seed document 002_86c4fea844fcad94.txt ("Le Cycle de vie de l\'IA").'),
-    m('seed_wpr_copper', 'worldpopulationreview.com: copper production by country', 'https://worldpopulationreview.com/country-rankings/copper-production-by-country', 'undated',
-      'Source 2 of the critical-minerals table (copper) in the project seed document 002_86c4fea844fcad94.txt ("Le Cycle de vie de l\'IA").'),
-  ];
+  return readData(methodsSourcesSchema, 'methods-sources.json');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,50 +387,18 @@ function methodsSources(): Source[] {
 // ---------------------------------------------------------------------------------------------
 
 /** ISO 3166-1 alpha-2 for every ISO3 used; WLD -> "001" (UN M49 world). */
-const ISO2: Record<string, string> = {
-  WLD: '001', ARE: 'AE', AUS: 'AU', AUT: 'AT', BEL: 'BE', BGR: 'BG', BRA: 'BR', CAN: 'CA', CHE: 'CH', CHL: 'CL',
-  CHN: 'CN', COD: 'CD', CZE: 'CZ', DEU: 'DE', DNK: 'DK', ESP: 'ES', FIN: 'FI', FRA: 'FR', GBR: 'GB', HKG: 'HK',
-  IDN: 'ID', IND: 'IN', IRL: 'IE', IRN: 'IR', ISL: 'IS', ISR: 'IL', ITA: 'IT', JPN: 'JP', KOR: 'KR', MAC: 'MO',
-  MAR: 'MA', MEX: 'MX', MYS: 'MY', NGA: 'NG', NLD: 'NL', NOR: 'NO', NZL: 'NZ', PER: 'PE', POL: 'PL', PRK: 'KP',
-  PRT: 'PT', RUS: 'RU', RWA: 'RW', SAU: 'SA', SGP: 'SG', SWE: 'SE', TJK: 'TJ', TUR: 'TR', TWN: 'TW', USA: 'US',
-  VNM: 'VN', ZAF: 'ZA', ZWE: 'ZW',
-};
-
+const ISO2 = MAP.iso2;
 /** Countries referenced elsewhere in the catalog that have no grid data in the reference. */
-const EXTRA_COUNTRY_NAMES: Record<string, string> = {
-  BGR: 'Bulgaria',
-  COD: 'Democratic Republic of the Congo',
-  IRN: 'Iran',
-  MAC: 'Macao',
-  NGA: 'Nigeria',
-  PER: 'Peru',
-  PRK: 'North Korea',
-  RUS: 'Russia',
-  RWA: 'Rwanda',
-  TJK: 'Tajikistan',
-  VNM: 'Vietnam',
-  ZWE: 'Zimbabwe',
-};
+const EXTRA_COUNTRY_NAMES = MAP.extraCountryNames;
 
 // ---------------------------------------------------------------------------------------------
 // Accelerators
 // ---------------------------------------------------------------------------------------------
 
-const VENDORS: Record<string, AcceleratorVendor> = {
-  NVIDIA: 'NVIDIA',
-  AMD: 'AMD',
-  Intel: 'Intel',
-  'Intel (Habana)': 'Intel',
-  Google: 'Google',
-  AWS: 'AWS',
-  'AWS (Annapurna Labs)': 'AWS',
-  Huawei: 'Huawei',
-  'Huawei (HiSilicon)': 'Huawei',
-};
-
-const FOUNDRY_NAMES: Foundry[] = ['TSMC', 'SMIC', 'Samsung', 'Intel'];
-const HBM_NAMES: HbmSupplier[] = ['SK hynix', 'Samsung', 'Micron'];
-const FAB_COUNTRY_NAMES: Record<string, string> = { Taiwan: 'TWN', China: 'CHN', 'South Korea': 'KOR', Korea: 'KOR', 'United States': 'USA' };
+const VENDORS = MAP.vendors;
+const FOUNDRY_NAMES: Foundry[] = MAP.foundryNames;
+const HBM_NAMES: HbmSupplier[] = MAP.hbmNames;
+const FAB_COUNTRY_NAMES = MAP.fabCountryNames;
 
 /** Names found in `text`, in order of first appearance. */
 function namesIn<T extends string>(text: string, names: readonly T[]): T[] {
@@ -522,11 +410,10 @@ function namesIn<T extends string>(text: string, names: readonly T[]): T[] {
 }
 
 /**
- * Supplier names that the reference text mentions but does not attribute to this accelerator.
- * B200: "Samsung (12-high HBM3E reported for Blackwell Ultra, 2025)" is about Blackwell Ultra
- * (B300), not B200; the text is kept in the note.
+ * Supplier names that the reference text mentions but does not attribute to this accelerator
+ * (mappings.json hbmNotAttributed; B200: the Samsung text is about Blackwell Ultra, kept in the note).
  */
-const HBM_NOT_ATTRIBUTED: Record<string, HbmSupplier[]> = { 'nvidia-b200': ['Samsung'] };
+const HBM_NOT_ATTRIBUTED = MAP.hbmNotAttributed;
 
 function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { alternatives: CitedNumber[] }>): Accelerator {
   const vendor = VENDORS[a.vendor];
@@ -534,7 +421,7 @@ function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { al
 
   let tdpW: CitedNumber | null = null;
   if (a.tdpW) {
-    if ('value' in a.tdpW && 'unit' in a.tdpW) tdpW = fromRef(a.tdpW as RefFigure);
+    if ('value' in a.tdpW && 'unit' in a.tdpW) tdpW = fromRef(refFigure.parse(a.tdpW));
     else {
       const variants = a.tdpW as Record<string, RefFigure>;
       const sxm = variants.SXM4;
@@ -617,13 +504,7 @@ function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { al
   };
 }
 
-interface RefEmbodied {
-  perGpu: { item: string; gpu: string | null; value: RefFigure }[];
-  perServer: { item: string; value: RefFigure }[];
-  boaviztaModelDerived: { results: { gpu: string; model: string; embodiedKgCO2e: RefFigure }[] };
-}
-
-function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternatives: CitedNumber[] }> {
+function embodiedPerGpu(e: RefEmbodiedFile): Map<string, CitedNumber & { alternatives: CitedNumber[] }> {
   const boavizta = (gpu: string, model: string): CitedNumber => {
     const r = e.boaviztaModelDerived.results.find((x) => x.gpu === gpu && x.model === model);
     if (!r) throw new Error(`Boavizta-derived result for ${model} not found`);
@@ -637,15 +518,11 @@ function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternative
   const withAlt = (main: CitedNumber, alternatives: CitedNumber[]) => ({ ...main, alternatives });
 
   const map = new Map<string, CitedNumber & { alternatives: CitedNumber[] }>();
-  // methods.md §2.3: 1,312 kgCO2e per HGX H100 8-GPU baseboard, "about 164 kg per GPU".
-  map.set(
-    'nvidia-h100-sxm',
-    withAlt(
-      cn(164, 'kgCO2e per GPU (cradle-to-gate, 1/8 of an HGX H100 8-GPU baseboard)', ['nvidia_hgx_h100_pcf'], 'undated', 'medium',
-        '164 = 1,312 kgCO2e per HGX H100 8-GPU baseboard / 8 (methods.md §2.3, [S]). Baseboard only: excludes CPUs, DRAM, SSDs, chassis and PSUs (add them, e.g. with Boavizta). Memory ~42 %, ICs ~25 %, thermal ~18 %. The PCF summary was not read directly (methods.md §6) and its date is not given.'),
-      [boavizta('nvidia-h100-sxm', 'NVIDIA H100 SXM 80GB')],
-    ),
-  );
+  // Transcribed per-GPU figures (methods.md §2.3: 1,312 kgCO2e per HGX H100 baseboard / 8 = 164).
+  for (const t of TRANSCRIBED.embodiedPerGpu) {
+    const alternatives = t.acceleratorId === 'nvidia-h100-sxm' ? [boavizta('nvidia-h100-sxm', 'NVIDIA H100 SXM 80GB')] : [];
+    map.set(t.acceleratorId, withAlt(cn(t.value, t.unit, t.sources, t.date, t.confidence, t.note), alternatives));
+  }
   map.set('nvidia-a100-80gb', withAlt(perGpu('nvidia-a100-80gb', 'A100 GPU (BLOOM estimate)'), []));
   map.set(
     'nvidia-a100-40gb',
@@ -662,86 +539,33 @@ function embodiedPerGpu(e: RefEmbodied): Map<string, CitedNumber & { alternative
 // Cloud
 // ---------------------------------------------------------------------------------------------
 
-const PROVIDERS: Record<string, { id: string; kind: CloudProvider['kind'] }> = {
-  AWS: { id: 'aws', kind: 'hyperscaler' },
-  GCP: { id: 'gcp', kind: 'hyperscaler' },
-  Azure: { id: 'azure', kind: 'hyperscaler' },
-  'Oracle (OCI)': { id: 'oracle', kind: 'hyperscaler' },
-  CoreWeave: { id: 'coreweave', kind: 'gpuCloud' },
-  Lambda: { id: 'lambda', kind: 'gpuCloud' },
-  RunPod: { id: 'runpod', kind: 'gpuCloud' },
-  Nebius: { id: 'nebius', kind: 'gpuCloud' },
-  OVHcloud: { id: 'ovhcloud', kind: 'gpuCloud' },
-  Scaleway: { id: 'scaleway', kind: 'gpuCloud' },
-  'Verda (ex-DataCrunch, Finland)': { id: 'verda', kind: 'gpuCloud' },
-  'Seeweb (Italy)': { id: 'seeweb', kind: 'gpuCloud' },
-  TensorWave: { id: 'tensorwave', kind: 'gpuCloud' },
-  Crusoe: { id: 'crusoe', kind: 'gpuCloud' },
-  Vultr: { id: 'vultr', kind: 'gpuCloud' },
-};
-
+const PROVIDERS = MAP.cloudProviders;
 /** Not a provider: a market-wide range (dropped from cloudPrices). */
-const MARKET_RANGE_PROVIDER = 'Specialised clouds (market range)';
-
-const EUR_PROVIDERS = new Set(['ovhcloud', 'scaleway', 'seeweb']);
-
-const PRICING_MODELS: Record<string, CloudPricingModel> = {
-  'on-demand': 'onDemand',
-  'on-demand (secure cloud)': 'onDemand',
-  spot: 'spot',
-  'spot (preemptible)': 'spot',
-  'reserved-1y': 'reserved1y',
-  'reserved-3y': 'reserved3y',
-  'capacity-block (reserved, short-term)': 'capacityBlock',
-  'committed (monthly, managed cluster)': 'committed',
-};
-
+const MARKET_RANGE_PROVIDER = MAP.marketRangeProvider;
+const EUR_PROVIDERS = new Set(MAP.eurProviders);
+const PRICING_MODELS = MAP.pricingModels;
 /**
  * Country of each region string, inferred from its name; null when unknown or several.
- * Every region in the reference must be listed here (the build throws otherwise).
+ * Every region in the reference must be listed in mappings.json (the build throws otherwise).
  */
-const REGION_COUNTRY: Record<string, string | null> = {
-  // AWS
-  'us-east-1': 'USA',
-  'us-east-2': 'USA',
-  'us-west-1': 'USA',
-  'us-west-2': 'USA',
-  'us-east-1/us-east-2': 'USA',
-  'us-east-2/us-west-2': 'USA',
-  'eu-north-1': 'SWE', // Stockholm
-  'eu-west-1': 'IRL',
-  'eu-west-2': 'GBR',
-  'eu-central-1': 'DEU',
-  'ap-northeast-1': 'JPN',
-  'ap-south-1': 'IND',
-  'ca-central-1': 'CAN',
-  // GCP (Nebius also names a region us-central1)
-  'us-central1': 'USA',
-  'us-east4': 'USA',
-  'europe-west4': 'NLD',
-  'europe-west1': 'BEL',
-  // Nebius
-  'eu-north1 (Finland)': 'FIN',
-  'eu-north1, eu-west1 (Paris), us-central1': null,
-  'eu-north1, eu-west1, us-central1': null,
-  // Verda
-  'FIN-01/FIN-03': 'FIN',
-  'FIN-02': 'FIN',
-  'FIN-02/FIN-03': 'FIN',
-  'FIN-03': 'FIN',
-  // Scaleway, OVHcloud, Seeweb
-  'fr-par-2 (Paris)': 'FRA',
-  'GRA (Gravelines, France)': 'FRA',
-  'it-fr2 (Frosinone) or unspecified': 'ITA',
-  // several countries or none
-  'all listed': null,
-  'all listed regions (e.g. af-johannesburg-1, af-casablanca-1)': null,
-  'Indonesia Central / Southeast Asia': null,
-  'many (US, EU incl. FR/NL/SE/NO/IS/CZ/RO/DK, CA, AU, SG, JP, IN)': null,
-  unspecified: null,
-};
+const REGION_COUNTRY = MAP.regionCountry;
 
-function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { prices: CloudPrice[]; dropped: RefCloudPrice[] } {
+type Tagged<T> = T & { file: string; derived?: boolean };
+
+/** The accelerator id of a reference row (2026 aliases resolved), or null when not in the catalog. */
+function gpuId(gpu: string, acceleratorIds: Set<string>): string | null {
+  const id = MAP.gpuAliases[gpu] ?? gpu;
+  return acceleratorIds.has(id) ? id : null;
+}
+
+function cloudPrices(
+  all: Tagged<RefCloudPrice>[],
+  acceleratorIds: Set<string>,
+): { prices: CloudPrice[]; dropped: RefCloudPrice[]; unknownGpu: Tagged<RefCloudPrice>[] } {
+  // Rows of the 2026 files whose gpu is not a catalog accelerator are left out (and logged);
+  // in the older files every gpu must be known.
+  const unknownGpu = all.filter((r) => r.file !== 'cloud-prices.json' && gpuId(r.gpu, acceleratorIds) === null);
+  const rows = all.filter((r) => !unknownGpu.includes(r)).map((r) => ({ ...r, gpu: gpuId(r.gpu, acceleratorIds) ?? r.gpu }));
   const kept = rows.filter((r) => r.provider !== MARKET_RANGE_PROVIDER);
   const dropped = rows.filter((r) => r.provider === MARKET_RANGE_PROVIDER);
   const bases = kept.map((r) => {
@@ -749,7 +573,7 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
     const model = PRICING_MODELS[r.pricingModel];
     if (!provider) throw new Error(`unknown cloud provider "${r.provider}"`);
     if (!model) throw new Error(`unknown pricing model "${r.pricingModel}"`);
-    return slug(provider.id, r.gpu, model, r.region, r.instanceType);
+    return slug(provider.id, r.gpu, model, r.region, r.instanceType, r.file === 'cloud-prices.json' ? undefined : r.date);
   });
   const ids = uniqueIds(bases);
   const prices = kept.map((r, i): CloudPrice => {
@@ -757,7 +581,8 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
     if (!acceleratorIds.has(r.gpu)) throw new Error(`cloud price for unknown accelerator ${r.gpu}`);
     if (!(r.region in REGION_COUNTRY)) throw new Error(`region "${r.region}" (${r.provider}) has no country decision in REGION_COUNTRY`);
     const regionCountry = REGION_COUNTRY[r.region] ?? null;
-    const eur = EUR_PROVIDERS.has(providerId);
+    // The older file's OVHcloud, Scaleway and Seeweb rows are billed in EUR; the 2026 rows say USD.
+    const eur = EUR_PROVIDERS.has(providerId) && r.file === 'cloud-prices.json';
     if (!eur && r.currency !== 'USD') throw new Error(`unexpected currency "${r.currency}" for ${r.provider}`);
     const isTpu = r.gpu.startsWith('google-tpu');
     const excludesHost = providerId === 'gcp' && !isTpu && /accelerator component only/.test(r.priceScope ?? '');
@@ -772,6 +597,8 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
       r.note,
       eur ? `currency: ${r.currency}; stored as EUR` : undefined,
       regionCountry ? 'region country inferred from the region name' : undefined,
+      r.previousPerGpuPerHour !== undefined ? `previous price ${r.previousPerGpuPerHour} per GPU-hour` : undefined,
+      r.via ? `via: ${r.via}` : undefined,
     );
     const out: CloudPrice = {
       id: ids[i]!,
@@ -783,14 +610,17 @@ function cloudPrices(rows: RefCloudPrice[], acceleratorIds: Set<string>): { pric
       instanceType: r.instanceType ?? null,
       gpusPerInstance: r.gpusPerInstance ?? null,
       pricePerGpuHour: price,
-      currency: eur ? 'EUR' : 'USD',
+      currency: eur && r.file === 'cloud-prices.json' ? 'EUR' : 'USD',
       excludesHost,
+      pricingModelText: r.pricingModel,
+      basis: MAP.pricingBasis[r.pricingModel] ?? 'list',
+      file: r.file,
     } as CloudPrice;
     if (range) out.range = [range[0], range[1]];
-    Object.assign(out, cited(r.sources, r.date, r.confidence, note));
+    Object.assign(out, cited(r.sources, r.date, r.confidence, note, r.derived || MAP.pricingBasis[r.pricingModel] === 'average'));
     return out;
   });
-  return { prices: prices.sort(byId), dropped };
+  return { prices: prices.sort(byId), dropped, unknownGpu };
 }
 
 function operatorFigure(id: string, operator: string, f: RefFigure, extraNote?: string): OperatorFigure {
@@ -824,39 +654,21 @@ function cloudProviders(energy: { pue: { operators: RefOperatorRow[] }; wue: Ref
 // Decentralised
 // ---------------------------------------------------------------------------------------------
 
-const MARKETS: Record<string, string> = {
-  'Vast.ai': 'vast',
-  'Akash Network': 'akash',
-  'io.net': 'ionet',
-  'Render Network': 'render',
-  Spheron: 'spheron',
-};
-
-const TOKEN_PAYMENT: Record<string, DecentralisedMarket['tokenPayment']> = {
-  vast: 'none', // card/credit (USD)
-  akash: 'optional', // AKT or USDC
-  ionet: 'optional', // USD, USDC or IO
-  render: 'required', // RENDER token
-  spheron: 'unknown', // payment not in the reference
-};
-
+const MARKETS = MAP.markets;
+const TOKEN_PAYMENT = MAP.tokenPayment;
 /** Host country of a listed location, only when a single country is named. */
-const LOCATION_COUNTRY: Record<string, string | null> = {
-  'Texas, US': 'USA',
-  Vietnam: 'VNM',
-  'Bulgaria (H100 NVL)': 'BGR',
-  France: 'FRA',
-  US: 'USA',
-  'Georgia US / Bavaria DE (A100 SXM4 40GB)': null,
-  'Oklahoma, US (A100 PCIe 80GB)': 'USA',
-  'Germany / Hong Kong / Washington US': null,
-  'US / Croatia / Taiwan': null,
-  'Texas US / Hungary': null,
-  Taiwan: 'TWN',
-  'Taichung, Taiwan': 'TWN',
-};
+const LOCATION_COUNTRY = MAP.locationCountry;
 
-function decentralisedPrices(rows: RefDecPrice[], acceleratorIds: Set<string>): DecentralisedPrice[] {
+function decentralisedPrices(all: Tagged<RefDecPrice>[], acceleratorIds: Set<string>, dropped: string[]): DecentralisedPrice[] {
+  const rows = all.flatMap((r) => {
+    const id = gpuId(r.gpu, acceleratorIds);
+    if (id === null && r.file !== 'decentralized-prices.json') {
+      dropped.push(`decentralised price row ${r.network} "${r.gpu}" (${r.file}): not a catalog accelerator`);
+      return [];
+    }
+    const alias = id !== null && id !== r.gpu ? `reference gpu label: "${r.gpu}"` : undefined;
+    return [{ ...r, gpu: id ?? r.gpu, note: joinNotes(r.note, alias) }];
+  });
   const bases = rows.map((r) => {
     const m = MARKETS[r.network];
     if (!m) throw new Error(`unknown network "${r.network}"`);
@@ -888,15 +700,33 @@ function decentralisedPrices(rows: RefDecPrice[], acceleratorIds: Set<string>): 
         currency: 'USD',
         location,
         hostCountry,
+        basis: /average of listed offers/.test(r.pricingModel) ? 'average' : 'list',
+        file: r.file,
       } as DecentralisedPrice;
       if (range) out.range = [range[0], range[1]];
       Object.assign(
         out,
-        cited(r.sources, r.date, r.confidence, joinNotes(r.note, offerNote, hostCountry ? 'host country inferred from the listed location' : undefined)),
+        cited(r.sources, r.date, r.confidence, joinNotes(r.note, offerNote, hostCountry ? 'host country inferred from the listed location' : undefined),
+          /average of listed offers|median/.test(r.pricingModel)),
       );
       return out;
     })
     .sort(byId);
+}
+
+/** Markets first priced in the 2026 file (Lium, SF Compute): name and type only, nothing else is known. */
+function newMarkets(d: z.infer<typeof refDec2026File>): DecentralisedMarket[] {
+  const known = new Set(['vast', 'akash', 'ionet', 'render', 'spheron']);
+  const networks = z.array(z.looseObject({ network: z.string(), type: z.string().optional() })).parse((d as { networks?: unknown }).networks ?? []);
+  const names = [...new Set(d.prices.map((p) => p.network))].filter((n) => !known.has(MARKETS[n] ?? ''));
+  return names.map((name) => {
+    const id = MARKETS[name];
+    if (!id) throw new Error(`unknown network "${name}"`);
+    return {
+      id, name, type: networks.find((n) => n.network === name)?.type ?? 'marketplace (type not given in the reference)',
+      payment: null, tokenPayment: TOKEN_PAYMENT[id] ?? 'unknown', feePct: null, reliability: [],
+    };
+  });
 }
 
 function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, Source>): DecentralisedMarket[] {
@@ -946,7 +776,7 @@ function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, So
       }
 
       const reliability = (n.reliability ?? []).map((r): CitedText => {
-        const value = typeof r.value === 'string' ? r.value : `${String(r.value)} — ${(r as RefFigure).unit}`;
+        const value = typeof r.value === 'string' ? r.value : `${String(r.value)} — ${'unit' in r ? String(r.unit) : ''}`;
         return { value, ...cited(r.sources, r.date, r.confidence, r.note) };
       });
 
@@ -959,8 +789,19 @@ function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, So
 // Energy
 // ---------------------------------------------------------------------------------------------
 
-function countries(refCountries: RefCountry[], referenced: Set<string>): Country[] {
-  const out: Country[] = refCountries.map((c) => {
+type RefCountry2026 = z.infer<typeof refGrid2026File>['countries'][number];
+
+/** A 2026 grid value with its data year and method in the note. */
+function grid2026Value(v: RefFigure & { dataYear?: unknown; metric?: unknown; basis?: unknown }, extra?: string): CitedNumber {
+  const what = [typeof v.dataYear === 'number' ? `data year ${v.dataYear}` : undefined, typeof v.metric === 'string' ? v.metric : undefined,
+    typeof v.basis === 'string' ? v.basis : undefined].filter(Boolean).join(', ');
+  return fromRef(v, joinNotes(what, extra));
+}
+
+function countries(refCountries: RefCountry[], grid2026: RefCountry2026[], referenced: Set<string>): Country[] {
+  const newer = new Map(grid2026.map((c) => [c.iso3, c]));
+  const older = new Map(refCountries.map((c) => [c.iso3, c]));
+  const fromOld = (c: RefCountry): Country => {
     const iso2 = ISO2[c.iso3];
     if (!iso2) throw new Error(`no ISO2 for ${c.iso3}`);
     const match = c.values.find((v) => v.value === c.recommended);
@@ -975,7 +816,36 @@ function countries(refCountries: RefCountry[], referenced: Set<string>): Country
       )),
       gridValues: c.values.map((v) => fromRef(v)),
     };
-  });
+  };
+  // grid-2026.json (data year 2025) is newer: its recommended value becomes the country's, with
+  // every older value kept in gridValues.
+  const fromNew = (c: RefCountry2026): Country => {
+    const iso2 = ISO2[c.iso3];
+    if (!iso2) throw new Error(`no ISO2 for ${c.iso3}`);
+    const match = c.values.find((v) => v.value === c.recommended);
+    if (!match) throw new Error(`recommended 2026 value of ${c.iso3} not among its values`);
+    const old = older.get(c.iso3);
+    const dataYear = (match as { dataYear?: unknown }).dataYear;
+    const out: Country = {
+      iso3: c.iso3,
+      iso2,
+      name: c.name,
+      gridGCO2ePerKWh: grid2026Value(match, joinNotes(`recommended: ${c.recommendedBasis}`, c.zone ? `Electricity Maps zone ${c.zone}` : undefined)),
+      gridValues: [...c.values.map((v) => grid2026Value(v)), ...(old ? old.values.map((v) => fromRef(v)) : [])],
+    };
+    if (typeof dataYear === 'number') out.gridDataYear = dataYear;
+    const w = c.waterOffsite;
+    if (w && typeof w.value === 'number') {
+      const coverage = w.coverageOfGeneration;
+      const extra = typeof coverage === 'number' ? `covers ${Math.round(coverage * 1000) / 10} % of generation` : undefined;
+      out.offsiteWaterLPerKWh = cn(w.value, w.unit ?? 'L/kWh', w.sources, w.date, w.confidence, joinNotes(w.note, extra), undefined, w.derived === true);
+    }
+    return out;
+  };
+  const out: Country[] = [
+    ...refCountries.filter((c) => !newer.has(c.iso3)).map(fromOld),
+    ...grid2026.map(fromNew),
+  ];
   const have = new Set(out.map((c) => c.iso3));
   for (const iso3 of [...referenced].sort()) {
     if (have.has(iso3)) continue;
@@ -1018,217 +888,224 @@ function operatorRows(rows: RefOperatorRow[]): OperatorFigure[] {
 // ---------------------------------------------------------------------------------------------
 
 function supplyChain(): ShareTable[] {
-  const t = (
-    id: string,
-    tier: ShareTable['tier'],
-    title: string,
-    shares: [string, number][],
-    sources: string[],
-    date: string,
-    confidence: Confidence,
-    note: string,
-  ): ShareTable => ({
-    id,
-    tier,
-    title,
-    shares: shares.map(([name, pct]) => ({ name, pct })),
-    ...cited(sources, date, confidence, note),
-  });
-  return [
-    t('dc-gpu-2023', 'acceleratorVendor', 'Data-center GPUs, share of units shipped, 2023', [['NVIDIA', 98]], ['techinsights_2024'], 'June 2024', 'medium',
-      'methods.md §4.2 [S]: NVIDIA 98 % of units (3.76 M of 3.85 M in 2023; 2.64 M of 2.67 M in 2022) and 98 % of revenue ($36.2 B; $10.9 B in 2022). TechInsights also quotes AMD at about 0.5 M and Intel at about 0.4 M units, which does not add up to the 3.85 M total, so only NVIDIA\'s share is given'),
-    t('foundry-4q24', 'foundry', 'Foundry revenue share, 4Q24', [
-      ['TSMC', 67.1], ['Samsung', 8.1], ['SMIC', 5.5], ['UMC', 4.7], ['GlobalFoundries', 4.6], ['Huahong', 2.6], ['Tower', 1.0], ['VIS', 0.9], ['Nexchip', 0.9],
-    ], ['trendforce_foundry_4q24'], '10 Mar 2025', 'high',
-      'methods.md §4.2 [V]: shares of the whole foundry market (top-10 revenue $38.48 B). "Advanced nodes > 90 % TSMC" is widely cited but was not verified'),
-    t('hbm-2022', 'hbm', 'HBM market share, 2022', [['SK hynix', 50], ['Samsung', 40], ['Micron', 10]], ['trendforce_hbm_2023'], '20 Apr 2023', 'medium',
-      'methods.md §4.2 [S]; trade-press reports of TrendForce, change quarterly'),
-    t('hbm-2023e', 'hbm', 'HBM market share, 2023 (estimate)', [['SK hynix', 53], ['Samsung', 38], ['Micron', 9]], ['trendforce_hbm_2023'], '20 Apr 2023', 'medium',
-      'methods.md §4.2 [S]: 2023 estimate. SK hynix > 90 % of HBM3 in early 2024 (TrendForce, Mar 2024). 2023 HBM TSV capacity: Samsung 45 k, SK hynix 45 k, Micron 3 k wafers/month'),
-    t('cloud-iaas-2023', 'cloud', 'Cloud IaaS market share, 2023 (Gartner)', [
-      ['Amazon', 39.0], ['Microsoft', 23.0], ['Google', 8.2], ['Alibaba', 7.9], ['Huawei', 4.3],
-    ], ['gartner_iaas_2023'], 'Jul 2024', 'medium',
-      'methods.md §4.2 [S]: Amazon $54.6 B; others 17.6 %; total $140.0 B; top 5 = 82 %'),
-    t('cloud-infra-q3-2025', 'cloud', 'Cloud infrastructure services market share, Q3 2025 (Synergy)', [['AWS', 29], ['Microsoft', 20], ['Google', 13]],
-      ['synergy_cloud'], 'Q3 2025', 'medium',
-      'methods.md §4.2 [S]: IaaS + PaaS + hosted private cloud. Earlier: Q4 2023 AWS 31 %, Microsoft 24, Google 11; Q3 2024 31 / 20 / 12-13'),
-    t('cowos-2025', 'packaging', 'CoWoS advanced packaging, share of 2025 demand', [
-      ['NVIDIA', 63], ['Broadcom', 13], ['AMD', 8], ['Marvell', 8], ['AWS', 3], ['Intel', 2], ['Xilinx', 1], ['Other', 3],
-    ], ['trendforce_cowos_2024', 'semiwiki_cowos'], 'Nov 2024', 'low',
-      'methods.md §4.2 [S, low confidence]: these are demand shares of CoWoS capacity (customers), not supplier shares: TSMC is the only CoWoS supplier at scale, with about 75-80 k wafers/month by end-2025'),
-  ].sort(byId);
+  return readData(supplyChainSchema, 'supply-chain.json')
+    .map(({ sources, date, confidence, note, ...t }) => ({ ...t, ...cited(sources, date, confidence, note) }))
+    .sort(byId);
 }
 
 function criticalMinerals(): CriticalMineral[] {
-  const USGS_DATE = '2024 (estimates; USGS MCS 2025)';
-  const DEC_2024_BAN = {
-    by: 'CHN',
-    what: 'ban on all exports of gallium, germanium and antimony to the US (MOFCOM, 3 Dec 2024 [M for day]; per USGS MCS 2025)',
-    date: '2024-12',
-    against: ['USA'],
-  };
-  const GA_GE_LICENSING = {
-    by: 'CHN',
-    what: 'gallium and germanium export licensing (announced 3 Jul 2023, effective 1 Aug 2023 [M for exact days]; per USGS MCS 2025)',
-    date: '2023-08',
-    against: 'all' as const,
-  };
-  const SB_LICENSING = {
-    by: 'CHN',
-    what: 'antimony export licensing announced Aug 2024 (effective 15 Sep 2024 [M]; per USGS MCS 2025)',
-    date: '2024-08',
-    against: 'all' as const,
-  };
-  /** [iso3, tonnage or null, published pct or null] */
-  type P = [string, number | null, number | null];
-  const mineral = (
-    id: string,
-    name: string,
-    use: string | null,
-    world: { value: number; unit: string } | null,
-    producers: P[],
-    exportControls: CriticalMineral['exportControls'],
-    notes: (string | undefined)[],
-    seed: string[] = [],
-  ): CriticalMineral => {
-    let derived = false;
-    const prod = producers.map(([iso3, tonnage, pct]) => {
-      if (pct !== null) return { iso3, pct };
-      if (tonnage === null || world === null) throw new Error(`${id}: producer ${iso3} has neither pct nor tonnage`);
-      derived = true;
-      return { iso3, pct: Math.round((tonnage / world.value) * 1000) / 10 };
-    });
-    const derivedIsos = producers.filter(([, , pct]) => pct === null).map(([iso3]) => iso3);
-    return {
-      id,
-      name,
-      use,
-      worldTotal: world,
-      producers: prod,
-      exportControls,
-      ...cited(['usgs_mcs_2025', ...seed], USGS_DATE, 'high',
-        joinNotes(
-          'methods.md §4.3 [V]: USGS Mineral Commodity Summaries 2025, 2024 estimates',
-          ...notes,
-          derived ? `pct derived from USGS tonnages for ${derivedIsos.join(', ')} (tonnage / world total, 1 decimal)` : undefined,
-        )),
-    };
-  };
-  return [
-    mineral('cobalt', 'Cobalt (mine)', 'batteries', { value: 290000, unit: 't' },
-      [['COD', 220000, 75.9], ['IDN', 28000, 9.7], ['RUS', 8700, null], ['CAN', 4500, null]], [],
-      ['tonnages: DRC 220,000 t, Indonesia 28,000 t, Russia 8,700 t, Canada 4,500 t', 'world 2023: 238,000 t; DRC\'s 2023 share about 73.5 %',
-        'seed table (mineralinfo.fr, undated): DRC 68 %; use "batteries (electric vehicles, electronic devices)"'], ['seed_mineralinfo']),
-    mineral('tantalum', 'Tantalum (mine)', 'capacitors', { value: 2100, unit: 't' },
-      [['COD', 880, 41.9], ['NGA', 390, 18.6], ['RWA', 350, 16.7], ['BRA', 210, 10]], [],
-      ['tonnages: DRC 880 t, Nigeria 390 t, Rwanda 350 t, Brazil 210 t',
-        'seed table (mineralinfo.fr, undated): DRC 35 %, Rwanda 17 %, Brazil 16 %; use "capacitors (smartphones, hard drives)"'], ['seed_mineralinfo']),
-    mineral('palladium', 'Palladium (mine)', 'printed circuit boards', { value: 190000, unit: 'kg' },
-      [['RUS', 75000, 39.5], ['ZAF', 72000, 37.9], ['CAN', 15000, null], ['ZWE', 15000, null], ['USA', 8000, null]], [],
-      ['tonnages: Russia 75,000 kg, South Africa 72,000 kg, Canada 15,000 kg, Zimbabwe 15,000 kg, US 8,000 kg',
-        'seed table (mineralinfo.fr, undated): Russia 42 %, South Africa 38 %; use "printed circuit boards"'], ['seed_mineralinfo']),
-    mineral('platinum', 'Platinum (mine)', null, { value: 170000, unit: 'kg' }, [['ZAF', 120000, 70.6]], [],
-      ['tonnage: South Africa 120,000 kg', 'not in the seed table (no use stated)']),
-    mineral('antimony', 'Antimony (mine)', 'printed circuit boards, semiconductors, cable sheathing', { value: 100000, unit: 't' },
-      [['CHN', 60000, 60], ['TJK', 17000, 17], ['RUS', 13000, 13]], [SB_LICENSING, DEC_2024_BAN],
-      ['tonnages: China 60,000 t, Tajikistan 17,000 t, Russia 13,000 t',
-        'seed table (mineralinfo.fr, undated): China 54 %, Russia 18 %, Tajikistan 15 %'], ['seed_mineralinfo']),
-    mineral('copper-mine', 'Copper (mine)', 'electronic components, printed circuit boards', { value: 23000, unit: 'kt' },
-      [['CHL', 5300, 23.0], ['COD', 3300, 14.3], ['PER', 2600, 11.3], ['CHN', 1800, null]], [],
-      ['tonnages: Chile 5,300 kt, DRC 3,300 kt, Peru 2,600 kt, China 1,800 kt',
-        'seed table (worldpopulationreview.com, undated; copper, mine or refinery not stated): Chile 56 %, DRC 35 %'], ['seed_wpr_copper']),
-    mineral('copper-refinery', 'Copper (refinery)', 'electronic components, printed circuit boards', { value: 27000, unit: 'kt' },
-      [['CHN', 12000, 44]], [],
-      ['tonnage: China 12,000 kt',
-        'seed table (worldpopulationreview.com, undated; copper, mine or refinery not stated): Chile 56 %, DRC 35 %'], ['seed_wpr_copper']),
-    mineral('gallium', 'Gallium (primary low-purity)', null, { value: 760000, unit: 'kg' },
-      [['CHN', 750000, 98.7], ['RUS', 6000, null], ['JPN', 3000, null], ['KOR', 3000, null]], [GA_GE_LICENSING, DEC_2024_BAN],
-      ['tonnages: China 750,000 kg (98.7 %; USGS text: "99 %"), Russia 6,000 kg, Japan 3,000 kg, Korea 3,000 kg',
-        'high-purity refined gallium about 320,000 kg', 'not in the seed table (no use stated)']),
-    mineral('germanium', 'Germanium', null, null, [], [GA_GE_LICENSING, DEC_2024_BAN],
-      ['USGS publishes no world total and no shares because of data limits; China is "the leading global producer"',
-        "China's germanium-metal exports (Jan-Aug 2024) fell 55 % to 16,700 kg",
-        'press figures of "91 %" and "83 %" for China conflict and are not from USGS', 'not in the seed table (no use stated)']),
-  ].sort(byId);
+  const d = readData(criticalMineralsSchema, 'critical-minerals.json');
+  return d.minerals
+    .map((m): CriticalMineral => {
+      const derivedIsos: string[] = [];
+      const producers = m.producers.map(({ iso3, tonnage, pct }) => {
+        if (pct !== null) return { iso3, pct };
+        if (tonnage === null || m.worldTotal === null) throw new Error(`${m.id}: producer ${iso3} has neither pct nor tonnage`);
+        derivedIsos.push(iso3);
+        // A producer share computed from the USGS tonnage: tonnage / world total, 1 decimal.
+        return { iso3, pct: Math.round((tonnage / m.worldTotal.value) * 1000) / 10 };
+      });
+      const exportControls = m.exportControls.map((k) => {
+        const c = d.exportControls[k];
+        if (!c) throw new Error(`${m.id}: unknown export control "${k}"`);
+        return c;
+      });
+      return {
+        id: m.id,
+        name: m.name,
+        use: m.use,
+        worldTotal: m.worldTotal,
+        producers,
+        exportControls,
+        ...cited([...d.sources, ...m.extraSources], d.date, d.confidence,
+          joinNotes(
+            d.leadNote,
+            ...m.notes,
+            derivedIsos.length ? `pct derived from USGS tonnages for ${derivedIsos.join(', ')} (tonnage / world total, 1 decimal)` : undefined,
+          )),
+      };
+    })
+    .sort(byId);
 }
 
-const TIER1 = ['USA', 'AUS', 'BEL', 'CAN', 'DNK', 'FIN', 'FRA', 'DEU', 'IRL', 'ITA', 'JPN', 'NLD', 'NZL', 'NOR', 'KOR', 'ESP', 'SWE', 'TWN', 'GBR'];
-const TIER3_NAMED = ['CHN', 'RUS', 'IRN', 'PRK', 'MAC'];
-
 function exportControls(): ExportControlData {
-  const regime = (
-    id: string,
-    title: string,
-    citation: string | null,
-    status: 'inForce' | 'rescinded',
-    sources: string[],
-    date: string,
-    confidence: Confidence,
-    note: string,
-  ) => ({ id, title, citation, status, ...cited(sources, date, confidence, note) });
+  const d = readData(exportControlsSchema, 'export-controls.json');
   return {
-    tppThreshold: 4800,
-    tppThresholdWithDensity: 1600,
-    densityThreshold: 5.92,
-    tier1: [...TIER1].sort(),
-    tier3Named: [...TIER3_NAMED].sort(),
-    regimes: [
-      regime('oct-2022', 'Implementation of Additional Export Controls: Certain Advanced Computing and Semiconductor Manufacturing Items; Supercomputer and Semiconductor End Use (BIS interim final rule)',
-        '87 FR 62186', 'inForce', ['bis_2022'], '7 Oct 2022', 'medium',
-        'methods.md §4.4 [S]: published 13 Oct 2022, FR doc 2022-21658. New ECCN 3A090/4A090: a chip was controlled only if it met both processing >= 4,800 (TOPS x bit length) and interconnect >= 600 GB/s bidirectional. Aimed at China and Macau; led to the A800/H800 variants'),
-      regime('oct-2023', '...Advanced Computing Items; Supercomputer and Semiconductor End Use; Updates and Corrections (BIS rule)',
-        '88 FR 73458', 'inForce', ['bis_2023'], '17 Oct 2023', 'medium',
-        'methods.md §4.4 [S]: published 25 Oct 2023, doc 2023-23055; effective 17 Nov 2023; companion equipment rule 88 FR 73424 (doc 2023-23049). Interconnect test dropped; 3A090.a: TPP >= 4,800, or TPP >= 1,600 with performance density >= 5.92 [V]; TPP = 2 x MacTOPS x bit length (H100 about 15,832, A100 4,992). 3A090.b tiers and the D:1/D:4/D:5 licence scope [M] not verified. A100, H100, A800 and H800 all controlled'),
-      regime('dec-2024-hbm', 'BIS rule adding HBM and further semiconductor-equipment controls',
-        '89 FR 96790', 'inForce', ['bis_2024_hbm'], '2 Dec 2024', 'medium',
-        'methods.md §4.4 [S]: published 5 Dec 2024, doc 2024-28270; 140 Entity List additions (136 Chinese)'),
-      regime('ai-diffusion-2025', 'Framework for AI Diffusion (BIS interim final rule)',
-        '90 FR 4544', 'rescinded', ['bis_diffusion_2025', 'bis_rescind_2025'], '13 Jan 2025', 'high',
-        'methods.md §4.4 [V date/doc]: announced 13 Jan 2025, published 15 Jan 2025, doc 2025-00636; compliance due 15 May 2025. Worldwide licence requirement for 3A090.a / 4A090.a / .z items; new ECCN 4E091 (weights of closed models trained with > 10^26 operations); companion due-diligence rule 90 FR 5298. On 13 May 2025 BIS announced it would rescind the rule and not enforce the compliance date [V]; a replacement rule was promised. One secondary source says the IFR text was never formally removed from the CFR and that BIS relies on non-enforcement (GAO B-337935, May 2026) [S-weak]. Pre-existing China and Middle-East controls remain in force'),
-    ].sort(byId),
-    caps: [
-      { id: 'lpp-consignee', h100Equivalents: 1699, tpp: 26900000,
-        what: 'License Exception LPP (C75): 26,900,000 TPP per ultimate consignee per calendar year (1,699 H100-equivalents); does not count against the country cap' },
-      { id: 'tier2-country', h100Equivalents: 49901, tpp: 790000000,
-        what: 'Tier-2 country allocation: 790,000,000 TPP cumulative 2025-2027 (49,901 H100-equivalents); countries that align with US controls could get double (99,802)' },
-    ],
-    h100Tpp: 15832,
-    cited: cited(['bis_2023', 'bis_diffusion_2025', 'bis_rescind_2025'], '17 Oct 2023 / 13 Jan 2025', 'medium',
-      'methods.md §4.4. Thresholds from the Oct 2023 rule (88 FR 73458, [V]); tiers and caps from the AI Diffusion rule (90 FR 4544, [S]), whose rescission BIS announced on 13 May 2025. Tier 1 (License Exception AIA, Supp. 5 to part 740) = the US plus 18 countries. Tier 3 = Country Group D:5 (about 23 arms-embargoed countries) plus Macau; only China, Russia, Iran, North Korea and Macau are named in the reference. Tier 2 = all other countries (about 120-150). National VEU: about 320,000 advanced GPUs over about 2 years (press). Universal VEU: at most 7 % of global AI compute in any single Tier-2 country, at least 75 % in Tier 1, US-headquartered firms keep at least 50 % in the US. Conversion: 15,832 x 49,901 = 790 M; 15,832 x 1,699 = 26.9 M'),
+    ...d,
+    tier1: [...d.tier1].sort(),
+    tier3Named: [...d.tier3Named].sort(),
+    regimes: d.regimes.map(({ sources, date, confidence, note, ...r }) => ({ ...r, ...cited(sources, date, confidence, note) })).sort(byId),
+    cited: cited(d.cited.sources, d.cited.date, d.cited.confidence, d.cited.note),
   };
 }
 
 function constants(): MethodConstant[] {
-  const c = (id: string, label: string, value: number, unit: string, sources: string[], date: string, confidence: Confidence, note?: string): MethodConstant =>
-    ({ id, label, ...cn(value, unit, sources, date, confidence, note) });
-  return [
-    c('pue-unknown', 'Default PUE for an unknown facility (Uptime Institute 2024 average)', 1.56, 'PUE', ['ga_pue', 'uptime_2024'], '2024', 'high',
-      'Green Algorithms data v3.0 default ("Unknown"); data v1.0-v2.2 used 1.67 (Uptime 2019). Strubell and Patterson used 1.58 (2018). methods.md §1.1 and §1.7'),
-    c('pue-cloud-average', 'Public-cloud industry average PUE (IDC estimate)', 1.25, 'PUE', ['aws_sust'], '2025-01', 'medium', 'IDC doc US51911924, Jan 2025, via AWS'),
-    c('pue-onprem-average', 'On-premises enterprise average PUE (IDC estimate)', 1.63, 'PUE', ['aws_sust'], '2025-01', 'medium', 'IDC doc US51911924, Jan 2025, via AWS'),
-    c('epoch-chip-to-server', 'Epoch: chip-to-server cost factor', 1.64, 'factor (server cost per chip / chip price)', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: acquisition cost per chip = chip price x 1.64 x 1.23. Factors from DGX vs single-GPU prices: P100 1.54, V100 1.69, A100 1.66; a DGX H100 breakdown implies about 1.4'),
-    c('epoch-server-to-cluster', 'Epoch: server-to-cluster cost factor', 1.23, 'factor (cluster cost / server cost)', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: 1.23 = 1/(1 - 0.19); cluster-level networking is about 19 % of SuperPOD cost'),
-    c('epoch-power-to-tdp', 'Epoch: average power / TDP (GPUs)', 0.75, 'ratio', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: 0.43 for TPUs; Epoch uses PUE 1.1 for hyperscalers, otherwise 1.25'),
-    c('epoch-depreciation-oom-per-year', 'Epoch: hardware depreciation rate', 0.14, 'orders of magnitude per year', ['epoch_cost'], '2024-05', 'high',
-      'methods.md §1.6 [V]: the trend in GPU price-performance; start_value = acquisition / exp((t_start - t_avail) x r x ln10), 72 % one year after purchase; amortized ~ start_value x chip_hours/8760 x r x ln10'),
-    c('bloom-lifetime-years', 'BLOOM: hardware replacement period', 6, 'years', ['bloom'], '2022', 'medium',
-      'methods.md §2.1 [S]: embodied per hour = C / (6 x 8760 x 0.85); also the e-footprint default lifespan'),
-    c('bloom-utilisation', 'BLOOM: average hardware usage', 0.85, 'fraction of hours', ['bloom'], '2022', 'medium', 'methods.md §2.1 [S]'),
-    c('boavizta-server-life-hours', 'BoaviztAPI default server lifetime', 35040, 'hours (4 years)', ['boaviztapi_methods'], '2026-08', 'high',
-      'methods.md §2.2 [V]: hours_life_time; allocation = embedded x duration / life_duration'),
-    c('efootprint-idle-w-per-gpu', 'e-footprint GPUServer: idle power per GPU', 50, 'W per GPU', ['efootprint'], 'repo commit 2026-06-23', 'high',
-      'methods.md §2.1 [V, code]: e-footprint GPUServer defaults 400 W/GPU, 50 W idle per GPU, 80 GB RAM per GPU, PUE 1.2'),
-    c('efootprint-ram-gb-per-gpu', 'e-footprint GPUServer: RAM per GPU', 80, 'GB per GPU', ['efootprint'], 'repo commit 2026-06-23', 'high', 'methods.md §2.1 [V, code]'),
-    c('ga-memory-w-per-gb', 'Green Algorithms: memory power', 0.3725, 'W per GB of memory available', ['ga_paper'], '2021', 'high',
-      'methods.md §1.1 [V]: the same in every data version v1.0-v3.0 (data/*/referenceValues.csv); power of the memory available, not the memory used'),
-    c('hhi-highly-concentrated', 'HHI above which a market is highly concentrated (2023 Merger Guidelines)', 1800, 'HHI', ['doj_ftc_2023'], '18 Dec 2023', 'high',
-      'methods.md §4.1 [V]: HHI > 1,800 highly concentrated; change > 100 a significant increase. The 2010 Guidelines used 1,500 / 2,500 instead'),
-    c('hhi-moderately-concentrated', 'HHI from which a market is moderately concentrated (DOJ explainer bands)', 1000, 'HHI', ['doj_hhi_explainer'], '1982/1992', 'high',
-      'methods.md §4.1 [V]: 1,000-1,800 moderately concentrated, < 1,000 unconcentrated (the 1982/1992 bands used on the DOJ HHI explainer page)'),
-  ].sort(byId);
+  return readData(constantsSchema, 'constants.json')
+    .map((c) => ({ id: c.id, label: c.label, ...cn(c.value, c.unit, c.sources, c.date, c.confidence, c.note) }))
+    .sort(byId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2026 files (UPDATE-2026.md)
+// ---------------------------------------------------------------------------------------------
+
+type Cloud2026 = z.infer<typeof refCloud2026File>;
+type Hardware2026 = z.infer<typeof refHardware2026File>;
+
+/** reservedAndCommitted[]: explicit 1- and 3-year prices, as cloud price rows (the on-demand price and discount in the note). */
+function reservedRows(c: Cloud2026): Tagged<RefCloudPrice>[] {
+  const rows = (c as { reservedAndCommitted?: unknown }).reservedAndCommitted;
+  const parsed = z.array(z.looseObject({
+    provider: z.string(), gpu: z.string(), region: z.string(), instanceType: z.string().optional(),
+    onDemandPerGpuPerHour: z.number().nullable().optional(), reserved1yPerGpuPerHour: z.number().nullable().optional(),
+    reserved3yPerGpuPerHour: z.number().nullable().optional(), discount1y: z.number().nullable().optional(), discount3y: z.number().nullable().optional(),
+    currency: z.string(), sources: z.array(z.string()).min(1), date: z.string(), confidence: z.string(), note: z.string().optional(),
+  })).parse(rows);
+  const out: Tagged<RefCloudPrice>[] = [];
+  for (const r of parsed) {
+    for (const [term, price, discount] of [['1y', r.reserved1yPerGpuPerHour, r.discount1y], ['3y', r.reserved3yPerGpuPerHour, r.discount3y]] as const) {
+      if (price === null || price === undefined) continue;
+      out.push({
+        file: 'cloud-prices-2026.json',
+        provider: r.provider, gpu: r.gpu, pricingModel: `reserved-${term}`, region: r.region, instanceType: r.instanceType,
+        gpusPerInstance: null, instancePricePerHour: null, perGpuPerHour: price, currency: r.currency,
+        sources: r.sources, date: r.date, confidence: r.confidence as Confidence,
+        note: joinNotes(r.note, r.onDemandPerGpuPerHour != null ? `on-demand ${r.onDemandPerGpuPerHour} in the same archive` : undefined,
+          discount != null ? `discount ${Math.round(discount * 1000) / 10} % (DERIVED by the reference)` : undefined),
+      });
+    }
+  }
+  return out;
+}
+
+function scopeOf(item: string, unit: string): PurchasePrice['scope'] {
+  if (/rack/i.test(unit) || /rack/i.test(item)) return 'rack';
+  if (/per 8-GPU|listing \/ 8|\/ 8\)/i.test(unit) || /8-GPU|DGX|8x/i.test(item)) return 'server';
+  return 'gpu';
+}
+
+/** Purchase prices: hardware-prices-2026.json rows, then gpus.json's dated points (history). */
+function purchasePrices(h: Hardware2026, accelerators: Accelerator[], dropped: string[]): PurchasePrice[] {
+  const rows: PurchasePrice[] = [];
+  const bases: string[] = [];
+  for (const r of h.purchasePrices) {
+    const numeric = typeof r.value === 'number' || isPair(r.value);
+    if (!numeric) {
+      dropped.push(`purchase row "${r.item}" (hardware-prices-2026.json): value is not a number or range`);
+      continue;
+    }
+    const condition = r.condition === 'used' ? 'used' : r.condition === 'cost' ? 'cost' : 'new';
+    const f = fromRef({ ...r, unit: r.unit ?? 'USD', value: r.value as number | [number, number] });
+    rows.push({ id: '', item: r.item, acceleratorId: r.gpu, scope: scopeOf(r.item, r.unit ?? ''), perGpuUsd: r.perGpuUSD ?? null, condition, ...f });
+    bases.push(slug(r.gpu ?? 'server', r.item, r.date));
+  }
+  for (const a of accelerators) {
+    for (const pt of a.purchasePriceUsd?.points ?? []) {
+      const cost = /bill of materials|not a price|cost/i.test(pt.unit);
+      rows.push({ id: '', item: `${a.name}: dated price point (gpus.json)`, acceleratorId: a.id, scope: 'gpu', perGpuUsd: pt.value, condition: cost ? 'cost' : 'new', ...pt });
+      bases.push(slug(a.id, 'gpus-json', pt.sources[0], pt.date));
+    }
+  }
+  const ids = uniqueIds(bases);
+  return rows.map((r, i) => ({ ...r, id: ids[i]! })).sort(byId);
+}
+
+/** Cost shares, support and maintenance, failure rates (numeric rows only; the others are logged). */
+function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
+  const out: HardwareFigure[] = [];
+  const bases: string[] = [];
+  const add = (section: HardwareFigure['section'], r: { item: string; value: unknown; unit?: string | null; sources: string[]; date: string; confidence: Confidence; note?: string; derived?: boolean; formula?: unknown }) => {
+    if (typeof r.value !== 'number' && !isPair(r.value)) {
+      dropped.push(`hardware ${section} row "${r.item}": value ${r.value === null ? 'null (not found)' : 'is not a number or range'}`);
+      return;
+    }
+    const note = joinNotes(r.note, typeof r.formula === 'string' ? `formula: ${r.formula}` : undefined);
+    const f = isPair(r.value)
+      ? cn(null, r.unit ?? '', r.sources, r.date, r.confidence, note, r.value, r.derived)
+      : cn(r.value as number, r.unit ?? '', r.sources, r.date, r.confidence, note, undefined, r.derived);
+    out.push({ id: '', section, item: r.item, ...f });
+    bases.push(slug(section, r.item));
+  };
+  for (const r of h.serverAndClusterCostShares) add('costShare', r as never);
+  for (const r of h.maintenanceSupportInsurance) {
+    if (r.date === undefined || r.date === null || (r.sources ?? []).length === 0) {
+      dropped.push(`hardware support row "${r.item}": no date or source (${r.note ?? ''})`.slice(0, 200));
+      continue;
+    }
+    add('support', r as never);
+  }
+  const rel = z.looseObject({
+    llama3: z.looseObject({ date: z.string() }),
+    derivedAnnualRates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string().optional() })),
+    estimates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string() })),
+  }).parse(h.reliability);
+  for (const r of rel.derivedAnnualRates) {
+    // Derived from the Llama 3 table: dated with the table (the reference gives no date of its own).
+    add('reliability', { ...r, date: r.date ?? rel.llama3.date, derived: true, note: joinNotes(r.note as string | undefined, r.date ? undefined : `dated with the Llama 3 table (${rel.llama3.date})`) } as never);
+  }
+  for (const r of rel.estimates) {
+    const v = r.value as Record<string, unknown>;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') {
+      add('reliability', { ...r, value: v.central, note: joinNotes(r.note as string | undefined, `range ${v.low}-${v.high}`) } as never);
+    } else add('reliability', r as never);
+  }
+  const ids = uniqueIds(bases);
+  return out.map((r, i) => ({ ...r, id: ids[i]! })).sort(byId);
+}
+
+function marketIndices(c: Cloud2026): MarketIndex[] {
+  const rows = z.array(z.looseObject({
+    index: z.string(), publisher: z.string().optional(), gpu: z.string().nullable().optional(), basis: z.string().optional(),
+    values: z.array(z.looseObject({ value: z.unknown(), date: z.string(), note: z.string().optional() })).optional(),
+    unit: z.string().optional(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, note: z.string().optional(),
+  })).parse(c.indices);
+  const ids = uniqueIds(rows.map((r) => slug(r.index, r.gpu)));
+  return rows
+    .map((r, i): MarketIndex => {
+      const values = (r.values ?? []).flatMap((v) =>
+        typeof v.value === 'number' ? [{ value: v.value, date: v.date, asOf: normaliseAsOf(v.date), ...(v.note ? { note: v.note } : {}) }] : []);
+      const newest = values.map((v) => v.date).sort().at(-1) ?? 'undated';
+      const tiers = (r.values ?? []).some((v) => typeof v.value !== 'number') ? 'tier ranges in the reference (not a single level)' : undefined;
+      return {
+        id: ids[i]!, name: r.index, publisher: r.publisher ?? '', acceleratorId: r.gpu ?? null, basis: r.basis ?? '', unit: r.unit ?? '', values,
+        ...cited(r.sources, newest, r.confidence, joinNotes(r.note, tiers, values.length === 0 ? 'no index level published in the reference' : undefined)),
+      };
+    })
+    .sort(byId);
+}
+
+/** The latest rate per currency (exchange-rates.json `latest`), as USD per unit. */
+function exchangeRates(rates: z.infer<typeof refRatesFile>): ExchangeRate[] {
+  const latest = z.record(z.string(), z.looseObject({
+    value: z.number(), date: z.string(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, period: z.string(),
+    derived: z.boolean().optional(), note: z.string().optional(),
+  })).parse(rates.latest);
+  const out: ExchangeRate[] = [];
+  for (const [pair, r] of Object.entries(latest)) {
+    const m = pair.match(/^USD_per_([A-Z]{3})$/);
+    if (!m) continue; // MAD_per_EUR: a cross rate between two non-USD currencies
+    out.push({ currency: m[1]!, usdPerUnit: r.value, period: r.period, ...cited(r.sources, r.date, r.confidence, r.note, r.derived) });
+  }
+  return out.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+/** embodied-2026 per-card figures become the accelerator's figure where newer; the older one moves to alternatives. */
+function mergeEmbodied2026(accelerators: Accelerator[], e: z.infer<typeof refEmbodied2026File>, dropped: string[]): void {
+  const byId = new Map(accelerators.map((a) => [a.id, a]));
+  for (const r of e.perGpu) {
+    if (!r.gpu || !byId.has(r.gpu) || typeof r.value !== 'number' || !/per (GPU|card)/.test(r.unit ?? '')) {
+      dropped.push(`embodied-2026 row "${r.item}": ${!r.gpu || !byId.has(r.gpu) ? 'not a catalog accelerator' : 'not a per-card figure'}`);
+      continue;
+    }
+    const a = byId.get(r.gpu)!;
+    const f = fromRef({ ...r, unit: r.unit ?? '', value: r.value as number }, r.item);
+    const cur = a.embodiedKgCO2ePerGpu;
+    if (!cur) a.embodiedKgCO2ePerGpu = { ...f, alternatives: [] };
+    else if ((f.asOf ?? '') > (cur.asOf ?? '')) {
+      const { alternatives, ...old } = cur;
+      a.embodiedKgCO2ePerGpu = { ...f, alternatives: [old, ...alternatives] };
+    } else cur.alternatives.push(f);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1262,12 +1139,27 @@ export interface BuildResult {
 }
 
 export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): BuildResult {
-  const files = Object.fromEntries(REFERENCE_FILES.map((f) => [f, readJson(resolve(referenceDir, f))])) as Record<(typeof REFERENCE_FILES)[number], RefFile>;
+  const ref = (f: string) => resolve(referenceDir, f);
+  const files = {
+    'gpus.json': readRef(refGpusFile, ref('gpus.json')),
+    'cloud-prices.json': readRef(refCloudFile, ref('cloud-prices.json')),
+    'decentralized-prices.json': readRef(refDecFile, ref('decentralized-prices.json')),
+    'energy.json': readRef(refEnergyFile, ref('energy.json')),
+    'embodied.json': readRef(refEmbodiedFile, ref('embodied.json')),
+    'exchange-rates.json': readRef(refRatesFile, ref('exchange-rates.json')),
+    'cloud-prices-2026.json': readRef(refCloud2026File, ref('cloud-prices-2026.json')),
+    'decentralized-prices-2026.json': readRef(refDec2026File, ref('decentralized-prices-2026.json')),
+    'hardware-prices-2026.json': readRef(refHardware2026File, ref('hardware-prices-2026.json')),
+    'grid-2026.json': readRef(refGrid2026File, ref('grid-2026.json')),
+    'embodied-2026.json': readRef(refEmbodied2026File, ref('embodied-2026.json')),
+  };
   if (!existsSync(resolve(referenceDir, 'methods.md'))) throw new Error(`methods.md not found in ${referenceDir}`);
+  const REFERENCE_FILES = Object.keys(files) as (keyof typeof files)[];
 
-  const compiledDates = new Set(Object.values(files).map((f) => f.meta.compiled));
-  if (compiledDates.size !== 1) throw new Error(`reference files disagree on the compiled date: ${[...compiledDates].join(', ')}`);
-  const compiled = [...compiledDates][0]!;
+  // The catalog's build date: the newest compile date of the files it is built from.
+  const referenceFiles = Object.fromEntries(REFERENCE_FILES.map((f) => [f, files[f].meta.compiled]));
+  for (const d of Object.values(referenceFiles)) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`bad compiled date "${d}"`);
+  const compiled = Object.values(referenceFiles).sort().at(-1)!;
 
   // Sources: merge the five maps; a key used for different things in two files gets the file
   // name as prefix in both (and the references inside each file are renamed accordingly).
@@ -1285,7 +1177,7 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     for (const { file, s } of list) {
       const nk = `${basename(file, '.json')}:${k}`;
       sources[nk] = toSource(nk, s, file);
-      const data = { ...files[file as (typeof REFERENCE_FILES)[number]], sources: undefined };
+      const data = { ...files[file as keyof typeof files], sources: undefined };
       renameSourceKeys(data, new Map([[k, nk]]));
     }
   }
@@ -1297,27 +1189,28 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   for (const k of Object.keys(sources).sort()) sortedSources[k] = sources[k]!;
 
   // Accelerators
-  const gpus = files['gpus.json'].accelerators as RefAccelerator[];
-  const embodied = files['embodied.json'] as unknown as RefEmbodied;
+  const gpus = files['gpus.json'].accelerators;
+  const embodied = files['embodied.json'];
   const embodiedMap = embodiedPerGpu(embodied);
   const accelerators = gpus.map((a) => accelerator(a, embodiedMap)).sort(byId);
   const accIds = new Set(accelerators.map((a) => a.id));
   for (const id of embodiedMap.keys()) if (!accIds.has(id)) throw new Error(`embodied figure for unknown accelerator ${id}`);
+  const dropped: string[] = [];
+  mergeEmbodied2026(accelerators, files['embodied-2026.json'], dropped);
 
   // Cloud
-  const energy = files['energy.json'] as unknown as {
-    gridCarbonIntensity: { countries: RefCountry[]; subnational: { code: string; name: string; values: RefFigure[] }[] };
-    electricityPrices: (RefFigure & { region: string; sector: string })[];
-    pue: { operators: RefOperatorRow[]; gcpRegions2020: RefOperatorRow[] };
-    wue: RefOperatorRow[];
-    waterIntensityOfElectricityGeneration: RefFigure[];
-    colocationPricing: (RefFigure & { market: string })[];
-  };
-  const cloud = cloudPrices(files['cloud-prices.json'].prices as RefCloudPrice[], accIds);
-  const dropped = cloud.dropped.map((r) => `cloud price row "${r.provider}" ${r.gpu} ${r.pricingModel} (${r.sources.join(', ')}): not a provider`);
+  const energy = files['energy.json'];
+  const cloud2026 = files['cloud-prices-2026.json'];
+  const cloud = cloudPrices([
+    ...files['cloud-prices.json'].prices.map((r) => ({ ...r, file: 'cloud-prices.json' })),
+    ...cloud2026.prices.map((r) => ({ ...r, file: 'cloud-prices-2026.json' })),
+    ...reservedRows(cloud2026),
+  ], accIds);
+  dropped.push(...cloud.dropped.map((r) => `cloud price row "${r.provider}" ${r.gpu} ${r.pricingModel} (${r.sources.join(', ')}): not a provider`));
+  dropped.push(...cloud.unknownGpu.map((r) => `cloud price row "${r.provider}" "${r.gpu}" ${r.pricingModel} (${r.file}): not a catalog accelerator`));
 
   // Decentralised
-  const dec = files['decentralized-prices.json'] as unknown as { prices: RefDecPrice[]; networks: RefNetwork[] };
+  const dec = files['decentralized-prices.json'];
 
   // Water of electricity generation: the LBNL 2016 row only (not the 2.7 L/kWh "up to" nuclear figure).
   const lbnl2016 = energy.waterIntensityOfElectricityGeneration.find((w) => w.sources.includes('lbnl_2016'));
@@ -1325,10 +1218,7 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   for (const w of energy.waterIntensityOfElectricityGeneration) if (w !== lbnl2016) dropped.push(`electricity water row ${w.value} ${w.unit} (${w.sources.join(', ')})`);
   const electricityWater: OperatorFigure[] = [
     operatorFigure('lbnl-2016-us', 'US average (water consumed in electricity generation)', lbnl2016),
-    { id: 'li-2025-us', operator: 'US average off-site EWIF used by Li et al. (their ref [8])',
-      ...cn(3.14, 'L/kWh (off-site EWIF, US average)', ['li_water'], '2025', 'high', 'methods.md §3 [V]; the v1 (Apr 2023) numbers differ') },
-    { id: 'lbnl-2024-us', operator: 'US average EWIF (LBNL 2024 report, as cited by Li et al.)',
-      ...cn(4.35, 'L/kWh (off-site EWIF, US average)', ['lbnl_2024', 'li_water'], '2024', 'medium', 'methods.md §3: figure as cited by Li et al.; the LBNL report itself was not read') },
+    ...TRANSCRIBED.electricityWater.map((w) => ({ id: w.id, operator: w.operator, ...cn(w.value, w.unit, w.sources, w.date, w.confidence, w.note) })),
   ].sort(byId);
 
   // Colocation: USD per kW per month rows only (the vacancy-fraction row is context, not a price).
@@ -1357,7 +1247,10 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   const minerals = criticalMinerals();
   const exportCtl = exportControls();
   const cloudPriceRows = cloud.prices;
-  const decPriceRows = decentralisedPrices(dec.prices, accIds);
+  const decPriceRows = decentralisedPrices([
+    ...dec.prices.map((r) => ({ ...r, file: 'decentralized-prices.json' })),
+    ...files['decentralized-prices-2026.json'].prices.map((r) => ({ ...r, file: 'decentralized-prices-2026.json' })),
+  ], accIds, dropped);
 
   // Countries: the reference grids plus every ISO3 referenced elsewhere.
   const referenced = new Set<string>();
@@ -1376,13 +1269,16 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
 
   const catalog: Catalog = {
     compiled,
+    version: compiled,
+    contentHash: '',
+    referenceFiles,
     sources: sortedSources,
     accelerators,
     cloudProviders: cloudProviders(energy),
     cloudPrices: cloudPriceRows,
-    decentralisedMarkets: decentralisedMarkets(dec.networks, sortedSources),
+    decentralisedMarkets: [...decentralisedMarkets(dec.networks, sortedSources), ...newMarkets(files['decentralized-prices-2026.json'])].sort(byId),
     decentralisedPrices: decPriceRows,
-    countries: countries(energy.gridCarbonIntensity.countries, referenced),
+    countries: countries(energy.gridCarbonIntensity.countries, files['grid-2026.json'].countries, referenced),
     subnational: subnational(energy.gridCarbonIntensity.subnational),
     electricityPrices: electricityPrices(energy.electricityPrices),
     pue: operatorRows([...energy.pue.operators, ...energy.pue.gcpRegions2020]),
@@ -1393,7 +1289,10 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     supplyChain: supplyChain(),
     criticalMinerals: minerals,
     exportControls: exportCtl,
-    exchangeRates: [],
+    exchangeRates: exchangeRates(files['exchange-rates.json']),
+    purchasePrices: purchasePrices(files['hardware-prices-2026.json'], accelerators, dropped),
+    hardwareFigures: hardwareFigures(files['hardware-prices-2026.json'], dropped),
+    marketIndices: marketIndices(cloud2026),
     constants: constants(),
   };
 
@@ -1401,7 +1300,13 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   walkCited({ ...catalog, sources: undefined }, (c) => {
     for (const k of c.sources as string[]) if (!catalog.sources[k]) throw new Error(`source key "${k}" is cited but not defined`);
   });
+  catalog.contentHash = catalogHash(catalog);
   return { catalog, dropped };
+}
+
+/** SHA-256 (hex, first 16 digits) of the catalog serialised with an empty contentHash. */
+export function catalogHash(catalog: Catalog): string {
+  return createHash('sha256').update(serialiseCatalog({ ...catalog, contentHash: '' })).digest('hex').slice(0, 16);
 }
 
 export function serialiseCatalog(catalog: Catalog): string {
@@ -1413,10 +1318,12 @@ function main(): void {
   const { catalog, dropped } = buildCatalog(refDir);
   mkdirSync(dirname(CATALOG_PATH), { recursive: true });
   writeFileSync(CATALOG_PATH, serialiseCatalog(catalog));
+  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(pageCatalog(catalog))}\n`);
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);
   const sections: (keyof Catalog)[] = [
     'sources', 'accelerators', 'cloudProviders', 'cloudPrices', 'decentralisedMarkets', 'decentralisedPrices', 'countries', 'subnational',
-    'electricityPrices', 'pue', 'wue', 'electricityWater', 'colocationPrices', 'embodiedServers', 'supplyChain', 'criticalMinerals', 'exchangeRates', 'constants',
+    'electricityPrices', 'pue', 'wue', 'electricityWater', 'colocationPrices', 'embodiedServers', 'supplyChain', 'criticalMinerals', 'exchangeRates',
+    'purchasePrices', 'hardwareFigures', 'marketIndices', 'constants',
   ];
   console.log(`wrote ${CATALOG_PATH}`);
   for (const s of sections) console.log(`  ${s}: ${count(s)}`);

@@ -3,11 +3,12 @@
 // inputs each example states. Every figure not from the catalog is named in the example's notes.
 // Run `npm run examples` after the catalog changes; the unit tests validate every example.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { catalogRecord } from '../src/catalog/active.ts';
 import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption } from '../src/scenario/defaults.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
-import { suggestRange, type SuggestContext } from '../src/scenario/suggest.ts';
+import { suggestRange, withShippedRate, type SuggestContext } from '../src/scenario/suggest.ts';
 
-const CREATED = '2026-11-22T00:00:00.000Z';
+const CREATED = '2026-12-01T00:00:00.000Z';
 const H100 = 'nvidia-h100-sxm';
 
 /** 8 GPUs busy 80 % of the time: 8 × 730 h × 0.8. */
@@ -18,7 +19,7 @@ type Lang = 'en' | 'fr';
 /** Names and notes of the examples, per language; the figures are the same. */
 const TEXT = {
   en: {
-    ownInputs: 'Not in the reference data, so set to 0 here — enter your own: maintenance and staff, import duty, host (CPU, memory) power.',
+    ownInputs: 'Sourced (source shown in the page): prices, support, PUE, WUE, water, grid, power, embodied carbon. Not in the reference data (0 here, enter yours): staff, import duty, host power.',
     buyFrance: (n: number) => `${n}× H100 SXM, colocated in France`,
     aws: 'H100 on demand, AWS Stockholm',
     vast: 'H100 on Vast.ai',
@@ -26,27 +27,27 @@ const TEXT = {
     oracle: 'H100 on demand, Oracle Casablanca',
     frBuy: [
       'Buy 8× H100, colocated in France',
-      'A French team needs 8 H100 GPUs busy 80 % of the time (4,672 GPU-hours a month) for 3 years. It buys them at the typical street price, with servers and networking at Epoch AI’s cluster factor, and hosts them in a colocation centre priced at CBRE’s global average. French VAT (20 %) is recovered. Lead time of 2 months is an assumption of this example.',
+      'A French team needs 8 H100 GPUs busy 80 % of the time (4,672 GPU-hours a month) for 3 years. It buys them at the median of the current street prices in the catalog (mid-2026), with one 8-GPU server priced at Epoch AI’s chip-to-server factor, NVIDIA AI Enterprise support per GPU-year, and hosts them in a colocation centre priced at CBRE’s global average. Assumptions of this example: French VAT (20 %) recovered, a lead time of 2 months.',
     ],
     cloud: [
       'Same demand on H100 on demand (AWS)',
-      'The same 4,672 GPU-hours a month, rented on demand from a hyperscaler: AWS p5.48xlarge in eu-north-1 (Stockholm), the nearest EU region in the reference prices. No reservation: every hour is paid at the on-demand rate. Egress and storage are not in the reference data: set to 0 — enter your own.',
+      'The same 4,672 GPU-hours a month, rented on demand from a hyperscaler: AWS p5.48xlarge in eu-north-1 (Stockholm), the nearest EU region in the reference prices. Its price is the post-June-2025 catalog row, over 12 months old and flagged: the 2026 data has no newer Stockholm price. No reservation: every hour is paid at the on-demand rate. Egress and storage are not in the reference data: set to 0 — enter your own.',
     ],
     decentralised: [
       'Same demand on a decentralised market (Vast.ai)',
-      'The same 4,672 GPU-hours a month hired on Vast.ai at a single H100 SXM offer in Texas from the reference snapshot (a listing, not a market average). Vast.ai publishes no platform fee and no measured interruption rate, so both are 0 here: enter your own re-run and checkpoint overhead.',
+      'The same 4,672 GPU-hours a month hired on Vast.ai at the median of its current H100 SXM offers in the catalog (its API’s marketplace median, October 2026). Vast.ai publishes no platform fee and no measured interruption rate, so both are 0 here: enter your own re-run and checkpoint overhead.',
     ],
     mix: [
       'Mix: own 4 H100, rent the rest',
-      'Demand starts at 4,672 GPU-hours a month and grows 2 % a month. Four owned H100s in a French colocation centre serve first; what they cannot serve is split evenly between AWS on demand (Stockholm) and Vast.ai. Compare each option alone with the mix, and see how the mix spreads the supplier dependency. Ranges: the Vast.ai price spans the catalog’s H100 range (Axone, 2026); demand, electricity and the AWS price trend are this example’s guesses.',
+      'Demand starts at 4,672 GPU-hours a month and grows 2 % a month. Four owned H100s in a French colocation centre serve first; what they cannot serve is split evenly between AWS on demand (Stockholm) and Vast.ai. Ranges: the Vast.ai price spans P5–P95 of the current H100 offers; demand, electricity and the AWS price trend are guesses.',
     ],
     morocco: [
       'Moroccan start-up: train a 7B model',
-      'A start-up in Casablanca pre-trains a 7-billion-parameter model on 2 trillion tokens (the Llama 2 7B recipe) at 40 % model-FLOPs utilisation, and must finish in 6 months. 16 H100s bought for premises it already has (facility cost 0 — enter yours) arrive after 3 months; until then, and for what they cannot serve, it rents: 60 % on Oracle Cloud’s Casablanca region, 40 % on Vast.ai. Kept in USD: the reference data has no dated USD/MAD rate. To plan in dirhams, switch the currency to MAD and enter the day’s Bank Al-Maghrib rate.',
+      'A start-up in Casablanca pre-trains a 7-billion-parameter model on 2 trillion tokens (the Llama 2 7B recipe) at 40 % model-FLOPs utilisation, and must finish in 6 months. 16 H100s bought for premises it already has (facility cost 0 — enter yours) arrive after 3 months; until then, and for what they cannot serve, it rents: 60 % on Oracle Cloud’s Casablanca region, 40 % on Vast.ai. In dirhams at the shipped rate (Morocco’s DGI annual conversion base for 2025, 1 MAD = 0.107021 USD; over 12 months old and flagged — no daily Bank Al-Maghrib rate was found): type the day’s rate to replace it.',
     ],
   },
   fr: {
-    ownInputs: 'Absents des données de référence, donc à 0 ici — saisissez les vôtres : maintenance et personnel, droits de douane, puissance de l’hôte (CPU, mémoire).',
+    ownInputs: 'Sourcés (source affichée dans la page) : prix, support, PUE, WUE, eau, réseau, puissance, carbone intrinsèque. Absents des données de référence (0 ici, saisissez les vôtres) : personnel, droits de douane, puissance de l’hôte.',
     buyFrance: (n: number) => `${n} H100 SXM en colocation en France`,
     aws: 'H100 à la demande, AWS Stockholm',
     vast: 'H100 sur Vast.ai',
@@ -54,23 +55,23 @@ const TEXT = {
     oracle: 'H100 à la demande, Oracle Casablanca',
     frBuy: [
       'Acheter 8 H100, en colocation en France',
-      'Une équipe française a besoin de 8 GPU H100 occupés 80 % du temps (4 672 heures-GPU par mois) pendant 3 ans. Elle les achète au prix de marché typique, avec serveurs et réseau selon le facteur de cluster d’Epoch AI, et les héberge dans un centre de colocation au prix moyen mondial de CBRE. La TVA française (20 %) est récupérée. Le délai de livraison de 2 mois est une hypothèse de cet exemple.',
+      'Une équipe française a besoin de 8 GPU H100 occupés 80 % du temps (4 672 heures-GPU par mois) pendant 3 ans. Elle les achète à la médiane des prix de marché actuels du catalogue (mi-2026), avec un serveur de 8 GPU au facteur puce-serveur d’Epoch AI, le support NVIDIA AI Enterprise par GPU et par an, et les héberge dans un centre de colocation au prix moyen mondial de CBRE. Hypothèses de cet exemple : TVA française (20 %) récupérée, délai de livraison de 2 mois.',
     ],
     cloud: [
       'Même besoin sur H100 à la demande (AWS)',
-      'Les mêmes 4 672 heures-GPU par mois, louées à la demande chez un hyperscaler : AWS p5.48xlarge en eu-north-1 (Stockholm), la région européenne la plus proche dans les prix de référence. Pas de réservation : chaque heure est payée au tarif à la demande. Le transfert sortant et le stockage ne figurent pas dans les données de référence : à 0 — saisissez les vôtres.',
+      'Les mêmes 4 672 heures-GPU par mois, louées à la demande chez un hyperscaler : AWS p5.48xlarge en eu-north-1 (Stockholm), la région européenne la plus proche dans les prix de référence. Son prix est la ligne du catalogue postérieure à juin 2025, vieille de plus de 12 mois et signalée : les données 2026 n’ont pas de prix plus récent pour Stockholm. Pas de réservation : chaque heure est payée au tarif à la demande. Le transfert sortant et le stockage ne figurent pas dans les données de référence : à 0 — saisissez les vôtres.',
     ],
     decentralised: [
       'Même besoin sur une place de marché décentralisée (Vast.ai)',
-      'Les mêmes 4 672 heures-GPU par mois louées sur Vast.ai, à une offre H100 SXM unique au Texas issue de l’instantané de référence (une annonce, pas une moyenne du marché). Vast.ai ne publie ni frais de plateforme ni taux d’interruption mesuré : les deux sont à 0 ici ; saisissez votre surcoût de relances et de points de reprise.',
+      'Les mêmes 4 672 heures-GPU par mois louées sur Vast.ai, à la médiane de ses offres H100 SXM actuelles dans le catalogue (la médiane de sa place de marché selon son API, octobre 2026). Vast.ai ne publie ni frais de plateforme ni taux d’interruption mesuré : les deux sont à 0 ici ; saisissez votre surcoût de relances et de points de reprise.',
     ],
     mix: [
       'Mix : 4 H100 achetés, le reste loué',
-      'La demande part de 4 672 heures-GPU par mois et croît de 2 % par mois. Quatre H100 achetés, en colocation en France, servent d’abord ; ce qu’ils ne peuvent pas servir est partagé à parts égales entre AWS à la demande (Stockholm) et Vast.ai. Comparez chaque option seule avec le mix, et voyez comment le mix répartit la dépendance envers les fournisseurs. Plages : le prix Vast.ai couvre la plage H100 du catalogue (Axone, 2026) ; la demande, l’électricité et la tendance du prix AWS sont des hypothèses de cet exemple.',
+      'La demande part de 4 672 heures-GPU par mois et croît de 2 % par mois. Quatre H100 achetés, en colocation en France, servent d’abord ; ce qu’ils ne peuvent pas servir est partagé à parts égales entre AWS à la demande (Stockholm) et Vast.ai. Plages : le prix Vast.ai couvre P5–P95 des offres H100 actuelles du catalogue ; la demande, l’électricité et la tendance du prix AWS sont des hypothèses de cet exemple.',
     ],
     morocco: [
       'Start-up marocaine : entraîner un modèle 7B',
-      'Une start-up de Casablanca pré-entraîne un modèle de 7 milliards de paramètres sur 2 000 milliards de jetons (la recette de Llama 2 7B) à 40 % d’utilisation des FLOPs, et doit terminer en 6 mois. 16 H100 achetés pour des locaux qu’elle possède déjà (coût du site à 0 — saisissez le vôtre) arrivent au bout de 3 mois ; jusque-là, et pour ce qu’ils ne peuvent pas servir, elle loue : 60 % sur la région Casablanca d’Oracle Cloud, 40 % sur Vast.ai. En USD : les données de référence n’ont pas de taux USD/MAD daté. Pour planifier en dirhams, passez la devise en MAD et saisissez le taux du jour de Bank Al-Maghrib.',
+      'Une start-up de Casablanca pré-entraîne un modèle de 7 milliards de paramètres sur 2 000 milliards de jetons (la recette de Llama 2 7B) à 40 % d’utilisation des FLOPs, et doit terminer en 6 mois. 16 H100 achetés pour des locaux qu’elle possède déjà (coût du site à 0 — saisissez le vôtre) arrivent au bout de 3 mois ; jusque-là, et pour ce qu’ils ne peuvent pas servir, elle loue : 60 % sur la région Casablanca d’Oracle Cloud, 40 % sur Vast.ai. En dirhams au taux fourni (base de conversion annuelle 2025 de la DGI, 1 MAD = 0,107021 USD ; plus de 12 mois, signalé — aucun taux quotidien de Bank Al-Maghrib n’a été trouvé) : saisissez le taux du jour pour le remplacer.',
     ],
   },
 } satisfies Record<Lang, unknown>;
@@ -101,6 +102,7 @@ function scenario(id: string, [name, notes]: string[], s: Settings, workload: Wo
     workload,
     options,
     uncertainty: { samples: 10_000, seed: 1, ranges },
+    catalog: catalogRecord(),
   };
 }
 
@@ -112,24 +114,24 @@ function examples(lang: Lang): Record<string, Scenario> {
     applySuggestions(
       { ...newBuyOption(ctx, [], H100), id: 'buy-1', name: x.buyFrance(count), gpuCount: count, vatPct: 20, vatRecoverable: true, leadTimeMonths: 2, gridCountry: 'FRA' },
       ctx,
-      ['serverAndNetworkCcy', 'electricityCcyPerKWh'],
+      ['serverAndNetworkCcy', 'electricityCcyPerKWh', 'maintenanceCcyPerYear'],
     );
   const awsStockholm = (ctx: SuggestContext, share: number): SupplyOption =>
     applySuggestions(
       { ...newCloudOption(ctx, [], H100, 'onDemand'), id: 'cloud-1', name: x.aws, provider: 'AWS', region: 'eu-north-1', regionCountry: 'SWE', demandSharePct: share },
       ctx,
-      ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh'],
+      ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh', 'offsiteWaterLPerKWh'],
     );
   const vast = (ctx: SuggestContext, share: number): SupplyOption =>
     applySuggestions(
-      { ...newDecentralisedOption(ctx, [], H100), id: 'decentralised-1', name: x.vast, market: 'Vast.ai', hostCountry: 'USA', demandSharePct: share },
+      { ...newDecentralisedOption(ctx, [], H100), id: 'decentralised-1', name: x.vast, market: 'Vast.ai', hostCountry: null, demandSharePct: share },
       ctx,
       ['priceCcyPerGpuHour', 'platformFeePct'],
     );
 
   const fr = settings({ plannerCountry: 'FRA' });
   const frCtx: SuggestContext = { settings: fr };
-  const ma = settings({ plannerCountry: 'MAR', horizonMonths: 24 });
+  const ma = withShippedRate(settings({ plannerCountry: 'MAR', horizonMonths: 24, currency: 'MAD' }));
   const maCtx: SuggestContext = { settings: ma };
   const casablanca = applySuggestions(
     {
@@ -144,7 +146,7 @@ function examples(lang: Lang): Record<string, Scenario> {
       hosting: { kind: 'onPrem' as const, facilityCcyPerMonth: 0 },
     },
     maCtx,
-    ['serverAndNetworkCcy', 'electricityCcyPerKWh'],
+    ['serverAndNetworkCcy', 'electricityCcyPerKWh', 'maintenanceCcyPerYear'],
   );
   const oracle = applySuggestions(
     {
@@ -157,7 +159,7 @@ function examples(lang: Lang): Record<string, Scenario> {
       demandSharePct: 60,
     },
     maCtx,
-    ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh'],
+    ['priceCcyPerGpuHour', 'pue', 'wueLPerKWh', 'offsiteWaterLPerKWh'],
   );
 
   /** The mix, with ranges: the Vast.ai price over the catalog's published range, the rest this example's judgement. */

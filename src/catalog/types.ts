@@ -2,7 +2,12 @@
 // scripts/build-catalog.ts into src/catalog/data/*.json; the app never reads ../shared.
 // Environment-free: imported by the page, the worker and the command line.
 
-export type Confidence = 'high' | 'medium' | 'low';
+/**
+ * high / medium / low: the 2024–2025 reference files. primary / secondary / single: the 2026
+ * files (UPDATE-2026.md): the publisher's own page or data; several secondary pages agreeing;
+ * one secondary page only, a stored file whose repository is unknown, or a third party's average.
+ */
+export type Confidence = 'high' | 'medium' | 'low' | 'primary' | 'secondary' | 'single';
 
 /** One source, as listed in a reference file's `sources` map. */
 export interface Source {
@@ -15,6 +20,10 @@ export interface Source {
   seen?: string;
   /** What the source supports. */
   what?: string;
+  /** A public GitHub file served by the search index without its repository or path (url is ''). */
+  storedFileId?: string;
+  /** How the figure was read when not from the publisher directly ("transcription of https://…"). */
+  via?: string;
 }
 
 /** Provenance carried by every catalog figure. */
@@ -30,6 +39,8 @@ export interface Cited {
   asOf: string | null;
   confidence: Confidence;
   note?: string;
+  /** True when the value was computed (a mean, a division, a cross rate), by the reference or here. */
+  derived?: true;
 }
 
 /** A number with its unit and provenance. `value` is null when the sources only give a range. */
@@ -102,6 +113,16 @@ export interface CloudPrice extends Cited {
   currency: 'USD' | 'EUR';
   /** True for GCP rows: the accelerator price excludes the VM host. */
   excludesHost: boolean;
+  /** The pricing model exactly as the reference gives it ("on-demand (Secure Cloud)"). */
+  pricingModelText: string;
+  /**
+   * list: a provider's own price; average: a third party's mean of listed offers; managed: a
+   * managed-serving price (not comparable with bare GPU rental, never in a spread); termNotStated:
+   * a reservation whose term is not given.
+   */
+  basis: 'list' | 'average' | 'managed' | 'termNotStated';
+  /** The reference file the row comes from. */
+  file: string;
 }
 
 export interface DecentralisedMarket {
@@ -129,6 +150,9 @@ export interface DecentralisedPrice extends Cited {
   /** Where the host is, as listed ("Texas, US"); the country when a single one is named. */
   location: string | null;
   hostCountry: string | null;
+  /** list: the market's own price or median; average: a third party's mean of listed offers. */
+  basis: 'list' | 'average';
+  file: string;
 }
 
 export interface Country {
@@ -141,6 +165,10 @@ export interface Country {
   gridGCO2ePerKWh: CitedNumber | null;
   /** Every value the reference lists for this grid. */
   gridValues: CitedNumber[];
+  /** Data year of the recommended grid value, when the reference gives it (grid-2026: 2025). */
+  gridDataYear?: number;
+  /** Water consumed off site per kWh generated in this country (grid-2026 `waterOffsite`). */
+  offsiteWaterLPerKWh?: CitedNumber;
 }
 
 export interface Subnational {
@@ -220,6 +248,39 @@ export interface ExportControlData {
 export interface ExchangeRate extends Cited {
   currency: string;
   usdPerUnit: number;
+  /** daily, monthly-average, annual-average or annual-tax-conversion-rate. */
+  period: string;
+}
+
+/** A purchase price observation (hardware-prices-2026.json, and gpus.json's dated points). */
+export interface PurchasePrice extends CitedNumber {
+  id: string;
+  item: string;
+  acceleratorId: string | null;
+  /** What one `value` buys: one GPU, an 8-GPU server (or board), a rack. */
+  scope: 'gpu' | 'server' | 'rack';
+  /** Per-GPU equivalent in USD, when the reference gives or derives one. */
+  perGpuUsd: number | null;
+  /** new, used, or cost (a manufacturer's cost, not a price). */
+  condition: 'new' | 'used' | 'cost';
+}
+
+/** A hardware or operations figure (cost shares, support contracts, maintenance, failure rates). */
+export interface HardwareFigure extends CitedNumber {
+  id: string;
+  section: 'costShare' | 'support' | 'reliability';
+  item: string;
+}
+
+/** A published market price index, as context (its values are dated points). */
+export interface MarketIndex extends Cited {
+  id: string;
+  name: string;
+  publisher: string;
+  acceleratorId: string | null;
+  basis: string;
+  unit: string;
+  values: { value: number; date: string; asOf: string | null; note?: string }[];
 }
 
 /** A method constant (PUE default, Epoch factors, BLOOM allocation...) with its source. */
@@ -229,8 +290,14 @@ export interface MethodConstant extends CitedNumber {
 }
 
 export interface Catalog {
-  /** Date the reference data was compiled (YYYY-MM-DD). */
+  /** The catalog's build date: the newest compile date of the reference files (YYYY-MM-DD). */
   compiled: string;
+  /** Version of the catalog format and data ("2026-12-01"); recorded in scenarios. */
+  version: string;
+  /** SHA-256 (first 16 hex digits) of the catalog serialised with contentHash ''; recorded in scenarios. */
+  contentHash: string;
+  /** Compile date of each reference file read. */
+  referenceFiles: Record<string, string>;
   sources: Record<string, Source>;
   accelerators: Accelerator[];
   cloudProviders: CloudProvider[];
@@ -249,7 +316,10 @@ export interface Catalog {
   supplyChain: ShareTable[];
   criticalMinerals: CriticalMineral[];
   exportControls: ExportControlData;
-  /** Dated exchange rates to USD. Empty: the reference data has none (see README). */
+  /** The latest dated exchange rate to USD per currency (exchange-rates.json `latest`). */
   exchangeRates: ExchangeRate[];
+  purchasePrices: PurchasePrice[];
+  hardwareFigures: HardwareFigure[];
+  marketIndices: MarketIndex[];
   constants: MethodConstant[];
 }

@@ -13,7 +13,18 @@ import type {
   SupplyOption,
   Workload,
 } from './schema.ts';
-import { marketOffers, roundSuggestion, suggestField, type SuggestContext } from './suggest.ts';
+import { catalogRecord } from '../catalog/active.ts';
+import { medianRow } from '../catalog/spread.ts';
+import { cloudOfferSet, marketOfferSet, roundSuggestion, suggestField, usdPerUnit, type SuggestContext } from './suggest.ts';
+
+/**
+ * The context in which a new option's offer (provider and region, market and hosts) is chosen: the
+ * scenario's own, or — while its exchange rate is missing — the catalog's currencies, so that the
+ * choice of offer never depends on the rate. Its price stays a gap until the rate is typed.
+ */
+function offerContext(ctx: SuggestContext): SuggestContext {
+  return usdPerUnit(ctx.settings) === null ? { ...ctx, settings: { ...ctx.settings, currency: 'USD', usdPerCurrencyUnit: null } } : ctx;
+}
 
 /** Deep copy of JSON data (scenarios are plain JSON). */
 export function clone<T>(x: T): T {
@@ -75,10 +86,10 @@ export function newCloudOption(
   acceleratorId = DEFAULT_ACCELERATOR,
   pricingModel: CloudPricingModel = 'onDemand',
 ): CloudOption {
-  // The first catalog row for this accelerator and pricing model names the provider and region.
-  const row = catalog.cloudPrices.find(
-    (p) => p.acceleratorId === acceleratorId && p.pricingModel === pricingModel && p.pricePerGpuHour !== null,
-  );
+  // The median of the freshest offers for this accelerator and pricing model, nearest to the
+  // planner (their country, then their region, then anywhere) names the provider and region.
+  const set = cloudOfferSet({ acceleratorId, pricingModel, provider: null, regionCountry: null }, offerContext(ctx));
+  const row = set ? medianRow(set.spread).row : undefined;
   const provider = catalog.cloudProviders.find((p) => p.id === row?.providerId);
   const base: CloudOption = {
     kind: 'cloud',
@@ -99,8 +110,10 @@ export function newDecentralisedOption(
   taken: Iterable<string>,
   acceleratorId = DEFAULT_ACCELERATOR,
 ): DecentralisedOption {
-  // The first market with an on-demand offer for this accelerator names the market and the hosts' country.
-  const row = catalog.decentralisedMarkets.map((m) => marketOffers(m.id, acceleratorId)[0]).find((r) => r !== undefined);
+  // The median of the freshest uninterruptible offers for this accelerator, nearest to the planner,
+  // names the market and the hosts' country.
+  const set = marketOfferSet({ acceleratorId, market: null, hostCountry: null }, offerContext(ctx));
+  const row = set ? medianRow(set.spread).row : undefined;
   const market = catalog.decentralisedMarkets.find((m) => m.id === row?.marketId) ?? catalog.decentralisedMarkets[0];
   const base: DecentralisedOption = {
     kind: 'decentralised',
@@ -150,5 +163,6 @@ export function newScenario(name: string, now: Date, kind: SupplyOption['kind'] 
     workload: clone(DEFAULT_WORKLOAD),
     options: [option],
     uncertainty: clone(DEFAULT_UNCERTAINTY),
+    catalog: catalogRecord(),
   };
 }

@@ -180,7 +180,10 @@ export const FIELDS = {
     kinds: ['buy'], unit: 'ccyPerKWh', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.electricity',
     catalog: { use: 'prefill', from: 'catalog.electricityPrices (the grid country, its region, or the world average)' },
   },
-  maintenanceCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.maintenance' },
+  maintenanceCcyPerYear: {
+    kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.maintenance',
+    catalog: { use: 'prefill', from: 'support contract per GPU (hardware-prices-2026)' },
+  },
   staffCcyPerYear: { kinds: ['buy'], unit: 'ccyPerYear', min: 0, max: MONEY_MAX, rangeable: true, default: 0, label: 'buy.staff' },
   annualRatePct: { kinds: ['loan'], unit: 'pctPerYear', min: 0, max: 100, rangeable: true, default: 0, label: 'buy.loanRate' },
   termMonths: { kinds: ['loan'], unit: 'months', min: 1, max: 360, integer: true, rangeable: true, default: 36, label: 'buy.loanTerm' },

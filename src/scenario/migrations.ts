@@ -32,6 +32,16 @@ export const MIGRATIONS: readonly Migration[] = [
       return { ...doc, options, uncertainty: { samples: 10_000, seed: 1, ranges: [] } };
     },
   },
+  {
+    name: 'the catalog that produced the figures',
+    from: 2,
+    up(doc) {
+      // Version 3 records the reference catalog (version and content hash) behind a scenario's
+      // catalog figures. A version-2 scenario did not record it: null, "not recorded", so that
+      // opening it says its figures may come from another catalog. Nothing else changes.
+      return { ...doc, catalog: null };
+    },
+  },
 ];
 
 export type MigrateResult =

@@ -12,7 +12,7 @@ import * as z from 'zod';
 // Zod would compile fast validators with `new Function`: the page's Content-Security-Policy forbids
 // eval (and the worker's too), so validators are interpreted instead — no probe, no violation.
 z.config({ jitless: true });
-import { accelerator, catalog, country } from '../catalog/index.ts';
+import { accelerator, country } from '../catalog/index.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -206,6 +206,17 @@ const scenarioObject = z.strictObject({
   workload: workloadSchema,
   options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
   uncertainty: uncertaintySchema,
+  /**
+   * Format version 3: the reference catalog (version and content hash) that produced the
+   * scenario's catalog figures; null or absent when not recorded (a scenario from version 2).
+   */
+  catalog: z
+    .strictObject({
+      version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      contentHash: z.string().regex(/^[0-9a-f]{16}$/),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */
@@ -257,7 +268,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   if (currency === 'USD' && usdPerCurrencyUnit !== null && usdPerCurrencyUnit !== 1) {
     issue(['settings', 'usdPerCurrencyUnit'], 'usdRateMustBeOne', 'The scenario is in USD: leave the exchange rate empty.');
   }
-  if (currency !== 'USD' && usdPerCurrencyUnit === null && !catalog.exchangeRates.some((r) => r.currency === currency)) {
+  // A missing rate is an error even where the catalog ships one: the shipped rate is prefilled
+  // (with its date and source) when the currency is chosen, never read silently.
+  if (currency !== 'USD' && usdPerCurrencyUnit === null) {
     issue(
       ['settings', 'usdPerCurrencyUnit'],
       'rateRequired',

@@ -13,6 +13,12 @@ import {
   type ElectricityPrice,
 } from '../catalog/index.ts';
 import { PREFILLED_FIELDS } from './fields.ts';
+import { activeCatalog } from '../catalog/active.ts';
+import { freshness, type Freshness } from '../catalog/freshness.ts';
+import { cloudOffers, cloudRowPlace, marketOffersNear, purchaseOffers, type OfferSet } from '../catalog/offers.ts';
+import { REGION_OF_COUNTRY } from '../catalog/regions.ts';
+import { medianRow } from '../catalog/spread.ts';
+import type { CloudPricingModel } from './constants.ts';
 import type { Currency, Settings, SupplyOption, Workload } from './schema.ts';
 
 export interface Suggestion {
@@ -28,19 +34,47 @@ export interface SuggestContext {
   workload?: Workload;
 }
 
-/** US dollars per unit of the scenario's currency: 1 for USD, the person's or the catalog's rate, else null. */
+/**
+ * US dollars per unit of the scenario's currency: 1 for USD, else the scenario's own rate (the
+ * shipped rate is prefilled into it, never read behind its back), else null — a missing rate.
+ */
 export function usdPerUnit(settings: Pick<Settings, 'currency' | 'usdPerCurrencyUnit'>): number | null {
   if (settings.currency === 'USD') return 1;
-  if (settings.usdPerCurrencyUnit !== null) return settings.usdPerCurrencyUnit;
-  return catalog.exchangeRates.find((r) => r.currency === settings.currency)?.usdPerUnit ?? null;
+  return settings.usdPerCurrencyUnit;
 }
 
-/** Converts an amount in `from` currency into the scenario's currency, or null when no rate is known. */
+/**
+ * Converts an amount in `from` currency into the scenario's currency, or null when no rate is
+ * known. A catalog amount in a currency other than USD (older EUR-billed rows) goes through USD at
+ * the catalog's latest dated rate for that currency.
+ */
 export function convertMoney(amount: number, from: string, settings: SuggestContext['settings']): number | null {
   if (from === settings.currency) return amount;
-  if (from !== 'USD') return null;
   const rate = usdPerUnit(settings);
-  return rate === null ? null : amount / rate;
+  if (rate === null) return null;
+  const fromUsd = from === 'USD' ? 1 : (activeCatalog().exchangeRates.find((r) => r.currency === from)?.usdPerUnit ?? null);
+  return fromUsd === null ? null : (amount * fromUsd) / rate;
+}
+
+/** The catalog's latest dated rate for a currency (USD per unit), or null when it ships none. */
+export function suggestExchangeRate(currency: string): Suggestion | null {
+  if (currency === 'USD') return null;
+  const r = activeCatalog().exchangeRates.find((x) => x.currency === currency);
+  return r ? { value: r.usdPerUnit, cited: r, derivation: `${r.period}, ${r.date}` } : null;
+}
+
+/** The settings with the shipped rate and its date filled in when the currency is not USD and no rate is set. */
+export function withShippedRate<T extends Pick<Settings, 'currency' | 'usdPerCurrencyUnit' | 'exchangeRateDate'>>(settings: T): T {
+  if (settings.currency === 'USD' || settings.usdPerCurrencyUnit !== null) return settings;
+  const r = activeCatalog().exchangeRates.find((x) => x.currency === settings.currency);
+  if (!r) return settings;
+  // exchangeRateDate is a day; an annual rate ("2025") keeps its date in the source note only.
+  return { ...settings, usdPerCurrencyUnit: r.usdPerUnit, exchangeRateDate: /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null };
+}
+
+/** Freshness of a cited figure against the active catalog's build date. */
+export function freshnessOf(c: Pick<Cited, 'asOf'>): Freshness {
+  return freshness(c.asOf, activeCatalog().compiled);
 }
 
 function fromConstant(id: string, scale = 1, derivation?: string): Suggestion {
@@ -61,21 +95,7 @@ export function findMarket(name: string): DecentralisedMarket | undefined {
 // ---------------------------------------------------------------- electricity by country
 
 /** Regions of the GlobalPetrolPrices business tariffs, by country (ISO3). */
-const GPP_REGION: Record<string, string> = {
-  ...Object.fromEntries(
-    ['FRA', 'DEU', 'GBR', 'IRL', 'NLD', 'SWE', 'NOR', 'FIN', 'ESP', 'ITA', 'POL', 'ISL', 'CHE', 'DNK', 'BEL', 'AUT', 'PRT', 'CZE', 'BGR'].map(
-      (c) => [c, 'Europe'],
-    ),
-  ),
-  ...Object.fromEntries(['USA', 'CAN', 'MEX'].map((c) => [c, 'North America'])),
-  ...Object.fromEntries(['BRA', 'CHL', 'PER'].map((c) => [c, 'South America'])),
-  ...Object.fromEntries(['MAR', 'ZAF', 'COD', 'RWA', 'NGA'].map((c) => [c, 'Africa'])),
-  ...Object.fromEntries(
-    ['CHN', 'IND', 'JPN', 'KOR', 'TWN', 'SGP', 'MYS', 'IDN', 'HKG', 'ARE', 'SAU', 'ISR', 'TUR', 'VNM', 'MAC', 'TJK'].map((c) => [c, 'Asia']),
-  ),
-  AUS: 'Australia',
-  NZL: 'Australia',
-};
+const GPP_REGION = REGION_OF_COUNTRY;
 
 /** Country-level electricity rows (EUR, Eurostat via the reference), by ISO3. */
 const COUNTRY_REGION_NAME: Record<string, string> = {
@@ -122,7 +142,7 @@ export function cloudPricesFor(acceleratorId: string, providerName?: string, pri
   const provider = providerName ? findCloudProvider(providerName) : undefined;
   // A provider the catalog does not know has no catalog price (never another provider's).
   if (providerName && !provider) return [];
-  return catalog.cloudPrices.filter(
+  return activeCatalog().cloudPrices.filter(
     (p) =>
       p.acceleratorId === acceleratorId &&
       (!provider || p.providerId === provider.id) &&
@@ -131,31 +151,83 @@ export function cloudPricesFor(acceleratorId: string, providerName?: string, pri
   );
 }
 
+/** How a suggested price was chosen, in English (shown after the value, before its source). */
+function offerDerivation(set: OfferSet<unknown>, what: string): string {
+  const where = set.proximity === 'world' ? 'all places' : set.place;
+  return `${what}; median of ${set.spread.count} ${set.freshness} offer${set.spread.count === 1 ? '' : 's'} (${where})`;
+}
+
+/**
+ * The cloud offers that price an option: its provider's when the option names one the catalog
+ * knows (else every provider's), for its accelerator and pricing model, nearest to its region's
+ * country (or the planner's).
+ */
+export function cloudOfferSet(
+  o: Pick<Extract<SupplyOption, { kind: 'cloud' }>, 'acceleratorId' | 'pricingModel' | 'provider' | 'regionCountry'> | { acceleratorId: string; pricingModel: CloudPricingModel; provider: null; regionCountry: string | null },
+  ctx: SuggestContext,
+  minCount = 1,
+): OfferSet<CloudPrice> | null {
+  let providerId: string | undefined;
+  if (o.provider !== null) {
+    const p = findCloudProvider(o.provider);
+    if (!p) return null;
+    providerId = p.id;
+  }
+  const country = o.regionCountry ?? ctx.settings.plannerCountry;
+  return cloudOffers(o.acceleratorId, o.pricingModel, country, (r) => convertMoney(r.pricePerGpuHour as number, r.currency, ctx.settings), providerId, minCount);
+}
+
 function suggestCloudPrice(o: Extract<SupplyOption, { kind: 'cloud' }>, ctx: SuggestContext): Suggestion | null {
-  const rows = cloudPricesFor(o.acceleratorId, o.provider, o.pricingModel);
-  const row = rows.find((r) => r.region === o.region) ?? rows[0];
-  if (!row) return null;
-  const v = convertMoney(row.pricePerGpuHour as number, row.currency, ctx.settings);
-  if (v === null) return null;
-  const derivation = `${row.region}${row.instanceType ? `, ${row.instanceType}` : ''}${row.excludesHost ? '; GPU only, the VM host is billed separately' : ''}`;
-  return { value: v, cited: row, derivation };
+  const set = cloudOfferSet(o, ctx);
+  if (!set) return null;
+  // The provider's offers in the option's own region when it prices that region (the freshest of
+  // them: an old row only when the region has no newer one); else the median of the nearest offers.
+  const provider = findCloudProvider(o.provider)!;
+  const value = (r: CloudPrice) => convertMoney(r.pricePerGpuHour as number, r.currency, ctx.settings);
+  const inRegion = o.region === '' ? null : cloudOffers(o.acceleratorId, o.pricingModel, null, value, provider.id, 1, o.region);
+  const pick = inRegion ? medianRow(inRegion.spread) : medianRow(set.spread);
+  const row = pick.row;
+  const place = cloudRowPlace(row, activeCatalog().cloudPrices);
+  const what = `${row.region}${row.instanceType ? `, ${row.instanceType}` : ''}${row.excludesHost ? '; GPU only, the VM host is billed separately' : ''}${
+    place.inferred ? `; region not stated (the provider's other listed regions are in ${place.iso3})` : ''}${
+    row.currency !== ctx.settings.currency ? `; converted from ${row.currency}` : ''}`;
+  const n = inRegion?.spread.count ?? 0;
+  return { value: pick.value, cited: row, derivation: inRegion ? (n > 1 ? `${what}; median of ${n} offers in this region` : what) : offerDerivation(set, what) };
 }
 
 /** A market's priced offers for an accelerator, on-demand offers first (interruptible ones are cheaper but can stop). */
 export function marketOffers(marketId: string, acceleratorId: string): DecentralisedPrice[] {
-  const rows = catalog.decentralisedPrices.filter((p) => p.marketId === marketId && p.acceleratorId === acceleratorId && p.pricePerGpuHour !== null);
+  const rows = activeCatalog().decentralisedPrices.filter((p) => p.marketId === marketId && p.acceleratorId === acceleratorId && p.pricePerGpuHour !== null);
   const onDemand = (p: DecentralisedPrice) => (/on-demand/i.test(p.pricingModel) ? 0 : 1);
   return [...rows].sort((a, b) => onDemand(a) - onDemand(b));
 }
 
+/** The market offers that price an option: its market's (or every market's when null), nearest to its hosts' country. */
+export function marketOfferSet(
+  o: { acceleratorId: string; market: string | null; hostCountry: string | null },
+  ctx: SuggestContext,
+  minCount = 1,
+): OfferSet<DecentralisedPrice> | null {
+  let marketId: string | undefined;
+  if (o.market !== null) {
+    const m = findMarket(o.market);
+    if (!m) return null;
+    marketId = m.id;
+  }
+  return marketOffersNear(o.acceleratorId, o.hostCountry ?? ctx.settings.plannerCountry, (r) => convertMoney(r.pricePerGpuHour as number, r.currency, ctx.settings), marketId, minCount);
+}
+
 function suggestMarketPrice(o: Extract<SupplyOption, { kind: 'decentralised' }>, ctx: SuggestContext): Suggestion | null {
-  const market = findMarket(o.market);
-  if (!market) return null;
-  const rows = marketOffers(market.id, o.acceleratorId);
-  const row = rows.find((r) => o.hostCountry !== null && r.hostCountry === o.hostCountry) ?? rows[0];
-  if (!row) return null;
-  const v = convertMoney(row.pricePerGpuHour as number, row.currency, ctx.settings);
-  return v === null ? null : { value: v, cited: row, derivation: `single offer${row.location ? `, ${row.location}` : ''}` };
+  const set = marketOfferSet(o, ctx);
+  if (!set) return null;
+  const pick = medianRow(set.spread);
+  const what = `${pick.row.pricingModel}${pick.row.location ? `, ${pick.row.location}` : ''}`;
+  return { value: pick.value, cited: pick.row, derivation: offerDerivation(set, what) };
+}
+
+/** New per-GPU purchase prices of the option's accelerator, in the scenario's currency. */
+export function purchaseOfferSet(acceleratorId: string, ctx: SuggestContext) {
+  return purchaseOffers(acceleratorId, (r) => convertMoney(r.value as number, 'USD', ctx.settings));
 }
 
 // ---------------------------------------------------------------- field suggestions
@@ -173,9 +245,13 @@ export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext
       // BLOOM (Luccioni et al. 2023) / Boavizta e-footprint: 6-year replacement period.
       return fromConstant('bloom-lifetime-years');
     case 'offsiteWaterLPerKWh': {
-      // Li et al. (2025): US average water consumed per kWh generated (no country factors in the data).
+      // The country's off-site water per kWh (grid-2026, EcoLogits/WRI or derived); else Li et al.
+      // (2025): US average water consumed per kWh generated.
+      const iso3 = gridCountryOf(o);
+      const w = iso3 ? country(iso3)?.offsiteWaterLPerKWh : undefined;
+      if (w && w.value !== null) return { value: w.value, cited: w, derivation: `${country(iso3!)?.name ?? iso3}${w.derived ? ', derived' : ''}` };
       const row = catalog.electricityWater.find((r) => r.id === 'li-2025-us');
-      return row && row.value !== null ? { value: row.value, cited: row, derivation: 'US average (no per-country figure)' } : null;
+      return row && row.value !== null ? { value: row.value, cited: row, derivation: 'US average (no figure for this country)' } : null;
     }
     case 'providerUtilisationPct':
       // BLOOM: embodied impact allocated over 85 % average usage.
@@ -188,20 +264,33 @@ export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext
   if (o.kind === 'buy') {
     switch (field) {
       case 'unitPriceCcyPerGpu': {
-        const p = accelerator(o.acceleratorId)?.purchasePriceUsd;
-        if (!p || p.typical === null) return null;
-        const v = convertMoney(p.typical, 'USD', ctx.settings);
-        return v === null ? null : { value: v, cited: p, derivation: 'typical street price' };
+        // The median of the freshest new per-GPU purchase prices, cited by the row it is.
+        const set = purchaseOfferSet(o.acceleratorId, ctx);
+        if (!set) return null;
+        const pick = medianRow(set.spread);
+        return { value: pick.value, cited: pick.row, derivation: offerDerivation(set, pick.row.item) };
       }
       case 'serverAndNetworkCcy': {
+        const chipToServer = constant('epoch-chip-to-server');
+        if (o.gpuCount <= o.gpusPerServer) {
+          // One server: Epoch AI's chip-to-server factor only (server cost per chip = chip price × 1.64);
+          // the server-to-cluster factor (1.23) is the cluster network of a large cluster.
+          return {
+            value: o.unitPriceCcyPerGpu * o.gpuCount * (chipToServer.value - 1),
+            cited: chipToServer,
+            derivation: `one server: GPU price × ${o.gpuCount} × (${chipToServer.value} − 1)`,
+          };
+        }
         // Epoch AI: cluster cost = chip price × 1.64 (chip→server) × 1.23 (server→cluster).
-        const f = constant('epoch-chip-to-server').value * constant('epoch-server-to-cluster').value;
+        const f = chipToServer.value * constant('epoch-server-to-cluster').value;
         return {
           value: o.unitPriceCcyPerGpu * o.gpuCount * (f - 1),
-          cited: constant('epoch-chip-to-server'),
-          derivation: `GPU price × ${o.gpuCount} × (1.64 × 1.23 − 1)`,
+          cited: chipToServer,
+          derivation: `several servers: GPU price × ${o.gpuCount} × (1.64 × 1.23 − 1)`,
         };
       }
+      case 'maintenanceCcyPerYear':
+        return suggestSupport(o, ctx);
       case 'colocationCcyPerKWMonth': {
         const row = catalog.colocationPrices.find((r) => r.value !== null && r.market.startsWith('global'));
         if (!row) return null;
@@ -230,6 +319,18 @@ export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext
     return fee && fee.value !== null ? { value: fee.value, cited: fee } : null;
   }
   return null;
+}
+
+/**
+ * Yearly support of a purchase: NVIDIA AI Enterprise (with Business Standard support) per GPU per
+ * year, except for the accelerators it is bundled with for 5 years (H100 PCIe/NVL, H200 NVL).
+ */
+function suggestSupport(o: Extract<SupplyOption, { kind: 'buy' }>, ctx: SuggestContext): Suggestion | null {
+  const row = activeCatalog().hardwareFigures.find((h) => h.section === 'support' && /^NVIDIA AI Enterprise/.test(h.item) && h.value !== null);
+  if (!row || accelerator(o.acceleratorId)?.vendor !== 'NVIDIA') return null;
+  if (o.acceleratorId === 'nvidia-h100-pcie') return { value: 0, cited: row, derivation: 'bundled for 5 years with H100 PCIe/NVL' };
+  const v = convertMoney((row.value as number) * o.gpuCount, 'USD', ctx.settings);
+  return v === null ? null : { value: v, cited: row, derivation: `${row.value} USD per GPU per year × ${o.gpuCount} (software and support subscription)` };
 }
 
 function suggestPue(o: SupplyOption): Suggestion | null {
@@ -273,7 +374,12 @@ export interface RangeSuggestion {
   cited: Cited;
   /** What the range is, in English ("marketplace range", "lowest and highest of 3 published figures"). */
   derivation: string;
+  /** The rows behind a spread of offers. */
+  rows?: Cited[];
 }
+
+/** Fewest offers from which their spread is offered as a range. */
+export const MIN_SPREAD_OFFERS = 3;
 
 /** The country whose grid powers an option, when known. */
 function gridCountryOf(o: SupplyOption): string | null {
@@ -287,6 +393,23 @@ function gridCountryOf(o: SupplyOption): string | null {
  */
 export function suggestRange(o: SupplyOption, field: string, ctx: SuggestContext): RangeSuggestion | null {
   if (field === 'priceCcyPerGpuHour' && o.kind !== 'buy') {
+    // The spread of the market around the option: every provider's (or market's) offers for its
+    // accelerator (and pricing model), nearest to it, as P5–P95 when there are at least 3.
+    // A provider or market the catalog does not know gets no catalog range (as it gets no price).
+    if (o.kind === 'cloud' ? !findCloudProvider(o.provider) : !findMarket(o.market)) return null;
+    const set: OfferSet<CloudPrice | DecentralisedPrice> | null = o.kind === 'cloud'
+      ? cloudOfferSet({ acceleratorId: o.acceleratorId, pricingModel: o.pricingModel, provider: null, regionCountry: o.regionCountry }, ctx, MIN_SPREAD_OFFERS)
+      : marketOfferSet({ acceleratorId: o.acceleratorId, market: null, hostCountry: o.hostCountry }, ctx, MIN_SPREAD_OFFERS);
+    if (set && set.spread.count >= MIN_SPREAD_OFFERS && set.spread.p95 > set.spread.p5) {
+      const where = set.proximity === 'world' ? 'all places' : set.place;
+      return {
+        low: roundSuggestion(set.spread.p5),
+        high: roundSuggestion(set.spread.p95),
+        cited: medianRow(set.spread).row,
+        derivation: `P5–P95 of ${set.spread.count} ${set.freshness} offers (${where}); the source shown is the median offer's`,
+        rows: set.spread.rows.map((x) => x.row),
+      };
+    }
     let row: (CloudPrice | DecentralisedPrice) | undefined;
     if (o.kind === 'decentralised') {
       const market = findMarket(o.market);

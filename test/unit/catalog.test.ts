@@ -6,6 +6,8 @@ import {
   buildCatalog,
   serialiseCatalog,
   CATALOG_PATH,
+  PAGE_CATALOG_PATH,
+  pageCatalog,
   DEFAULT_REFERENCE_DIR,
 } from '../../scripts/build-catalog.ts';
 
@@ -45,7 +47,7 @@ describe('catalog provenance', () => {
     for (const [path, o] of cited) {
       if (typeof o.date !== 'string' || o.date.trim() === '') bad.push(`${path}: date`);
       if (!('asOf' in o) || (o.asOf !== null && !(typeof o.asOf === 'string' && ASOF.test(o.asOf)))) bad.push(`${path}: asOf ${String(o.asOf)}`);
-      if (!['high', 'medium', 'low'].includes(o.confidence as string)) bad.push(`${path}: confidence`);
+      if (!['high', 'medium', 'low', 'primary', 'secondary', 'single'].includes(o.confidence as string)) bad.push(`${path}: confidence`);
     }
     expect(bad).toEqual([]);
   });
@@ -130,14 +132,19 @@ describe('catalog integrity', () => {
   });
 
   it('has the expected section sizes', () => {
-    expect(catalog.compiled).toBe('2026-11-22');
+    // The build date is the newest compile date of the reference files (the 2026 files).
+    expect(catalog.compiled).toBe('2026-12-01');
+    expect(catalog.referenceFiles['gpus.json']).toBe('2026-11-22');
     expect(catalog.accelerators).toHaveLength(25);
-    expect(catalog.cloudProviders).toHaveLength(15);
-    expect(catalog.decentralisedMarkets.map((m) => m.id).sort()).toEqual(['akash', 'ionet', 'render', 'spheron', 'vast']);
-    expect(catalog.decentralisedPrices).toHaveLength(20);
+    expect(catalog.cloudProviders).toHaveLength(25);
+    expect(catalog.decentralisedMarkets.map((m) => m.id).sort()).toEqual(['akash', 'ionet', 'lium', 'render', 'sfcompute', 'spheron', 'vast']);
+    // 20 older rows + 17 of the 18 2026 rows (one names an accelerator the catalog does not have).
+    expect(catalog.decentralisedPrices).toHaveLength(37);
+    expect(catalog.cloudPrices.filter((p) => p.file === 'cloud-prices.json')).toHaveLength(110);
     expect(catalog.subnational).toHaveLength(18);
-    expect(catalog.exchangeRates).toEqual([]);
-    expect(catalog.countries.filter((c) => c.gridGCO2ePerKWh !== null)).toHaveLength(41);
+    expect(catalog.exchangeRates.map((r) => r.currency)).toEqual(['EUR', 'GBP', 'MAD']);
+    // 41 grids of energy.json + 7 countries only in grid-2026.json.
+    expect(catalog.countries.filter((c) => c.gridGCO2ePerKWh !== null)).toHaveLength(48);
   });
 
   it('every accelerator referenced by a price exists', () => {
@@ -187,14 +194,16 @@ describe('catalog integrity', () => {
 
   it('embodied carbon is only given for the accelerators with a published per-card figure', () => {
     const withEmbodied = catalog.accelerators.filter((a) => a.embodiedKgCO2ePerGpu !== null).map((a) => a.id).sort();
-    expect(withEmbodied).toEqual(['nvidia-a100-40gb', 'nvidia-a100-80gb', 'nvidia-h100-sxm', 'nvidia-l4']);
+    expect(withEmbodied).toEqual(['nvidia-a100-40gb', 'nvidia-a100-80gb', 'nvidia-gh200', 'nvidia-h100-pcie', 'nvidia-h100-sxm', 'nvidia-l4']);
     const h100 = catalog.accelerators.find((a) => a.id === 'nvidia-h100-sxm')!.embodiedKgCO2ePerGpu!;
+    // embodied-2026 (dated 2025) is newer than the undated methods.md transcription of the same PCF.
     expect(h100.value).toBe(164);
-    expect(h100.alternatives.map((x) => x.value)).toEqual([575.2]);
+    expect(h100.date).toBe('2025');
+    expect(h100.alternatives.map((x) => x.value)).toEqual([164, 575.2]);
   });
 
-  it('EUR-billed providers are marked EUR; GCP GPU rows exclude the host, TPU rows do not', () => {
-    for (const p of catalog.cloudPrices) {
+  it('EUR-billed providers are marked EUR; GCP GPU rows exclude the host, TPU rows do not (older file)', () => {
+    for (const p of catalog.cloudPrices.filter((r) => r.file === 'cloud-prices.json')) {
       expect(p.currency, p.id).toBe(['ovhcloud', 'scaleway', 'seeweb'].includes(p.providerId) ? 'EUR' : 'USD');
       if (p.providerId !== 'gcp' || p.acceleratorId.startsWith('google-tpu')) expect(p.excludesHost, p.id).toBe(false);
       else expect(p.excludesHost, p.id).toBe(true);
@@ -269,5 +278,7 @@ describe('catalog.json is up to date', () => {
   it.skipIf(!existsSync(DEFAULT_REFERENCE_DIR))('building from ../shared/reference gives exactly the committed catalog.json', () => {
     const { catalog: built } = buildCatalog(DEFAULT_REFERENCE_DIR);
     expect(serialiseCatalog(built)).toBe(readFileSync(CATALOG_PATH, 'utf8'));
+    // The bundled copy is the same catalog without notes and source descriptions.
+    expect(readFileSync(PAGE_CATALOG_PATH, 'utf8')).toBe(`${JSON.stringify(pageCatalog(built))}\n`);
   });
 });

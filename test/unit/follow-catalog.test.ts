@@ -26,7 +26,8 @@ describe('the accelerator changes', () => {
     expect(o.unitPriceCcyPerGpu).toBe(30000);
     const r = followCatalog({ ...before, serverAndNetworkCcy: o.serverAndNetworkCcy }, usd, Object.assign(o, { acceleratorId: 'nvidia-rtx-4090' }), usd);
     expect(o.unitPriceCcyPerGpu).toBe(1599);
-    expect(o.serverAndNetworkCcy).toBe(6506.01);
+    // One server of 4 GPUs: 4 × 1,599 × (1.64 − 1), Epoch AI's chip-to-server factor (the server beyond its GPUs).
+    expect(o.serverAndNetworkCcy).toBeCloseTo(4 * 1599 * 0.64, 6);
     expect(r.followed).toEqual(expect.arrayContaining(['unitPriceCcyPerGpu', 'serverAndNetworkCcy']));
   });
 
@@ -52,9 +53,12 @@ describe('the accelerator changes', () => {
   it('an out-of-bounds count leaves the servers as they were (only the count is wrong)', () => {
     const o = newBuyOption(usd, [], 'nvidia-h100-sxm');
     const server = o.serverAndNetworkCcy;
+    const maintenance = o.maintenanceCcyPerYear;
     const r = edit(o, (x) => (x.gpuCount = -3));
     expect(o.serverAndNetworkCcy).toBe(server);
-    expect(r.waiting).toEqual(['serverAndNetworkCcy']);
+    // The support contract is priced per GPU too (hardware-prices-2026): it waits as well.
+    expect(o.maintenanceCcyPerYear).toBe(maintenance);
+    expect(r.waiting).toEqual(['serverAndNetworkCcy', 'maintenanceCcyPerYear']);
   });
 });
 
@@ -74,15 +78,28 @@ describe('the pricing model, provider or market changes', () => {
     expect(back.filled).toEqual(['priceCcyPerGpuHour']);
   });
 
-  it('Vast.ai → Akash (no H100 offer in the catalog): a gap, not Vast’s price', () => {
+  it('Vast.ai → io.net (no H100 offer in the catalog): a gap, not Vast’s price', () => {
     const o = newDecentralisedOption(usd, []) as DecentralisedOption;
     o.market = 'Vast.ai';
     o.hostCountry = 'USA';
     o.priceCcyPerGpuHour = catalogFigure(o, 'priceCcyPerGpuHour', usd)!;
-    expect(o.priceCcyPerGpuHour).toBe(1.87);
-    const r = edit(o, (x) => (x.market = 'Akash'));
+    const vast = o.priceCcyPerGpuHour;
+    expect(vast).toBeGreaterThan(0);
+    const r = edit(o, (x) => (x.market = 'io.net'));
     expect(o.priceCcyPerGpuHour).toBeNaN();
     expect(r.gaps.map((g) => g.field)).toContain('priceCcyPerGpuHour');
+  });
+
+  it('Vast.ai → Akash (which prices H100): Akash’s own figure, not Vast’s', () => {
+    const o = newDecentralisedOption(usd, []) as DecentralisedOption;
+    o.market = 'Vast.ai';
+    o.hostCountry = 'USA';
+    o.priceCcyPerGpuHour = catalogFigure(o, 'priceCcyPerGpuHour', usd)!;
+    const vast = o.priceCcyPerGpuHour;
+    const r = edit(o, (x) => (x.market = 'Akash'));
+    expect(o.priceCcyPerGpuHour).toBe(catalogFigure(o, 'priceCcyPerGpuHour', usd));
+    expect(o.priceCcyPerGpuHour).not.toBe(vast);
+    expect(r.followed).toContain('priceCcyPerGpuHour');
   });
 });
 

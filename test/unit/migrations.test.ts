@@ -88,7 +88,7 @@ describe('migration 1 → 2: price trends, order month and uncertainty ranges', 
     const v1 = JSON.parse(readFileSync('test/fixtures/scenarios/v1.json', 'utf8')) as JsonObject;
     const r = loadScenarioText(JSON.stringify(v1));
     if (!r.ok) throw new Error(describeLoadError(r.error));
-    expect(r.migrated).toEqual(['price trends, order month and uncertainty ranges']);
+    expect(r.migrated).toEqual(['price trends, order month and uncertainty ranges', 'the catalog that produced the figures']);
     for (const o of r.scenario.options) {
       expect(o.priceTrendPctPerMonth).toBe(0);
       if (o.kind === 'buy') expect(o.orderMonth).toBe(0);
@@ -98,6 +98,29 @@ describe('migration 1 → 2: price trends, order month and uncertainty ranges', 
     const options = v1.options as JsonObject[];
     expect(r.scenario.options[0]!.name).toBe(options[0]!.name);
     expect(r.scenario.settings).toEqual(v1.settings);
+  });
+});
+
+describe('migration 2 → 3: the catalog that produced the figures', () => {
+  it('records "not recorded" (null) and changes nothing else', () => {
+    const v2 = JSON.parse(readFileSync('test/fixtures/scenarios/v2.json', 'utf8')) as JsonObject;
+    const r = loadScenarioText(JSON.stringify(v2));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.migrated).toEqual(['the catalog that produced the figures']);
+    expect(r.scenario.catalog).toBeNull();
+    expect(r.scenario.version).toBe(3);
+    const { catalog: _c, version: _v, ...rest } = r.scenario;
+    const { version: _v2, ...before } = v2;
+    expect(rest).toEqual(before);
+  });
+
+  it('a version-3 scenario keeps the catalog version and hash it records', () => {
+    const v3 = JSON.parse(readFileSync('test/fixtures/scenarios/v3.json', 'utf8')) as JsonObject;
+    const r = loadScenarioText(JSON.stringify(v3));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.catalog).toEqual(v3.catalog);
+    const bad = loadScenarioValue({ ...v3, catalog: { version: '2026-12-01', contentHash: 'not a hash' } });
+    expect(bad.ok).toBe(false);
   });
 });
 

@@ -96,10 +96,13 @@ describe('ranges in the editor', () => {
 });
 
 describe('ranges the catalog publishes', () => {
-  it('the Vast.ai H100 price range, with its source and date', () => {
+  it('the H100 market price range around a Vast.ai option (P5–P95 of the current offers), with its source and date', () => {
     const s = base();
     const r = suggestRange(s.options[2]!, 'priceCcyPerGpuHour', { settings: s.settings });
-    expect(r).toMatchObject({ low: 1.8, high: 3.5 });
+    // 1.94, 2.11, 2.4024, 2.58, 2.635, 2.6661, 2.71: P5 = 1.94 + 0.3 × 0.17, P95 = 2.6661 + 0.7 × 0.0439.
+    expect(r!.low).toBeCloseTo(1.991, 9);
+    expect(r!.high).toBeCloseTo(2.69683, 9);
+    expect(r!.rows).toHaveLength(7);
     expect(r!.cited.sources.length).toBeGreaterThan(0);
     expect(r!.cited.date).toBeTruthy();
   });

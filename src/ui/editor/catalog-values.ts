@@ -26,8 +26,10 @@ export function optionCountry(o: SupplyOption): string | null {
 
 export function gridFromCatalog(o: SupplyOption): CatalogValue | null {
   const iso3 = optionCountry(o);
-  const g = (iso3 !== null ? country(iso3)?.gridGCO2ePerKWh : null) ?? country('WLD')?.gridGCO2ePerKWh;
-  return g?.value == null ? null : { value: g.value, cited: g };
+  const c = (iso3 !== null ? country(iso3) : undefined)?.gridGCO2ePerKWh ? country(iso3!) : country('WLD');
+  const g = c?.gridGCO2ePerKWh;
+  // The data year (grid-2026: 2025) is shown before the source, whose date is the day it was read.
+  return g?.value == null ? null : { value: g.value, cited: g, ...(c?.gridDataYear ? { lead: `data year ${c.gridDataYear}` } : {}) };
 }
 
 export function embodiedGpuFromCatalog(o: SupplyOption): CatalogValue | null {

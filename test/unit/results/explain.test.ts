@@ -14,7 +14,9 @@ import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts
 import { tornado } from '../../../workers/models/uncertainty/tornado.ts';
 
 function example(): Scenario {
-  const r = loadScenarioText(readFileSync('public/examples/mix-buy-cloud-decentralised.json', 'utf8'));
+  // The mix example as the issue reported it (format v2, before the 2026 catalog regenerated the
+  // examples), read through the one load path.
+  const r = loadScenarioText(readFileSync('test/fixtures/scenarios/mix-example-issue10.json', 'utf8'));
   if (!r.ok) throw new Error('example does not load');
   return r.scenario;
 }
