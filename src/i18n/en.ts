@@ -559,6 +559,11 @@ export const en = {
   'tornado.atLow': 'Result with the input at P5',
   'tornado.inputAtHigh': 'Input at P95',
   'tornado.atHigh': 'Result with the input at P95',
+  // --- carry (issue 16: address, offline, report, first visit, a11y) ---
+  'update.ready': 'A new version of the planner is ready. Your work is saved first.',
+  'update.apply': 'Update now',
+  'update.later': 'Later',
+  'update.offlineReady': 'The planner now works offline on this device.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -560,4 +560,9 @@ export const fr: Record<MessageKey, string> = {
   'tornado.atLow': 'Résultat avec la donnée à P5',
   'tornado.inputAtHigh': 'Donnée à P95',
   'tornado.atHigh': 'Résultat avec la donnée à P95',
+  // --- carry (issue 16: address, offline, report, first visit, a11y) ---
+  'update.ready': 'Une nouvelle version du planificateur est prête. Votre travail est d’abord enregistré.',
+  'update.apply': 'Mettre à jour',
+  'update.later': 'Plus tard',
+  'update.offlineReady': 'Le planificateur fonctionne désormais hors ligne sur cet appareil.',
 };
