@@ -636,6 +636,9 @@ export const en = {
   'report.no': 'no',
   'report.compareReport': 'Report of this comparison',
   'report.failed': 'The report could not be loaded. Reload the page to try again.',
+  'methodology.codeBlock': 'Code',
+  'methodology.tableBlock': 'Table',
+  'chart.figuresOf': 'Figures of the chart: {label}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -637,4 +637,7 @@ export const fr: Record<MessageKey, string> = {
   'report.no': 'non',
   'report.compareReport': 'Rapport de cette comparaison',
   'report.failed': 'Le rapport n’a pas pu être chargé. Rechargez la page pour réessayer.',
+  'methodology.codeBlock': 'Code',
+  'methodology.tableBlock': 'Tableau',
+  'chart.figuresOf': 'Chiffres du graphique : {label}',
 };

@@ -16,7 +16,8 @@ describe('the methodology renderer', () => {
     expect(html).toContain('<h3 id="m-section">Section</h3>');
     expect(html).toContain('<td>1</td>');
     expect(html).toContain('<li>two</li>');
-    expect(html).toContain('<pre><code>x = 1 * 2</code></pre>');
+    expect(html).toContain('<pre role="region" tabindex="0" aria-label="Code — Section"><code>x = 1 * 2</code></pre>');
+    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table — Section">');
   });
   it('only links http(s) URLs', () => {
     expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href="javascript');
