@@ -639,6 +639,8 @@ export const en = {
   'methodology.codeBlock': 'Code',
   'methodology.tableBlock': 'Table',
   'chart.figuresOf': 'Figures of the chart: {label}',
+  'skip.results': 'Skip to the results',
+  'skip.resultsShort': 'Results',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -640,4 +640,6 @@ export const fr: Record<MessageKey, string> = {
   'methodology.codeBlock': 'Code',
   'methodology.tableBlock': 'Tableau',
   'chart.figuresOf': 'Chiffres du graphique : {label}',
+  'skip.results': 'Aller aux résultats',
+  'skip.resultsShort': 'Résultats',
 };
