@@ -641,6 +641,7 @@ export const en = {
   'chart.figuresOf': 'Figures of the chart: {label}',
   'skip.results': 'Skip to the results',
   'skip.resultsShort': 'Results',
+  'methodology.contents': 'Contents',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -642,4 +642,5 @@ export const fr: Record<MessageKey, string> = {
   'chart.figuresOf': 'Chiffres du graphique : {label}',
   'skip.results': 'Aller aux résultats',
   'skip.resultsShort': 'Résultats',
+  'methodology.contents': 'Sommaire',
 };

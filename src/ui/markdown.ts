@@ -94,3 +94,15 @@ export function renderMarkdown(md: string, labels: BlockLabels = { code: 'Code',
   }
   return html.join('\n');
 }
+
+/** The document's sections (its "##" headings) for a table of contents, with the ids the renderer gives them. */
+export function markdownSections(md: string): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  let fenced = false;
+  for (const line of md.replace(/\r\n/g, '\n').split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    const h = !fenced && /^##\s+(.*)$/.exec(line);
+    if (h) out.push({ id: `m-${slug(h[1]!)}`, text: h[1]!.replace(/[`*_]/g, '') });
+  }
+  return out;
+}

@@ -83,3 +83,14 @@ test('the share fragment stays separate from the view', async ({ page, browser }
   await expect(other.getByText('This scenario comes from a link.')).toBeVisible();
   await fresh.close();
 });
+
+test('the methodology opens on its table of contents; a section link keeps the address', async ({ page }) => {
+  await openPlanner(page);
+  await nav(page, 'Methodology').click();
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.getByRole('link')).not.toHaveCount(0);
+  const address = page.url();
+  await toc.getByRole('link', { name: /^4\. / }).click();
+  await expect(page.getByRole('heading', { name: /^4\. / }).first()).toBeInViewport();
+  expect(page.url()).toBe(address);
+});
