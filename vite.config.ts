@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -36,8 +37,44 @@ function cspMeta(): Plugin {
   };
 }
 
+// --- Offline and installable (issue 16) ---------------------------------------------------------
+// A Workbox service worker (vite-plugin-pwa, generateSW) precaches every built asset, the examples
+// and the icons, so after a first visit the planner loads, computes, saves and opens share links
+// with no network; every view's address (/?view=…) falls back to the precached index.html. It is
+// registered from our own module (src/pwa.ts, no inline script: the CSP is unchanged), in "prompt"
+// mode: a new version waits until the person clicks "Update" (never mid-edit).
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  // The glob below already takes the icons and the manifest.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Compute Planner',
+    short_name: 'Compute Planner',
+    description: 'Plan GPU compute: buy, rent or hire — cost, energy, carbon, water and supplier dependency, in your browser.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f4e79',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // The app's own chunks only; the largest (the entry) is well under this.
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+  },
+});
+// --- end offline ---------------------------------------------------------------------------------
+
 export default defineConfig({
-  plugins: [svelte(), cspMeta()],
+  plugins: [svelte(), cspMeta(), pwa],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

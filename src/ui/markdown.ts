@@ -26,10 +26,20 @@ function slug(s: string): string {
 }
 
 /** Renders a document; its own top-level title is left out (the page shows one). */
-export function renderMarkdown(md: string): string {
+/** Names of the blocks that scroll on their own (each is a keyboard-reachable region). */
+export interface BlockLabels {
+  code: string;
+  table: string;
+}
+
+export function renderMarkdown(md: string, labels: BlockLabels = { code: 'Code', table: 'Table' }): string {
   const lines = md.replace(/\r\n/g, '\n').replace(/^# [^\n]*\n/, '').split('\n');
   const html: string[] = [];
   let i = 0;
+  // The heading above a block names it ("Table — 4. Energy"): a scrolling block is a region
+  // the keyboard can reach (tabindex 0) and a screen reader can name.
+  let section = '';
+  const region = (kind: string) => `role="region" tabindex="0" aria-label="${escapeHtml(section ? `${kind} — ${section}` : kind)}"`;
   while (i < lines.length) {
     const line = lines[i]!;
     if (/^```/.test(line)) {
@@ -37,12 +47,13 @@ export function renderMarkdown(md: string): string {
       i++;
       while (i < lines.length && !/^```/.test(lines[i]!)) code.push(lines[i++]!);
       i++;
-      html.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
+      html.push(`<pre ${region(labels.code)}><code>${escapeHtml(code.join('\n'))}</code></pre>`);
       continue;
     }
     const h = /^(#{1,4})\s+(.*)$/.exec(line);
     if (h) {
       const level = Math.min(6, h[1]!.length + 1);
+      section = h[2]!.replace(/[`*_]/g, '');
       html.push(`<h${level} id="m-${slug(h[2]!)}">${inline(h[2]!)}</h${level}>`);
       i++;
       continue;
@@ -55,7 +66,7 @@ export function renderMarkdown(md: string): string {
       }
       const [head, , ...body] = rows;
       html.push(
-        `<div class="table-scroll"><table class="figures md"><thead><tr>${(head ?? []).map((c) => `<th scope="col">${inline(c)}</th>`).join('')}</tr></thead><tbody>${body
+        `<div class="table-scroll" ${region(labels.table)}><table class="figures md"><thead><tr>${(head ?? []).map((c) => `<th scope="col">${inline(c)}</th>`).join('')}</tr></thead><tbody>${body
           .map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table></div>`,
       );
@@ -82,4 +93,16 @@ export function renderMarkdown(md: string): string {
     html.push(`<p>${inline(para.join(' '))}</p>`);
   }
   return html.join('\n');
+}
+
+/** The document's sections (its "##" headings) for a table of contents, with the ids the renderer gives them. */
+export function markdownSections(md: string): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  let fenced = false;
+  for (const line of md.replace(/\r\n/g, '\n').split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    const h = !fenced && /^##\s+(.*)$/.exec(line);
+    if (h) out.push({ id: `m-${slug(h[1]!)}`, text: h[1]!.replace(/[`*_]/g, '') });
+  }
+  return out;
 }

@@ -5,7 +5,8 @@ export async function openPlanner(page: Page, path = '/'): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
-  await expect(page.getByRole('region', { name: /^(Results|Résultats)$/ }).locator('[data-figure="total-cost"]')).toBeVisible();
+  // The first results need the worker warm: generous on a loaded machine (timings are noise here).
+  await expect(page.getByRole('region', { name: /^(Results|Résultats)$/ }).locator('[data-figure="total-cost"]')).toBeVisible({ timeout: 30_000 });
   // The library has loaded (the start-up scenario is settled).
   await expect(page.getByRole('toolbar', { name: /^(Scenario tools|Outils du scénario)$/ }).getByRole('status')).not.toHaveText(/Opening your library|Ouverture/);
   expect(errors).toEqual([]);

@@ -16,9 +16,23 @@ describe('the methodology renderer', () => {
     expect(html).toContain('<h3 id="m-section">Section</h3>');
     expect(html).toContain('<td>1</td>');
     expect(html).toContain('<li>two</li>');
-    expect(html).toContain('<pre><code>x = 1 * 2</code></pre>');
+    expect(html).toContain('<pre role="region" tabindex="0" aria-label="Code — Section"><code>x = 1 * 2</code></pre>');
+    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table — Section">');
   });
   it('only links http(s) URLs', () => {
     expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href="javascript');
+  });
+});
+
+import { markdownSections } from '../../src/ui/markdown.ts';
+describe('the methodology’s table of contents', () => {
+  it('lists the "##" sections with the ids their headings get, not headings inside code', () => {
+    const md = '# Title\n\n## 1. Scope\n\n### 1.1 Sub\n\n```\n## not a heading\n```\n\n## 2. `Cost`\n';
+    expect(markdownSections(md)).toEqual([
+      { id: 'm-1-scope', text: '1. Scope' },
+      { id: 'm-2-cost', text: '2. Cost' },
+    ]);
+    const html = renderMarkdown(md);
+    for (const s of markdownSections(md)) expect(html).toContain(`id="${s.id}"`);
   });
 });
