@@ -88,6 +88,14 @@ export const DEFAULT_SEED_FILE = resolve(REPO_ROOT, '../shared/seeds/002_86c4fea
 export const CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.json');
 /** What the app bundles: the catalog without the notes and the sources' long descriptions (the page shows neither). */
 export const PAGE_CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.page.json');
+/** The bundled sources (titles, links, dates), apart: a chunk loaded when a source is shown (src/catalog/sources.ts). */
+export const PAGE_SOURCES_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.sources.json');
+
+/** The page catalog split in two: its figures (with `sources` empty) and its sources, each bundled on its own. */
+export function pageCatalogParts(catalog: Catalog): { figures: Catalog; sources: Catalog['sources'] } {
+  const page = pageCatalog(catalog);
+  return { figures: { ...page, sources: {} }, sources: page.sources };
+}
 
 /** The catalog as the app bundles it: every figure, source and date, without `note` and the sources' `what`/`seen`. */
 export function pageCatalog(catalog: Catalog): Catalog {
@@ -1318,7 +1326,9 @@ function main(): void {
   const { catalog, dropped } = buildCatalog(refDir);
   mkdirSync(dirname(CATALOG_PATH), { recursive: true });
   writeFileSync(CATALOG_PATH, serialiseCatalog(catalog));
-  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(pageCatalog(catalog))}\n`);
+  const parts = pageCatalogParts(catalog);
+  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(parts.figures)}\n`);
+  writeFileSync(PAGE_SOURCES_PATH, `${JSON.stringify(parts.sources)}\n`);
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);
   const sections: (keyof Catalog)[] = [
     'sources', 'accelerators', 'cloudProviders', 'cloudPrices', 'decentralisedMarkets', 'decentralisedPrices', 'countries', 'subnational',

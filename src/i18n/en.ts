@@ -799,6 +799,9 @@ export const en = {
   'skip.results': 'Skip to the results',
   'skip.resultsShort': 'Results',
   'methodology.contents': 'Contents',
+  // Views loaded on demand (bundle budget)
+  'view.loading': 'Loading…',
+  'view.failed': 'This page could not be loaded. Reload the page to try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -800,4 +800,7 @@ export const fr: Record<MessageKey, string> = {
   'skip.results': 'Aller aux résultats',
   'skip.resultsShort': 'Résultats',
   'methodology.contents': 'Sommaire',
+  // Views loaded on demand (bundle budget)
+  'view.loading': 'Chargement…',
+  'view.failed': 'Cette page n’a pas pu être chargée. Rechargez la page pour réessayer.',
 };

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import example from '../../public/examples/mix-buy-cloud-decentralised.json' with { type: 'json' };
+import { loadSources } from '../../src/catalog/sources.ts';
 import { en } from '../../src/i18n/en.ts';
 import { translatorOf } from '../../src/i18n/translate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { assumptionRows, citedSources } from '../../src/ui/report/assumptions.ts';
+
+// The catalog's sources load with the report (their own chunk): as the page does.
+beforeAll(() => loadSources());
 
 const s = example as unknown as Scenario;
 const t = translatorOf(en);
