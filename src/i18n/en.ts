@@ -600,6 +600,15 @@ export const en = {
   'compare.axisMoney': 'Cumulative cost ({currency})',
   'compare.rateUndated': '{currency} at {usd} USD, undated',
   'compare.diffUnlike': 'not comparable: different demand',
+  // optimiser (issue 14): goals and the plan
+  'goals.capexBudget': "Capex budget",
+  'goals.maxMonthlyOutflow': "Largest monthly cash outflow",
+  'goals.spendBudget': "Budget over the horizon",
+  'goals.sitePower': "Power available at the site",
+  'goals.co2eCap': "CO2e cap over the horizon",
+  'goals.waterCap': "Water cap over the horizon",
+  'goals.maxProviderShare': "Largest share of spend with one provider",
+  'goals.maxHhi': "Largest HHI at the chosen tier",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -601,4 +601,13 @@ export const fr: Record<MessageKey, string> = {
   'compare.axisMoney': 'Coût cumulé ({currency})',
   'compare.rateUndated': '{currency} à {usd} USD, sans date',
   'compare.diffUnlike': 'non comparable : demande différente',
+  // optimiser (issue 14): goals and the plan
+  'goals.capexBudget': "Budget d’investissement",
+  'goals.maxMonthlyOutflow': "Plus forte sortie de trésorerie mensuelle",
+  'goals.spendBudget': "Budget sur l’horizon",
+  'goals.sitePower': "Puissance disponible sur le site",
+  'goals.co2eCap': "Plafond de CO2e sur l’horizon",
+  'goals.waterCap': "Plafond d’eau sur l’horizon",
+  'goals.maxProviderShare': "Part maximale des dépenses chez un fournisseur",
+  'goals.maxHhi': "HHI maximal au niveau choisi",
 };
