@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadScenarioText } from './src/scenario/load.ts';
+import { optimise } from './workers/models/optimise/search.ts';
+import { evaluateScenario } from './workers/models/evaluate.ts';
+import { metricsOfEvaluation } from './workers/models/optimise/measure.ts';
+const l = loadScenarioText(readFileSync('public/examples/mix-buy-cloud-decentralised.json','utf8'));
+if (!l.ok) throw 1;
+const s={...l.scenario, goals:{objective:'lowestNpv',capexBudgetCcy:null,maxMonthlyOutflowCcy:null,spendBudgetCcy:null,sitePowerKW:10,co2eCapKg:null,waterCapL:null,maxProviderSharePct:60,maxHhi:null,hhiTier:'provider',countries:null,noUnmetDemand:true}} as any;
+let t=performance.now(); const r=optimise(s); console.log('ms',performance.now()-t);
+console.log(JSON.stringify({status:r.status,exact:r.exact,n:r.evaluatedPlans,plan:r.plan,typed:r.typed,binding:r.binding.map(b=>b.sentence),co2:r.frontier.co2e.length,hhi:r.frontier.providerHhi.length,sent:r.sentences},null,0));
+const ev=evaluateScenario(r.scenario!); const m=metricsOfEvaluation(r.scenario!,ev); console.log(m.npvCcy, m.co2eKg, m.sitePowerKW, m.providerTopPct);
+t=performance.now(); optimise(s); console.log('ms2',performance.now()-t);
