@@ -9,6 +9,7 @@ import { evaluateScenario } from './models/evaluate.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
+import { optimise as optimiseScenario, type OptimiseResult } from './models/optimise/search.ts';
 
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
 export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind: 'modelError'; message: string };
@@ -65,8 +66,14 @@ export function warmUp(clock: () => number = () => 0): number {
   return clock() - started;
 }
 
+/** The optimiser (issue 14): the best plan under the scenario's goals; `onProgress` is told (done, total). */
+export function optimise(input: unknown, onProgress?: (done: number, total: number) => void): Response<OptimiseResult> {
+  return validated(input, (s) => optimiseScenario(s, { onProgress }));
+}
+
 export const api = {
   evaluate,
+  optimise,
   monteCarlo,
   sensitivity,
   warmUp,

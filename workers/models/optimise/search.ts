@@ -6,7 +6,7 @@
 // reservation) are enumerated: every combination when there are at most `exhaustiveLimit` of
 // them (the optimum is then exact), else an even grid refined by a coordinate search around the
 // best (`exact: false`). For each combination one kernel run measures every split of the
-// pay-as-you-go remainder (measure.ts), in steps of 5 % (two options) to 20 % (four or more).
+// pay-as-you-go remainder (measure.ts), in steps of 5 % (two options), 20 % (three) or 25 % (four or more).
 // The person's own mix and each option alone are candidates too, so the plan is never worse.
 import { isPayAsYouGo, isReserved, type Goals, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Sentence } from '../types.ts';
@@ -164,8 +164,8 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   const dims = dimensions(s, demand);
   const payg = s.options.filter(isPayAsYouGo);
   const k = payg.length;
-  const stepPct = k <= 1 ? 100 : k === 2 ? 5 : k === 3 ? 10 : 20;
-  const limit = options.exhaustiveLimit ?? 1500;
+  const stepPct = k <= 1 ? 100 : k === 2 ? 5 : k === 3 ? 20 : 25;
+  const limit = options.exhaustiveLimit ?? 400;
 
   const pool: Candidate[] = [];
   const seen = new Set<string>();
