@@ -165,7 +165,7 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   const payg = s.options.filter(isPayAsYouGo);
   const k = payg.length;
   const stepPct = k <= 1 ? 100 : k === 2 ? 5 : k === 3 ? 20 : 25;
-  const limit = options.exhaustiveLimit ?? 400;
+  const limit = options.exhaustiveLimit ?? 250;
 
   const pool: Candidate[] = [];
   const seen = new Set<string>();
