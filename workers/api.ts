@@ -10,6 +10,7 @@ import { evaluateScenario } from './models/evaluate.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
+import { optimise as optimiseScenario, type OptimiseResult } from './models/optimise/search.ts';
 
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
 export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind: 'modelError'; message: string };
@@ -89,6 +90,11 @@ export function warmUp(clock: () => number = () => 0): number {
   return clock() - started;
 }
 
+/** The optimiser (issue 14): the best plan under the scenario's goals; `onProgress` is told (done, total). */
+export function optimise(input: unknown, onProgress?: (done: number, total: number) => void): Response<OptimiseResult> {
+  return validated(input, (s) => optimiseScenario(s, { onProgress }));
+}
+
 /** Short work: the load path, validation, evaluation. Its worker is never terminated for a stale call. */
 export const evaluatorApi = {
   evaluate,
@@ -105,12 +111,13 @@ export const evaluatorApi = {
 export const simulatorApi = {
   monteCarlo: monteCarloOf,
   tornado: tornadoOf,
+  optimise,
   warmUp,
   ping: () => 'pong' as const,
 };
 
 /** Everything, validating each input (for the command line and the Node bench). */
-export const api = { ...evaluatorApi, monteCarlo, sensitivity, warmUp };
+export const api = { ...evaluatorApi, monteCarlo, sensitivity, optimise, warmUp };
 
 export type EvaluatorApi = typeof evaluatorApi;
 /** What the simulator worker exposes: the API above, with the clock supplied by the worker itself. */

@@ -802,6 +802,24 @@ export const en = {
   // Views loaded on demand (bundle budget)
   'view.loading': 'Loading…',
   'view.failed': 'This page could not be loaded. Reload the page to try again.',
+  // optimiser (issue 14): goals and the plan
+  'goals.capexBudget': "Capex budget",
+  'goals.maxMonthlyOutflow': "Largest monthly cash outflow",
+  'goals.spendBudget': "Budget over the horizon",
+  'goals.sitePower': "Power available at the site",
+  'goals.co2eCap': "CO2e cap over the horizon",
+  'goals.waterCap': "Water cap over the horizon",
+  'goals.maxProviderShare': "Largest share of spend with one provider",
+  'goals.maxHhi': "Largest HHI at the chosen tier",
+  'opt.needsRanges': "This objective ranks plans by their 95th-percentile cost: give at least one input a range first.",
+  'opt.needsBudget': "“Most demand served” needs a budget over the horizon.",
+  'opt.tierNoData': "The reference data has no supplier shares at the tier “{tier}”: its HHI limit cannot be checked.",
+  'opt.infeasible': "No plan meets every goal: {constraints} conflict.",
+  'opt.riskNotRanked': "The plans are ranked on the deterministic cost; their re-ranking under uncertainty is not available yet.",
+  'opt.binding': "The {constraint} limit of {limit} costs {priceCcy} {currency} over the horizon (net present value): lifted, the plan would have {moreServers} more servers and {moreCommittedGpus} more committed GPUs.",
+  'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
+  'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
+  'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,7 +9,7 @@ export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable } from './f
 /** Identifies a scenario document. Never change: every saved file and link carries it. */
 export const SCENARIO_FORMAT = 'compute-planner/scenario';
 /** The format version this app writes. Older versions are migrated; newer ones are refused. */
-export const SCENARIO_VERSION = 3;
+export const SCENARIO_VERSION = 4;
 
 export const CURRENCIES = ['USD', 'EUR', 'MAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -65,3 +65,9 @@ export function isReserved(o: SupplyOption): boolean {
 export function isPayAsYouGo(o: SupplyOption): o is CloudOption | DecentralisedOption {
   return o.kind === 'decentralised' || (o.kind === 'cloud' && !isReserved(o));
 }
+
+/** What the optimiser looks for (goals): lowest net present cost, lowest 95th-percentile cost, most demand served for a budget. */
+export const OBJECTIVES = ['lowestNpv', 'lowestP95', 'mostServed'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+/** Tiers a concentration limit may be set on (workers/models/dependency.ts TIERS). */
+export const GOAL_TIERS = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'computeCountry', 'fabCountry'] as const;

@@ -29,6 +29,7 @@ export const KIND_PLACE = {
   onPrem: 'hosting',
   colocation: 'hosting',
   loan: 'financing',
+  goals: 'goals',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -62,6 +63,9 @@ export const UNITS = {
   gCO2ePerKWh: { text: 'gCO2e/kWh' },
   LPerKWh: { text: 'L/kWh' },
   kgCO2e: { text: 'kgCO2e' },
+  kW: { text: 'kW' },
+  L: { text: 'L' },
+  hhi: { text: 'HHI' },
 } as const satisfies Record<string, UnitDisplay>;
 export type Unit = keyof typeof UNITS;
 
@@ -288,6 +292,24 @@ export const FIELDS = {
   /** Share of the price paid in the network's own (volatile) token. */
   tokenPaymentPct: { kinds: ['decentralised'], unit: 'pct', min: 0, max: 100, default: 0, label: 'rent.tokenShare' },
 
+  // ------------------------------------------------------------ goals (the optimiser: docs/methodology.md, "The optimiser")
+  /** Largest capital spend (the capex category, undiscounted, over the horizon); null: no limit. */
+  capexBudgetCcy: { kinds: ['goals'], unit: 'ccy', min: 0, max: MONEY_MAX, nullable: true, label: 'goals.capexBudget' },
+  /** Largest cost paid in any one month; null: no limit. */
+  maxMonthlyOutflowCcy: { kinds: ['goals'], unit: 'ccyPerMonth', min: 0, max: MONEY_MAX, nullable: true, label: 'goals.maxMonthlyOutflow' },
+  /** For "most demand served": the most the plan may cost over the horizon (undiscounted); null: no budget. */
+  spendBudgetCcy: { kinds: ['goals'], unit: 'ccy', min: 0, max: MONEY_MAX, nullable: true, label: 'goals.spendBudget' },
+  /** Power available at the site for owned hardware (IT power at full load × PUE); null: no limit. */
+  sitePowerKW: { kinds: ['goals'], unit: 'kW', min: 0, max: 1e7, nullable: true, label: 'goals.sitePower' },
+  /** Largest CO2e (operational, location-based, plus embodied) over the horizon; null: no cap. */
+  co2eCapKg: { kinds: ['goals'], unit: 'kgCO2e', min: 0, max: 1e12, nullable: true, label: 'goals.co2eCap' },
+  /** Largest water consumption (on site plus off site) over the horizon; null: no cap. */
+  waterCapL: { kinds: ['goals'], unit: 'L', min: 0, max: 1e13, nullable: true, label: 'goals.waterCap' },
+  /** Largest share of the plan's spend with any one provider; null: no limit. */
+  maxProviderSharePct: { kinds: ['goals'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'goals.maxProviderShare' },
+  /** Largest HHI of the plan's spend at the chosen tier (0–10,000); null: no limit. */
+  maxHhi: { kinds: ['goals'], unit: 'hhi', min: 0, max: 10000, nullable: true, label: 'goals.maxHhi' },
+
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
   samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
@@ -328,7 +350,7 @@ export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]:
 /** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */
 export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
-  const prefix = { settings: 'settings', uncertainty: 'uncertainty', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
+  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
   return `${prefix}.${name}`;
 }
 

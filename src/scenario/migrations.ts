@@ -4,6 +4,7 @@
 // migration has a test and a fixture in test/fixtures/scenarios/v<from>.json; a test fails when
 // one is missing.
 import { SCENARIO_VERSION } from './schema.ts';
+import * as goals from './migrations/goals.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
       return { ...doc, catalog: null };
     },
   },
+  { name: goals.name, from: 3, up: goals.up },
 ];
 
 export type MigrateResult =

@@ -18,6 +18,8 @@ import {
   CLOUD_PRICING_MODELS,
   CURRENCIES,
   DISTRIBUTION_SHAPES,
+  GOAL_TIERS,
+  OBJECTIVES,
   MAX_RANGES,
   RANGE_TARGETS,
   MAX_OPTIONS,
@@ -192,6 +194,21 @@ export const uncertaintySchema = z.strictObject({
 });
 export type Uncertainty = z.infer<typeof uncertaintySchema>;
 
+// ---------------------------------------------------------------- goals (the optimiser)
+
+/** What the optimiser looks for and the limits a plan must respect; every limit optional (null). */
+export const goalsSchema = z.strictObject({
+  objective: z.enum(OBJECTIVES),
+  ...numbers('goals'),
+  /** The tier `maxHhi` is about. */
+  hhiTier: z.enum(GOAL_TIERS),
+  /** Compute only in these countries (ISO3); null: anywhere. */
+  countries: z.array(iso3).min(1).max(250).nullable(),
+  /** Every GPU-hour of demand served (for a training run: the run finishes by its deadline). */
+  noUnmetDemand: z.boolean(),
+});
+export type Goals = z.infer<typeof goalsSchema>;
+
 // ---------------------------------------------------------------- the scenario
 
 const scenarioObject = z.strictObject({
@@ -217,6 +234,8 @@ const scenarioObject = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** Optional: what the optimiser looks for (absent: the scenario has no goals). */
+  goals: goalsSchema.optional(),
 });
 
 /** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */

@@ -47,7 +47,7 @@ function numericLeaves(schema: z.ZodType): Leaf[] {
       for (const o of s.options as z.ZodType[]) walk(o, path, key);
     } else if (s instanceof z.ZodArray) {
       walk(s.element as z.ZodType, `${path}[]`, key);
-    } else if (s instanceof z.ZodNullable) {
+    } else if (s instanceof z.ZodNullable || s instanceof z.ZodOptional) {
       walk(s.unwrap() as z.ZodType, path, key);
     }
   };
