@@ -261,7 +261,7 @@ export class Kernel {
     this.demand = newDemandTerms(this.stride);
     this.demandSeries = new Float64Array(this.months);
     this.rateSeries = new Float64Array(Math.max(1, this.rentals.length) * this.months);
-    this.catchUp = new Float64Array(Math.max(1, 3 * this.rentals.length));
+    this.catchUp = new Float64Array(2 * this.months);
   }
 
   /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
@@ -377,7 +377,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
  * An owned option over every month of sample k: the purchase or loan payment, running costs once
  * installed, the last month's items; against each rental, renting what it served at the rental's
  * rate (`rates`, month m of rental r at [r × months + m]), and the first month renting catches up.
- * `u` is scratch of 3 × rentals (cumulative renting cost, Σ rate from delivery, the crossing month).
+ * `u` is scratch of 2 × months (what was served and the cumulative cost, by month).
  * With `out`, the cumulative cost at the fan's points goes to out[j × samples + at].
  */
 function ownedSample(
@@ -410,11 +410,6 @@ function ownedSample(
   const variable = a[VARIABLE + k]!;
   const end = a[END + k]!;
   const last = months - 1;
-  for (let r = 0; r < rentals; r++) {
-    u[r] = 0;
-    u[rentals + r] = 0;
-    u[2 * rentals + r] = -1;
-  }
   let cost = 0;
   let npv = 0;
   let served = 0;
@@ -431,16 +426,9 @@ function ownedSample(
     npv += x * df;
     served += s;
     df *= step;
-    for (let r = 0; r < rentals; r++) {
-      const rate = rates[r * months + m]!;
-      // Without branches (which month a sample crosses in is anyone's guess): booleans as 0 and 1.
-      u[rentals + r] = u[rentals + r]! + rate * +on;
-      const rent = u[r]! + rate * s;
-      u[r] = rent;
-      const cross = u[2 * rentals + r]!;
-      const newly = +(cross < 0) & +(rent > 0) & +(rent >= cost - 1e-9 * Math.abs(cost));
-      u[2 * rentals + r] = cross + newly * (m - cross);
-    }
+    // What the catch-up against each rental reads, below.
+    u[m] = s;
+    u[months + m] = cost;
     if (m === next) {
       out![point * samples + at] = cost;
       next = ++point < points!.length ? points![point]! : -1;
@@ -450,10 +438,24 @@ function ownedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
+  // Each rental in turn over the months, its running values in locals.
+  const from = Math.ceil(delivery);
   for (let r = 0; r < rentals; r++) {
-    c.rentCum[r]![k] = u[r]!;
-    c.rateSum[r]![k] = u[rentals + r]!;
-    c.cross[r]![k] = u[2 * rentals + r]!;
+    let rentCum = 0;
+    let rateSum = 0;
+    let cross = -1;
+    const base = r * months;
+    for (let m = 0; m < months; m++) {
+      const rate = rates[base + m]!;
+      if (m >= from) rateSum += rate;
+      const rent = rentCum + rate * u[m]!;
+      rentCum = rent;
+      const own = u[months + m]!;
+      if (cross < 0 && rent > 0 && rent >= own - 1e-9 * Math.abs(own)) cross = m;
+    }
+    c.rentCum[r]![k] = rentCum;
+    c.rateSum[r]![k] = rateSum;
+    c.cross[r]![k] = cross;
   }
 }
 
