@@ -49,13 +49,16 @@ export function demandTerms(kind: 0 | 1 | 2, w: Float64Array, stride: number, n:
   }
 }
 
-/** Demand of samples [0, n) in month m into `out`; call for m = 0, 1, … in turn. */
-export function demandMonth(t: DemandTerms, m: number, n: number, out: Float64Array): void {
-  const { base, growth, until, factor } = t;
-  for (let k = 0; k < n; k++) {
+/** Demand of sample k in every month of the horizon into `out` (months long). */
+export function demandSeries(t: DemandTerms, k: number, months: number, out: Float64Array): void {
+  const base = t.base[k]!;
+  const growth = t.growth[k]!;
+  const until = t.until[k]!;
+  let factor = 1;
+  for (let m = 0; m < months; m++) {
     // Compound monthly growth: D[m] = D0 · (1 + g)^m, until the run's deadline.
-    out[k] = m < until[k]! ? base[k]! * factor[k]! : 0;
-    factor[k] = factor[k]! * growth[k]!;
+    out[m] = m < until ? base * factor : 0;
+    factor *= growth;
   }
 }
 
@@ -65,11 +68,8 @@ export function demandPerMonth(w: Workload, months: number): number[] {
   if (kind === 1 && !(workloadBlock(w, 1)[W.peakTflops]! > 0)) throw new Error('training workload needs a reference accelerator with a BF16 peak');
   const t = newDemandTerms(1);
   demandTerms(kind, workloadBlock(w, 1), 1, 1, months, t);
-  const one = new Float64Array(1);
-  const out = new Array<number>(months);
-  for (let m = 0; m < months; m++) {
-    demandMonth(t, m, 1, one);
-    out[m] = one[0]!;
-  }
+  const series = new Float64Array(months);
+  demandSeries(t, 0, months, series);
+  const out = Array.from(series);
   return out;
 }
