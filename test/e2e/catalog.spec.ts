@@ -17,6 +17,11 @@ test('a MAD scenario opens with the shipped exchange rate, its date and its sour
 test('choosing EUR prefills the ECB rate of 2026-07-21, which the person may replace', async ({ page }) => {
   await openPlanner(page);
   await page.getByLabel('Currency').selectOption('EUR');
+  // The change asks whether to convert the amounts; the rate it offers is the shipped ECB one.
+  const panel = editor(page).getByRole('group', { name: 'Change the currency from USD to EUR' });
+  await expect(panel.getByLabel('Value of one EUR in US dollars')).toHaveValue('1.1418');
+  await panel.getByRole('button', { name: 'Convert every amount' }).click();
+  await expect(panel).toHaveCount(0);
   const rate = editor(page).getByLabel('Value of one EUR in US dollars');
   await expect(rate).toHaveValue('1.1418');
   await expect(editor(page).getByLabel('Date of the exchange rate')).toHaveValue('2026-07-21');

@@ -7,7 +7,8 @@ import { box, card, dict, labelOf, openIn, typeInto, type Lang } from './numbers
 
 for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   const t = dict[lang];
-  const rate = lang === 'fr' ? '0,1' : '0.1';
+  const dec = (x: string) => (lang === 'fr' ? x.replace('.', ',') : x);
+  const rate = dec('0.1');
 
   test(`path 2 (${lang}): changing the currency converts every amount in one step, undone in one`, async ({ page }) => {
   // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
@@ -24,24 +25,33 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
     const panel = editor(page).getByRole('group', { name: t['currency.changeTitle'].replace('{from}', 'USD').replace('{to}', 'MAD') });
     await expect(panel).toBeVisible();
     const convert = panel.getByRole('button', { name: t['currency.convert'] });
-    // No rate yet: nothing to convert with.
+    const panelRate = panel.getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' }));
+    // The catalog ships a MAD rate (DGI 2025): offered, the person may replace it.
+    await expect(panelRate).toHaveValue(dec('0.107021'));
+    await expect(convert).toBeEnabled();
+    // No rate: nothing to convert with.
+    await typeInto(page, panelRate, '', false);
     await expect(convert).toBeDisabled();
-    await typeInto(page, panel.getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' })), rate);
+    await typeInto(page, panelRate, rate);
+    await expect(convert).toBeEnabled();
     await convert.click();
 
+    // The opening example (2026 catalog): 30,000; servers 4 × 30,000 × 0.64 = 76,800; AWS 7.3616; Vast.ai 2.4024 — all × 10.
     await expect(price).toHaveValue('300000');
-    await expect(server).toHaveValue('1220640');
-    await expect(cloud).toHaveValue(lang === 'fr' ? '73,616' : '73.616');
-    await expect(vast).toHaveValue(lang === 'fr' ? '18,7' : '18.7');
+    await expect(server).toHaveValue('768000');
+    await expect(cloud).toHaveValue(dec('73.616'));
+    await expect(vast).toHaveValue(dec('24.024'));
     await expect(buy.getByText('(MAD)').first()).toBeVisible();
     const rateField = editor(page).getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' }));
     await expect(rateField).toHaveValue(rate);
+    // A rate the person typed has no date until they give it (the shipped rate's date is not carried over).
+    await expect(editor(page).getByLabel(t['settings.rateDate'], { exact: true })).toHaveValue('');
     await expect(results(page).getByText(/^(Out of date|Périmés)/)).toHaveCount(0);
 
     // One step back.
     await editor(page).getByRole('button', { name: t['common.undo'], exact: true }).click();
     await expect(price).toHaveValue('30000');
-    await expect(cloud).toHaveValue(lang === 'fr' ? '7,3616' : '7.3616');
+    await expect(cloud).toHaveValue(dec('7.3616'));
     await expect(editor(page).getByLabel(t['settings.currency'], { exact: true })).toHaveValue('USD');
 
     // Or, explicitly, only the label.
@@ -56,15 +66,19 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
   test.slow();
     await openIn(page, lang);
+    // The rate must be missing for this path: relabel to MAD with the offered (shipped) rate cleared.
     await editor(page).getByLabel(t['settings.currency'], { exact: true }).selectOption('MAD');
-    await editor(page).getByRole('button', { name: t['currency.relabel'] }).click();
+    const panel = editor(page).getByRole('group', { name: t['currency.changeTitle'].replace('{from}', 'USD').replace('{to}', 'MAD') });
+    await typeInto(page, panel.getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' })), '', false);
+    await panel.getByRole('button', { name: t['currency.relabel'] }).click();
+    const rateField = editor(page).getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' }));
+    await expect(rateField).toHaveValue('');
     await editor(page).getByRole('button', { name: t['options.addCloud'] }).click();
     const added = page.locator('#f-options-3-priceCcyPerGpuHour');
     await expect(added).toHaveValue('');
     await expect(added).toHaveAttribute('aria-invalid', 'true');
     await expect(box(added).getByText(t['gap.noRate'].replaceAll('{currency}', 'MAD'))).toBeVisible();
 
-    const rateField = editor(page).getByLabel(labelOf(lang, 'settings.rate', { currency: 'MAD' }));
     await typeInto(page, rateField, rate);
     await expect(added).not.toHaveValue('');
     const value = Number((await added.inputValue()).replace(',', '.'));
