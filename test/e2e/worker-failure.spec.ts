@@ -5,6 +5,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { editor, results } from './helpers.ts';
 
+// The faults are injected by routing the workers' scripts; a service worker (the offline cache)
+// would serve those scripts from its cache instead, past the route. Offline is tested elsewhere.
+test.use({ serviceWorkers: 'block' });
+
 /** Serves `body` instead of the worker each time the page starts one, until `heal()` is called. */
 async function failingWorker(page: Page, body: string, which = /(evaluator|simulator)\.worker-[\w-]+\.js$/): Promise<{ heal: () => void; starts: () => number }> {
   let failing = true;
