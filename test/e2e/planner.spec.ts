@@ -84,6 +84,9 @@ for (const lang of ['en', 'fr'] as const) {
 }
 
 test('everything is reachable by keyboard', async ({ page }) => {
+  // 260 key presses over a page with the results beside the editor: 43 s on a quiet 2-core machine,
+  // close to the 60 s default. Not a speed check: give it room.
+  test.slow();
   await openPlanner(page);
   const reached = new Set<string>();
   for (let i = 0; i < 260; i++) {
