@@ -2,36 +2,12 @@
 // Reads the file through the one load path (parse → version → migrate → validate), runs the same
 // optimiser the worker runs, and prints as JSON: the proposed plan as a scenario in the format,
 // its evaluation, the frontier and the binding constraints (each with its English sentence).
-import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en.ts';
-import { describeLoadError, loadScenarioText } from '../src/scenario/load.ts';
 import { api } from '../workers/api.ts';
 import type { Sentence } from '../workers/models/types.ts';
+import { runOnScenarioFile } from './cli-scenario.ts';
 
-const path = process.argv[2];
-if (!path) {
-  console.error('usage: npm run optimise -- path/to/scenario.json');
-  process.exit(2);
-}
-let text: string;
-try {
-  text = readFileSync(path, 'utf8');
-} catch (e) {
-  console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(2);
-}
-const loaded = loadScenarioText(text);
-if (!loaded.ok) {
-  console.error(`${path}: ${describeLoadError(loaded.error)}`);
-  process.exit(1);
-}
-const response = api.optimise(loaded.scenario);
-if (!response.ok) {
-  const e = response.error;
-  console.error(`${path}: ${e.kind === 'invalid' ? e.issues.map((i) => i.message).join('\n') : e.message}`);
-  process.exit(1);
-}
-const r = response.result;
+const { result: r } = runOnScenarioFile('optimise', (s) => api.optimise(s));
 const english = (s: Sentence) => (en[s.key as keyof typeof en] ?? s.key).replace(/\{(\w+)\}/g, (_, k: string) => String(s.params[k] ?? ''));
 const out = {
   status: r.status,
