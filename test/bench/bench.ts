@@ -9,8 +9,7 @@ import { loadScenarioText } from '../../src/scenario/load.ts';
 import { api } from '../../workers/api.ts';
 import { evaluateScenario } from '../../workers/models/evaluate.ts';
 import { runMonteCarlo } from '../../workers/models/uncertainty/montecarlo.ts';
-import { B, compilePlan, R } from '../../workers/models/uncertainty/plan.ts';
-import { handTuned, handTunedSameOutputs, type ReferenceConstants } from './hand-tuned.ts';
+import { handTuned, handTunedSameOutputs, referenceConstants } from './hand-tuned.ts';
 import { sixOptions120Months } from './scenarios.ts';
 import { optimise as optimiseScenario } from '../../workers/models/optimise/search.ts';
 
@@ -86,14 +85,7 @@ console.log(
 );
 
 // The hand-tuned loops read the reference model's catalog figures and distributions from its plan.
-const refPlan = compilePlan(reference, 1);
-const constants: ReferenceConstants = {
-  inputs: refPlan.inputs.map((i) => i.dist),
-  gridBuyG: refPlan.options[0]!.p[B.grid]!,
-  gridRentedG: refPlan.options[1]!.p[R.grid]!,
-  embodiedGpuKg: refPlan.options[0]!.p[B.embGpu]!,
-  embodiedServerKg: refPlan.options[0]!.p[B.embServer]!,
-};
+const constants = referenceConstants(reference);
 
 for (const [samples, runs] of [
   [10_000, 200],

@@ -13,7 +13,9 @@
 //   cumulative curve summed over samples, and the odds of buying being cheapest.
 import { fillSamples, normalQuantile, type Distribution } from '../../workers/models/uncertainty/distributions.ts';
 import { fanBands } from '../../workers/models/uncertainty/fan.ts';
-import { CHUNK, FAN_PERCENTILES, FAN_SAMPLES, fanMonths, type Stats } from '../../workers/models/uncertainty/montecarlo.ts';
+import { CHUNK, FAN_PERCENTILES, FAN_SAMPLES, fanMonths, stats, type Stats } from '../../workers/models/uncertainty/montecarlo.ts';
+import { B, compilePlan, R } from '../../workers/models/uncertainty/plan.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { percentiles } from '../../workers/models/uncertainty/quantiles.ts';
 import { Random } from '../../workers/models/uncertainty/random.ts';
 
@@ -76,6 +78,18 @@ export interface ReferenceConstants {
   gridRentedG: number;
   embodiedGpuKg: number;
   embodiedServerKg: number;
+}
+
+/** The reference model's catalog figures and distributions, read from its plan. */
+export function referenceConstants(reference: Scenario): ReferenceConstants {
+  const plan = compilePlan(reference, 1);
+  return {
+    inputs: plan.inputs.map((i) => i.dist),
+    gridBuyG: plan.options[0]!.p[B.grid]!,
+    gridRentedG: plan.options[1]!.p[R.grid]!,
+    embodiedGpuKg: plan.options[0]!.p[B.embGpu]!,
+    embodiedServerKg: plan.options[0]!.p[B.embServer]!,
+  };
 }
 
 export interface OptionSummary {
@@ -193,17 +207,4 @@ export function handTunedSameOutputs(n: number, seed: number, c: ReferenceConsta
     return { cost: stats(out.subarray(3 * i * n, (3 * i + 1) * n), n), npv: stats(out.subarray((3 * i + 1) * n, (3 * i + 2) * n), n), co2eKg: stats(out.subarray((3 * i + 2) * n, (3 * i + 3) * n), n), pCheapest: cheap / n, fan: bands };
   };
   return { options: [summary(0, cheapBuy), summary(1, cheapCloud), summary(2, cheapDec)], pBreakEven: breakEvens / n };
-}
-
-function stats(values: Float64Array, n: number): Stats {
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += values[k]!;
-  const mean = sum / n;
-  let squares = 0;
-  for (let k = 0; k < n; k++) {
-    const e = values[k]! - mean;
-    squares += e * e;
-  }
-  const [p5, p50, p95] = percentiles(values, n, [0.05, 0.5, 0.95]) as [number, number, number];
-  return { p5, p50, p95, mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0 };
 }

@@ -4,20 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { loadScenarioText } from '../../src/scenario/load.ts';
 import { runMonteCarlo } from '../../workers/models/uncertainty/montecarlo.ts';
-import { B, compilePlan, R } from '../../workers/models/uncertainty/plan.ts';
-import { handTunedSameOutputs, type ReferenceConstants } from './hand-tuned.ts';
+import { handTunedSameOutputs, referenceConstants } from './hand-tuned.ts';
 
 const loaded = loadScenarioText(readFileSync('test/bench/reference-model.json', 'utf8'));
 if (!loaded.ok) throw new Error('test/bench/reference-model.json does not load');
 const reference = loaded.scenario;
-const refPlan = compilePlan(reference, 1);
-const constants: ReferenceConstants = {
-  inputs: refPlan.inputs.map((i) => i.dist),
-  gridBuyG: refPlan.options[0]!.p[B.grid]!,
-  gridRentedG: refPlan.options[1]!.p[R.grid]!,
-  embodiedGpuKg: refPlan.options[0]!.p[B.embGpu]!,
-  embodiedServerKg: refPlan.options[0]!.p[B.embServer]!,
-};
+const constants = referenceConstants(reference);
 const samples = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 40);
 const seed = reference.uncertainty.seed;

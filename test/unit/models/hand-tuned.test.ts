@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../../src/scenario/load.ts';
 import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
-import { B, compilePlan, R } from '../../../workers/models/uncertainty/plan.ts';
-import { handTunedSameOutputs } from '../../bench/hand-tuned.ts';
+import { handTunedSameOutputs, referenceConstants } from '../../bench/hand-tuned.ts';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -15,16 +14,9 @@ describe('the hand-tuned loop of the bench', () => {
     const r = loadScenarioText(readFileSync('test/bench/reference-model.json', 'utf8'));
     if (!r.ok) throw new Error('the reference model does not load');
     const s = r.scenario;
-    const plan = compilePlan(s, 1);
     const n = 3000;
     const mc = runMonteCarlo(s, { samples: n });
-    const hand = handTunedSameOutputs(n, s.uncertainty.seed, {
-      inputs: plan.inputs.map((i) => i.dist),
-      gridBuyG: plan.options[0]!.p[B.grid]!,
-      gridRentedG: plan.options[1]!.p[R.grid]!,
-      embodiedGpuKg: plan.options[0]!.p[B.embGpu]!,
-      embodiedServerKg: plan.options[0]!.p[B.embServer]!,
-    });
+    const hand = handTunedSameOutputs(n, s.uncertainty.seed, referenceConstants(s));
     mc.options.forEach((o, i) => {
       const h = hand.options[i]!;
       for (const key of ['cost', 'npv', 'co2eKg'] as const) {

@@ -197,7 +197,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
 }
 
 /** Percentiles, mean and standard deviation (two passes: the mean, then squared deviations). */
-function stats(values: Float64Array, n: number): Stats {
+export function stats(values: Float64Array, n: number): Stats {
   let sum = 0;
   for (let k = 0; k < n; k++) sum += values[k]!;
   const mean = sum / n;
