@@ -18,8 +18,8 @@ export interface Allocation {
   unmet: number[];
 }
 
-/** The mix's allocation of sample 0's demand, from the options' capacities in that sample. */
-export function allocateMix(resolved: readonly ResolvedOption[], columns: readonly OptionColumns[], demand: ArrayLike<number>): Allocation {
+/** The mix's allocation of sample `k`'s demand (0: the evaluation), from the options' capacities in that sample. */
+export function allocateMix(resolved: readonly ResolvedOption[], columns: readonly OptionColumns[], demand: ArrayLike<number>, k = 0): Allocation {
   const months = demand.length;
   const served = resolved.map(() => new Float64Array(months));
   const unmet = new Array<number>(months).fill(0);
@@ -35,7 +35,7 @@ export function allocateMix(resolved: readonly ResolvedOption[], columns: readon
     let remaining = demand[m]!;
     for (const i of [...owned, ...reserved]) {
       const c = columns[i]!;
-      const take = Math.min(remaining, m < c.delivery[0]! ? 0 : c.capRef[0]!);
+      const take = Math.min(remaining, m < c.delivery[k]! ? 0 : c.capRef[k]!);
       served[i]![m] = take;
       remaining -= take;
     }

@@ -92,3 +92,20 @@ export function splits(k: number, stepPct: number, allowNone: boolean): number[]
   if (allowNone) out.push(new Array<number>(k).fill(0));
   return out;
 }
+
+/** Splits of 100 % between each pair of `k` options in steps of `stepPct` (the others at 0): the segments between two suppliers. */
+export function pairSplits(k: number, stepPct: number): number[][] {
+  const out: number[][] = [];
+  const units = Math.round(100 / stepPct);
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      for (let u = 0; u <= units; u++) {
+        const v = new Array<number>(k).fill(0);
+        v[a] = Math.round(u * stepPct * 1e6) / 1e6;
+        v[b] = Math.round((100 - u * stepPct) * 1e6) / 1e6;
+        out.push(v);
+      }
+    }
+  }
+  return out;
+}

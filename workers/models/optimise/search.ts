@@ -13,7 +13,15 @@ import type { Sentence } from '../types.ts';
 import { compilePlan } from '../uncertainty/plan.ts';
 import { activeConstraints, excessOf, limitOf, valueOf, type Constraint, type Violation } from './constraints.ts';
 import { combine, concentrationAt, demandOf, measure, refGpuHoursPerGpuMonth, type Measured, type Metrics } from './measure.ts';
-import { aloneChoice, applyChoice, splits, typedChoice, type PlanChoice } from './plan.ts';
+import { aloneChoice, applyChoice, pairSplits, splits, typedChoice, type PlanChoice } from './plan.ts';
+import { mixRisk, type RiskFigures } from './risk.ts';
+
+/** Whole-number combinations whose splits are refined for the frontier. */
+const REFINED_COMBOS = 12;
+/** The cheapest plans (by HHI frontier) whose provider HHI is computed. */
+const HHI_POOL = 3000;
+/** Lowest P95 cost: how many of the best deterministic plans are re-ranked under uncertainty. */
+export const RISK_CANDIDATES = 8;
 
 export interface OptimiseOptions {
   /** Most whole-number combinations enumerated exhaustively. */
@@ -47,6 +55,11 @@ export interface PlanSummary {
   unmetRefGpuHours: number;
   values: Partial<Record<Constraint, number>>;
   violations: Violation[];
+  /** HHI of the plan's spend by provider, and the largest provider's share (percent). */
+  providerHhi: number;
+  providerTopPct: number;
+  capexCcy: number;
+  waterL: number;
 }
 
 export interface Binding {
@@ -86,6 +99,8 @@ export interface OptimiseResult {
   frontier: { co2e: FrontierPoint[]; providerHhi: FrontierPoint[] };
   /** Most demand served: GPU-hours (and tokens, for inference) a budget buys, and the curve. */
   budget: { budgetCcy: number | null; servedRefGpuHours: number | null; tokens: number | null; curve: { budgetCcy: number; servedRefGpuHours: number }[] } | null;
+  /** Lowest P95 cost: the candidates re-ranked on the same samples (common random numbers), best first. */
+  risk: { samples: number; seed: number; candidates: ({ choice: PlanChoice; npvCcy: number } & RiskFigures)[] } | null;
   sentences: Sentence[];
 }
 
@@ -136,7 +151,21 @@ function grid(max: number, n: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** The optimiser, run to the end in one go (the command line, the tests, the bench). */
 export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseResult {
+  const steps = optimiseSteps(s, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The optimiser as steps: it yields after each whole-number combination, each refinement and
+ * each risk-ranked candidate, so that a worker can let a cancel message in between steps
+ * (cooperative cancel: `shouldStop` is read after every step).
+ */
+export function* optimiseSteps(s: Scenario, options: OptimiseOptions = {}): Generator<void, OptimiseResult, void> {
   const goals = s.goals ?? DEFAULT_GOALS;
   const constraints = activeConstraints(goals);
   const limits = constraints.map((c) => limitOf(c, goals));
@@ -144,7 +173,7 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   const sentences: Sentence[] = [];
   const empty = (status: OptimiseResult['status']): OptimiseResult => ({
     status, objective, exact: false, evaluatedPlans: 0, constraints, plan: null, scenario: null, typed: null, binding: [], conflicts: null,
-    frontier: { co2e: [], providerHhi: [] }, budget: null, sentences,
+    frontier: { co2e: [], providerHhi: [] }, budget: null, risk: null, sentences,
   });
   if (objective === 'lowestP95' && s.uncertainty.ranges.length === 0) {
     sentences.push({ key: 'opt.needsRanges', params: {} });
@@ -201,9 +230,15 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
     if (broken === 0 && better(cand, best)) best = cand;
   };
   const allSplits = splits(k, stepPct, dims.length > 0);
+  /** Each measured combination of the whole-number variables, by its key (for the frontier's finer splits). */
+  const measured = new Map<string, { m: Measured; choice: PlanChoice }>();
+  const comboKey = (c: PlanChoice) => JSON.stringify({ buy: c.buy, reserved: c.reserved });
   const runCombo = (choice: PlanChoice, only: number[][] = allSplits): boolean => {
     const m = measure(s, choice, demand);
-    if (m) for (const pct of only) addSplit(m, choice, pct);
+    if (m) {
+      measured.set(comboKey(choice), { m, choice });
+      for (const pct of only) addSplit(m, choice, pct);
+    }
     return m !== null;
   };
 
@@ -242,6 +277,7 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
     runCombo(choiceOf(dims, idx.map((j, i) => levelLists[i]![j]!)));
     done++;
     if (options.onProgress && done % 50 === 0) options.onProgress(done, combos);
+    yield;
     if (options.shouldStop?.()) cancelled = true;
   }
   if (!exact && !cancelled) {
@@ -270,6 +306,7 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
                 improved = true;
               }
             }
+            yield;
             if (options.shouldStop?.()) cancelled = true;
           }
         }
@@ -279,10 +316,80 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   }
   options.onProgress?.(combos, combos);
 
+  // Plans meeting every constraint but `name`, serving what `ref` serves (the frontiers' pools).
+  const ignoringFor = (ref: Candidate, name: Constraint) => {
+    const j = constraints.indexOf(name);
+    const mask = j < 0 ? ~0 : ~(1 << j);
+    return pool.filter((c) => (c.broken & mask) === 0 && round(c.unmetRefGpuHours) === round(ref.unmetRefGpuHours));
+  };
+  const hhiIgnored: Constraint = goals.hhiTier === 'provider' ? 'maxHhi' : 'maxProviderShare';
+  const co2ePoints = (ref: Candidate) => pareto(ignoringFor(ref, 'co2eCap').map((c) => ({ npvCcy: c.npvCcy, y: c.co2eKg, choice: c.choice })));
+  const hhiPoints = (ref: Candidate) =>
+    pareto(ignoringFor(ref, hhiIgnored).sort((a, b) => a.npvCcy - b.npvCcy).slice(0, HHI_POOL).map((c) => ({ npvCcy: c.npvCcy, y: concentrationAt(c.metrics, 'provider').hhi, choice: c.choice })));
+
+  // The frontier sampled finely: the trade-off between a cheap supplier and a cleaner or another
+  // one is the segment of splits between them, so for the whole-number combinations on the coarse
+  // frontiers (and the best plan's) every split between two pay-as-you-go options is measured in
+  // fine steps (1 % with two of them, 2 % with more). Each is a real plan measured like the others;
+  // pareto() keeps only the non-dominated ones. A finer split may also be the better plan.
+  if (!cancelled && k >= 2 && best) {
+    const ref: Candidate = best;
+    const keys = new Set([comboKey(ref.choice), ...[...co2ePoints(ref), ...hhiPoints(ref)].map((p) => comboKey(p.choice))]);
+    const fine = pairSplits(k, k === 2 ? 1 : 2);
+    for (const key of [...keys].slice(0, REFINED_COMBOS)) {
+      const e = measured.get(key);
+      if (!e) continue;
+      for (const pct of fine) addSplit(e.m, e.choice, pct);
+      yield;
+      if (options.shouldStop?.()) {
+        cancelled = true;
+        break;
+      }
+    }
+  }
+
+  // Lowest P95 cost: the best deterministic candidates re-ranked by the 95th percentile of their
+  // NPV over the Monte Carlo, every candidate on the same samples (common random numbers, risk.ts).
+  let risk: OptimiseResult['risk'] = null;
+  if (objective === 'lowestP95' && best && !cancelled) {
+    const ref: Candidate = best;
+    const seenPlans = new Set<string>();
+    const list = pool
+      .filter((c) => c.broken === 0 && round(c.unmetRefGpuHours) === round(ref.unmetRefGpuHours))
+      .sort((a, b) => a.npvCcy - b.npvCcy)
+      .filter((c) => {
+        const key = JSON.stringify(c.choice);
+        if (seenPlans.has(key)) return false;
+        seenPlans.add(key);
+        return true;
+      })
+      .slice(0, RISK_CANDIDATES);
+    if (typedCand && typedCand.broken === 0 && !seenPlans.has(JSON.stringify(typedCand.choice)) && round(typedCand.unmetRefGpuHours) === round(ref.unmetRefGpuHours)) list.push(typedCand);
+    const { samples, seed } = s.uncertainty;
+    const ranked: { candidate: Candidate; figures: RiskFigures }[] = [];
+    for (const c of list) {
+      const sc = applyChoice(s, c.choice);
+      if (sc) ranked.push({ candidate: c, figures: mixRisk(sc, samples, seed) });
+      options.onProgress?.(ranked.length, list.length);
+      yield;
+      if (options.shouldStop?.()) {
+        cancelled = true;
+        break;
+      }
+    }
+    if (!cancelled && ranked.length > 0) {
+      ranked.sort((a, b) => a.figures.p95NpvCcy - b.figures.p95NpvCcy || a.candidate.npvCcy - b.candidate.npvCcy);
+      best = ranked[0]!.candidate;
+      risk = { samples, seed, candidates: ranked.map((r) => ({ choice: r.candidate.choice, npvCcy: r.candidate.npvCcy, ...r.figures })) };
+    }
+  }
+
   const summary = (c: Candidate): PlanSummary => ({
     choice: c.choice, npvCcy: c.npvCcy, costCcy: c.costCcy, co2eKg: c.co2eKg, servedRefGpuHours: c.servedRefGpuHours,
     unmetRefGpuHours: c.unmetRefGpuHours,
     values: Object.fromEntries(constraints.map((x, i) => [x, c.values[i]!])),
+    providerHhi: concentrationAt(c.metrics, 'provider').hhi, providerTopPct: concentrationAt(c.metrics, 'provider').topPct,
+    capexCcy: c.metrics.capexCcy, waterL: c.metrics.waterL,
     violations: constraints.flatMap((x, i) => (c.broken & (1 << i) ? [{ constraint: x, limit: limits[i]!, value: c.values[i]!, excess: c.values[i]! - limits[i]! }] : [])),
   });
   const result = empty(cancelled ? 'cancelled' : 'ok');
@@ -315,7 +422,8 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   }
   result.plan = summary(chosen);
   result.scenario = applyChoice(s, chosen.choice, { id: `${s.id}-plan`.slice(0, 64), name: `${s.name} — plan`.slice(0, 120) });
-  if (objective === 'lowestP95') sentences.push({ key: 'opt.riskNotRanked', params: {} });
+  result.risk = risk;
+  if (risk) sentences.push({ key: 'opt.riskRanked', params: { count: risk.candidates.length, samples: risk.samples, seed: risk.seed } });
 
   // Binding constraints: the best plan with that one constraint lifted, the others kept.
   constraints.forEach((x, i) => {
@@ -340,14 +448,9 @@ export function optimise(s: Scenario, options: OptimiseOptions = {}): OptimiseRe
   });
 
   // Frontiers: plans meeting every other constraint, non-dominated in (NPV, CO2e) and (NPV, provider HHI).
-  const ignoring = (name: Constraint) => {
-    const j = constraints.indexOf(name);
-    const mask = j < 0 ? ~0 : ~(1 << j);
-    return pool.filter((c) => (c.broken & mask) === 0 && round(c.unmetRefGpuHours) === round(chosen.unmetRefGpuHours));
-  };
-  result.frontier.co2e = pareto(ignoring('co2eCap').map((c) => ({ npvCcy: c.npvCcy, y: c.co2eKg, choice: c.choice })));
-  const hhiPool = ignoring(goals.hhiTier === 'provider' ? 'maxHhi' : 'maxProviderShare').sort((a, b) => a.npvCcy - b.npvCcy).slice(0, 400);
-  result.frontier.providerHhi = pareto(hhiPool.map((c) => ({ npvCcy: c.npvCcy, y: concentrationAt(c.metrics, 'provider').hhi, choice: c.choice })));
+  const ignoring = (name: Constraint) => ignoringFor(chosen, name);
+  result.frontier.co2e = co2ePoints(chosen);
+  result.frontier.providerHhi = hhiPoints(chosen);
 
   if (objective === 'mostServed') {
     const others = ignoring('spendBudget');
