@@ -2,13 +2,26 @@
 // Reads the file through the one load path (parse → version → migrate → validate), runs the same
 // optimiser the worker runs, and prints as JSON: the proposed plan as a scenario in the format,
 // its evaluation, the frontier and the binding constraints (each with its English sentence).
+import { messages } from '../src/i18n/areas/optimise.ts';
 import { en } from '../src/i18n/en.ts';
+import { fill } from '../src/i18n/translate.ts';
 import { api } from '../workers/api.ts';
 import type { Sentence } from '../workers/models/types.ts';
 import { runOnScenarioFile } from './cli-scenario.ts';
 
 const { result: r } = runOnScenarioFile('optimise', (s) => api.optimise(s));
-const english = (s: Sentence) => (en[s.key as keyof typeof en] ?? s.key).replace(/\{(\w+)\}/g, (_, k: string) => String(s.params[k] ?? ''));
+const dict: Record<string, string> = { ...en, ...messages.en };
+/** A sentence in English: amounts (parameters ending in Ccy) with the scenario's currency after them. */
+const english = (s: Sentence) => {
+  const p: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(s.params)) p[k] = k.endsWith('Ccy') && typeof v === 'number' ? `${v} ${String(s.params['currency'] ?? '')}`.trim() : (v as string | number);
+  if (s.key === 'opt.binding') {
+    const more = (n: unknown, what: string) => (typeof n !== 'number' || n === 0 ? '' : n > 0 ? `${n} more ${what}` : `${-n} fewer ${what}`);
+    const parts = [more(s.params['moreServers'], 'servers'), more(s.params['moreCommittedGpus'], 'committed GPUs')].filter(Boolean);
+    p['change'] = parts.length > 0 ? parts.join(' and ') : dict['opt.change.split']!;
+  }
+  return fill(dict[s.key] ?? s.key, p);
+};
 const out = {
   status: r.status,
   objective: r.objective,

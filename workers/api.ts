@@ -10,7 +10,7 @@ import { evaluateScenario } from './models/evaluate.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
-import { optimise as optimiseScenario, type OptimiseResult } from './models/optimise/search.ts';
+import { optimise as optimiseScenario, optimiseSteps, type OptimiseResult } from './models/optimise/search.ts';
 
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
 export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind: 'modelError'; message: string };
@@ -95,6 +95,45 @@ export function optimise(input: unknown, onProgress?: (done: number, total: numb
   return validated(input, (s) => optimiseScenario(s, { onProgress }));
 }
 
+/** The optimiser's runs in this worker: a cancel stops every run started before it. */
+let optimiseRuns = 0;
+let optimiseStoppedBefore = 0;
+
+/** Asks the running optimiser (if any) to stop at its next step. */
+export function cancelOptimise(): void {
+  optimiseStoppedBefore = optimiseRuns + 1;
+}
+
+/**
+ * The optimiser of a scenario the evaluator validated, in steps: every `sliceMs` of work (by
+ * `clock`) it awaits `pause` — the worker passes a macrotask, which lets its other messages in,
+ * so that cancelOptimise() reaches the run: a cooperative cancel between steps. `onProgress`
+ * hears (done, total).
+ */
+export async function optimiseOf(
+  s: Scenario,
+  onProgress?: (done: number, total: number) => void,
+  clock: () => number = () => 0,
+  pause: () => Promise<void> = () => Promise.resolve(),
+  sliceMs = 30,
+): Promise<Response<OptimiseResult>> {
+  const run = ++optimiseRuns;
+  try {
+    const steps = optimiseSteps(s, { onProgress, shouldStop: () => optimiseStoppedBefore > run });
+    let sliceStart = clock();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return { ok: true, result: r.value };
+      if (clock() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = clock();
+      }
+    }
+  } catch (e) {
+    return { ok: false, error: { kind: 'modelError', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
 /** Short work: the load path, validation, evaluation. Its worker is never terminated for a stale call. */
 export const evaluatorApi = {
   evaluate,
@@ -112,6 +151,8 @@ export const simulatorApi = {
   monteCarlo: monteCarloOf,
   tornado: tornadoOf,
   optimise,
+  optimiseOf,
+  cancelOptimise,
   warmUp,
   ping: () => 'pong' as const,
 };
@@ -121,7 +162,8 @@ export const api = { ...evaluatorApi, monteCarlo, sensitivity, optimise, warmUp 
 
 export type EvaluatorApi = typeof evaluatorApi;
 /** What the simulator worker exposes: the API above, with the clock supplied by the worker itself. */
-export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'warmUp'> & {
+export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'warmUp' | 'optimiseOf'> & {
+  optimiseOf(s: Scenario, onProgress?: (done: number, total: number) => void): Promise<Response<OptimiseResult>>;
   monteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): MonteCarloResponse;
   warmUp(): number;
 };

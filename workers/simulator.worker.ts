@@ -6,6 +6,8 @@ import { simulatorApi, type MonteCarloRequest, type SimulatorApi } from './api.t
 import { transferables } from './models/uncertainty/montecarlo.ts';
 
 const now = () => performance.now();
+/** A macrotask: the worker's queued messages (a cancel) are handled before the run goes on. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const exposed: SimulatorApi = {
   ...simulatorApi,
@@ -14,6 +16,7 @@ const exposed: SimulatorApi = {
     return r.ok ? transfer(r, transferables(r.result)) : r;
   },
   warmUp: () => simulatorApi.warmUp(now),
+  optimiseOf: (s: Scenario, onProgress?: (done: number, total: number) => void) => simulatorApi.optimiseOf(s, onProgress, now, pause),
 };
 
 expose(exposed);

@@ -6,7 +6,8 @@
 // settles its own pending calls and leaves the other one running. Every argument is snapshotted
 // here (a Svelte state proxy cannot cross postMessage), so no caller can forget.
 import { proxy } from 'comlink';
-import type { EvaluateResponse, EvaluatorApi, MonteCarloRequest, MonteCarloResponse, SimulatorApi, TornadoResponse } from '../../workers/api.ts';
+import type { EvaluateResponse, EvaluatorApi, MonteCarloRequest, MonteCarloResponse, Response, SimulatorApi, TornadoResponse } from '../../workers/api.ts';
+import type { OptimiseResult } from '../../workers/models/optimise/search.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import type { FileLoadResult } from '../scenario/load-file.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -86,6 +87,18 @@ export class Engine {
   sensitivity(scenario: Scenario, options: CallOptions = {}): Promise<TornadoResponse> {
     const plain = snapshot(scenario);
     return this.simulator.call((api) => api.tornado(plain) as Promise<TornadoResponse>, options);
+  }
+
+  /**
+   * The optimiser (issue 14) on a validated scenario, in the simulator. Aborting `signal` settles
+   * the call at once and asks the worker to stop at its next step (a cooperative cancel).
+   */
+  optimise(scenario: Scenario, onProgress: (done: number, total: number) => void, options: CallOptions = {}): Promise<Response<OptimiseResult>> {
+    const plain = snapshot(scenario);
+    const signal = options.signal;
+    signal?.addEventListener('abort', () => void this.simulator.call((api) => api.cancelOptimise()).catch(() => undefined), { once: true });
+    const progress = proxy((done: number, total: number) => void (signal?.aborted || onProgress(done, total)));
+    return this.simulator.call((api) => api.optimiseOf(plain, progress) as Promise<Response<OptimiseResult>>, { timeoutMs: 120_000, ...options });
   }
 
   /**

@@ -743,15 +743,6 @@ export const en = {
   'goals.waterCap': "Water cap over the horizon",
   'goals.maxProviderShare': "Largest share of spend with one provider",
   'goals.maxHhi': "Largest HHI at the chosen tier",
-  'opt.needsRanges': "This objective ranks plans by their 95th-percentile cost: give at least one input a range first.",
-  'opt.needsBudget': "“Most demand served” needs a budget over the horizon.",
-  'opt.tierNoData': "The reference data has no supplier shares at the tier “{tier}”: its HHI limit cannot be checked.",
-  'opt.infeasible': "No plan meets every goal: {constraints} conflict.",
-  'opt.riskNotRanked': "The plans are ranked on the deterministic cost; their re-ranking under uncertainty is not available yet.",
-  'opt.binding': "The {constraint} limit of {limit} costs {priceCcy} {currency} over the horizon (net present value): lifted, the plan would have {moreServers} more servers and {moreCommittedGpus} more committed GPUs.",
-  'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
-  'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
-  'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -744,13 +744,4 @@ export const fr: Record<MessageKey, string> = {
   'goals.waterCap': "Plafond d’eau sur l’horizon",
   'goals.maxProviderShare': "Part maximale des dépenses chez un fournisseur",
   'goals.maxHhi': "HHI maximal au niveau choisi",
-  'opt.needsRanges': "Cet objectif classe les plans selon leur coût au 95e centile : donnez d’abord une plage à au moins une entrée.",
-  'opt.needsBudget': "« Le plus de demande servie » demande un budget sur l’horizon.",
-  'opt.tierNoData': "Les données de référence n’ont pas de parts de fournisseurs au niveau « {tier} » : sa limite de HHI ne peut pas être vérifiée.",
-  'opt.infeasible': "Aucun plan ne respecte tous les objectifs : {constraints} sont en conflit.",
-  'opt.riskNotRanked': "Les plans sont classés sur le coût déterministe ; leur reclassement sous incertitude n’est pas encore disponible.",
-  'opt.binding': "La limite {constraint} de {limit} coûte {priceCcy} {currency} sur l’horizon (valeur actuelle nette) : levée, le plan aurait {moreServers} serveurs et {moreCommittedGpus} GPU réservés de plus.",
-  'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
-  'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
-  'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
 };

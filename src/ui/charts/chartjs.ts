@@ -11,6 +11,7 @@ import {
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Tooltip,
   type Plugin,
 } from 'chart.js';
@@ -41,7 +42,7 @@ const markers: Plugin = {
   },
 };
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, markers);
+Chart.register(LineController, LineElement, PointElement, ScatterController, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler, markers);
 Chart.defaults.animation = false;
 // Every chart fills the height its figure gives it, with its legend below.
 Chart.defaults.maintainAspectRatio = false;

@@ -4,7 +4,8 @@
 // and the month ordered; GPUs committed per reserved cloud option; the split of the remaining
 // demand among pay-as-you-go options. Everything else stays as typed. An option the plan does not
 // use (no server, no commitment, no share) is left out of the plan's scenario.
-import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../../src/scenario/schema.ts';
+import { isPayAsYouGo, isReserved } from '../../../src/scenario/constants.ts';
+import type { Scenario, SupplyOption } from '../../../src/scenario/schema.ts';
 
 /** One choice of every decision variable. Absent from a list: the option is not in the plan. */
 export interface PlanChoice {
