@@ -17,7 +17,7 @@ const english = (s: Sentence) => {
   for (const [k, v] of Object.entries(s.params)) p[k] = k.endsWith('Ccy') && typeof v === 'number' ? `${v} ${String(s.params['currency'] ?? '')}`.trim() : (v as string | number);
   if (s.key === 'opt.binding') {
     const more = (n: unknown, what: string) => (typeof n !== 'number' || n === 0 ? '' : n > 0 ? `${n} more ${what}` : `${-n} fewer ${what}`);
-    const parts = [more(s.params['moreServers'], 'servers'), more(s.params['moreCommittedGpus'], 'committed GPUs')].filter(Boolean);
+    const parts = [more(s.params['moreBoughtGpus'], 'GPUs bought'), more(s.params['moreCommittedGpus'], 'committed GPUs')].filter(Boolean);
     p['change'] = parts.length > 0 ? parts.join(' and ') : dict['opt.change.split']!;
   }
   return fill(dict[s.key] ?? s.key, p);

@@ -20,3 +20,15 @@ export function sixOptions120Months(): Scenario {
     },
   );
 }
+
+/** The 6-option scenario with every constraint of the goals set (the optimiser's bench, issue 14). */
+export function sixOptionsEveryConstraint(): Scenario {
+  return {
+    ...sixOptions120Months(),
+    goals: {
+      objective: 'lowestNpv', capexBudgetCcy: 2_000_000, maxMonthlyOutflowCcy: 500_000, spendBudgetCcy: null, sitePowerKW: 60,
+      co2eCapKg: 5e7, waterCapL: 1e9, maxProviderSharePct: 80, maxHhi: 9000, hhiTier: 'provider',
+      countries: ['FRA', 'USA', 'SWE', 'DEU'], noUnmetDemand: true,
+    },
+  };
+}

@@ -19,10 +19,11 @@ export interface Allocation {
 }
 
 /** The mix's allocation of sample `k`'s demand (0: the evaluation), from the options' capacities in that sample. */
-export function allocateMix(resolved: readonly ResolvedOption[], columns: readonly OptionColumns[], demand: ArrayLike<number>, k = 0): Allocation {
+export function allocateMix(resolved: readonly ResolvedOption[], columns: readonly OptionColumns[], demand: ArrayLike<number>, k = 0, into?: Allocation): Allocation {
   const months = demand.length;
-  const served = resolved.map(() => new Float64Array(months));
-  const unmet = new Array<number>(months).fill(0);
+  // `into`: an allocation of the same options and months to overwrite (a run over many samples reuses one).
+  const served = into?.served ?? resolved.map(() => new Float64Array(months));
+  const unmet = into?.unmet ?? new Array<number>(months).fill(0);
   const owned = indices(resolved, (r) => r.option.kind === 'buy');
   const reserved = indices(resolved, (r) => r.reserved);
   const payg = indices(resolved, (r) => r.payAsYouGo);
@@ -31,9 +32,10 @@ export function allocateMix(resolved: readonly ResolvedOption[], columns: readon
     return o.kind === 'buy' ? 0 : o.demandSharePct;
   };
   const shareSum = payg.reduce((a, i) => a + share(i), 0);
+  const capacityFirst = [...owned, ...reserved];
   for (let m = 0; m < months; m++) {
     let remaining = demand[m]!;
-    for (const i of [...owned, ...reserved]) {
+    for (const i of capacityFirst) {
       const c = columns[i]!;
       const take = Math.min(remaining, m < c.delivery[k]! ? 0 : c.capRef[k]!);
       served[i]![m] = take;

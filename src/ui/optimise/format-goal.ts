@@ -44,8 +44,8 @@ export function constraintValue(c: Constraint, x: number, lang: Lang, currency: 
 /** What the plan with the constraint lifted has more (or fewer) of. */
 export function bindingChange(b: Binding, t: Translator): string {
   const parts: string[] = [];
-  if (b.moreServers > 0) parts.push(t('opt.change.servers', { count: b.moreServers }));
-  if (b.moreServers < 0) parts.push(t('opt.change.fewerServers', { count: -b.moreServers }));
+  if (b.moreBoughtGpus > 0) parts.push(t('opt.change.servers', { count: b.moreBoughtGpus }));
+  if (b.moreBoughtGpus < 0) parts.push(t('opt.change.fewerServers', { count: -b.moreBoughtGpus }));
   if (b.moreCommittedGpus > 0) parts.push(t('opt.change.committed', { count: b.moreCommittedGpus }));
   if (b.moreCommittedGpus < 0) parts.push(t('opt.change.fewerCommitted', { count: -b.moreCommittedGpus }));
   return parts.length > 0 ? parts.join(t('opt.change.and')) : t('opt.change.split');

@@ -35,6 +35,7 @@ export function mixNpvSamples(s: Scenario, samples: number, seed: number): Float
   const columns = plan.inputs.map((input) => input.block.subarray(input.slot * stride, input.slot * stride + stride));
   const served = plan.options.map(() => new Float64Array(months * stride));
   const demand = new Float64Array(months);
+  const allocation = { served: plan.options.map(() => new Float64Array(months)), unmet: new Array<number>(months).fill(0) };
   for (let k0 = 0; k0 < samples; k0 += stride) {
     const size = Math.min(stride, samples - k0);
     for (let j = 0; j < columns.length; j++) fillSamples(plan.inputs[j]!.dist, streams[j]!, columns[j]!, size);
@@ -43,7 +44,7 @@ export function mixNpvSamples(s: Scenario, samples: number, seed: number): Float
     demandTerms(plan.workloadKind, plan.workload, stride, size, months, kernel.demand);
     for (let k = 0; k < size; k++) {
       demandSeries(kernel.demand, k, months, demand);
-      const a = allocateMix(plan.resolved, kernel.options, demand, k);
+      const a = allocateMix(plan.resolved, kernel.options, demand, k, allocation);
       for (let i = 0; i < served.length; i++) {
         const col = served[i]!;
         const by = a.served[i]!;

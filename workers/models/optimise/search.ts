@@ -19,7 +19,7 @@ import { mixRisk, type RiskFigures } from './risk.ts';
 /** Whole-number combinations whose splits are refined for the frontier. */
 const REFINED_COMBOS = 12;
 /** The cheapest plans (by HHI frontier) whose provider HHI is computed. */
-const HHI_POOL = 3000;
+const HHI_POOL = 1500;
 /** Lowest P95 cost: how many of the best deterministic plans are re-ranked under uncertainty. */
 export const RISK_CANDIDATES = 8;
 
@@ -72,6 +72,8 @@ export interface Binding {
   /** Servers (purchases) and committed GPUs (reservations) the relaxed plan has more of, in total. */
   moreServers: number;
   moreCommittedGpus: number;
+  /** GPUs bought (purchases) the relaxed plan has more of, in total (exact when a count is not whole servers). */
+  moreBoughtGpus: number;
   sentence: Sentence;
 }
 
@@ -322,10 +324,17 @@ export function* optimiseSteps(s: Scenario, options: OptimiseOptions = {}): Gene
     const mask = j < 0 ? ~0 : ~(1 << j);
     return pool.filter((c) => (c.broken & mask) === 0 && round(c.unmetRefGpuHours) === round(ref.unmetRefGpuHours));
   };
+  /** A candidate's provider HHI, computed once. */
+  const hhiCache = new Map<Candidate, number>();
+  const providerHhiOf = (c: Candidate) => {
+    let h = hhiCache.get(c);
+    if (h === undefined) hhiCache.set(c, (h = concentrationAt(c.metrics, 'provider').hhi));
+    return h;
+  };
   const hhiIgnored: Constraint = goals.hhiTier === 'provider' ? 'maxHhi' : 'maxProviderShare';
   const co2ePoints = (ref: Candidate) => pareto(ignoringFor(ref, 'co2eCap').map((c) => ({ npvCcy: c.npvCcy, y: c.co2eKg, choice: c.choice })));
   const hhiPoints = (ref: Candidate) =>
-    pareto(ignoringFor(ref, hhiIgnored).sort((a, b) => a.npvCcy - b.npvCcy).slice(0, HHI_POOL).map((c) => ({ npvCcy: c.npvCcy, y: concentrationAt(c.metrics, 'provider').hhi, choice: c.choice })));
+    pareto(ignoringFor(ref, hhiIgnored).sort((a, b) => a.npvCcy - b.npvCcy).slice(0, HHI_POOL).map((c) => ({ npvCcy: c.npvCcy, y: providerHhiOf(c), choice: c.choice })));
 
   // The frontier sampled finely: the trade-off between a cheap supplier and a cleaner or another
   // one is the segment of splits between them, so for the whole-number combinations on the coarse
@@ -434,15 +443,17 @@ export function* optimiseSteps(s: Scenario, options: OptimiseOptions = {}): Gene
     if (!r || !better(r, chosen)) return;
     const servers = (c: PlanChoice) => c.buy.reduce((a, b) => a + Math.round(b.gpus / (s.options.find((o) => o.id === b.optionId)?.gpusPerServer ?? 1)), 0);
     const committed = (c: PlanChoice) => c.reserved.reduce((a, b) => a + b.committedGpus, 0);
+    const bought = (c: PlanChoice) => c.buy.reduce((a, b) => a + b.gpus, 0);
     const price = chosen.npvCcy - r.npvCcy;
     const b: Binding = {
       constraint: x, limit: limits[i]!, priceCcy: price, moreServedRefGpuHours: r.servedRefGpuHours - chosen.servedRefGpuHours, relaxed: r.choice,
       moreServers: servers(r.choice) - servers(chosen.choice), moreCommittedGpus: committed(r.choice) - committed(chosen.choice),
+      moreBoughtGpus: bought(r.choice) - bought(chosen.choice),
       sentence: { key: 'opt.binding', params: {} },
     };
     b.sentence = {
       key: objective === 'mostServed' ? 'opt.bindingServed' : 'opt.binding',
-      params: { constraint: x, limit: limits[i]!, priceCcy: Math.round(price), currency: s.settings.currency, moreServers: b.moreServers, moreCommittedGpus: b.moreCommittedGpus, moreGpuHours: Math.round(b.moreServedRefGpuHours) },
+      params: { constraint: x, limit: limits[i]!, priceCcy: Math.round(price), currency: s.settings.currency, moreServers: b.moreServers, moreBoughtGpus: b.moreBoughtGpus, moreCommittedGpus: b.moreCommittedGpus, moreGpuHours: Math.round(b.moreServedRefGpuHours) },
     };
     result.binding.push(b);
   });
