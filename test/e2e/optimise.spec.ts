@@ -3,6 +3,7 @@
 // sees the proposed plan, what each binding limit costs and the frontier, opens the plan as a new
 // scenario, saves it and compares it with the original — in English and in French. Screenshots at
 // 1440 and 390 px.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openPlanner } from './helpers.ts';
 
@@ -70,6 +71,10 @@ for (const lang of ['en', 'fr'] as const) {
     await panel.getByText(l.co2eFigures, { exact: true }).click();
     const rows = panel.getByRole('region', { name: l.co2eFigures }).getByRole('button');
     expect(await rows.count()).toBeGreaterThanOrEqual(20);
+
+    // The panel with its result and a figures table open: no serious or critical axe violation.
+    const { violations } = await new AxeBuilder({ page }).include('section.optimiser').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
