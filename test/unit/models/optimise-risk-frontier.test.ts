@@ -128,3 +128,17 @@ describe('risk-based re-ranking (lowest P95 cost)', () => {
     expect(steps).toBeLessThan(10);
   });
 });
+
+describe('the worker’s optimiser call', () => {
+  it('lets a cancel in between steps and answers “cancelled”; without a cancel it answers the same plan as the direct call', async () => {
+    const { cancelOptimise, optimiseOf } = await import('../../../workers/api.ts');
+    const s = mixWithGoals();
+    let now = 0;
+    const clock = () => (now += 50);
+    // The pause is where the worker handles its other messages: a cancel arrives there.
+    const cancelled = await optimiseOf(s, undefined, clock, async () => cancelOptimise());
+    expect(cancelled.ok && cancelled.result.status).toBe('cancelled');
+    const done = await optimiseOf(s, undefined, clock, async () => undefined);
+    expect(done.ok && done.result).toEqual(optimise(s));
+  });
+});
