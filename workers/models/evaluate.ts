@@ -68,7 +68,7 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
         ? served.map((x) => x / servedTotal)
         : inMix.map(() => 1 / inMix.length);
 
-  const warnings: Sentence[] = resolutionWarnings(resolved);
+  const warnings: Sentence[] = resolutionWarnings(resolved, s);
   if (mix.totals.unmetRefGpuHours > 1e-6) {
     warnings.push({ key: 'warn.unmet', params: { refGpuHours: mix.totals.unmetRefGpuHours } });
   }
