@@ -752,15 +752,9 @@ export const en = {
   'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
-  // own accelerators (issue 12): field labels and the one link on the first screen; the form's messages are in areas/own-accelerator.ts
+  // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
   'own.define': 'Define your own accelerator…',
-  'own.dieArea': 'Die area',
-  'own.memory': 'Memory',
-  'own.tdp': 'TDP',
-  'own.bf16': 'Dense BF16 peak',
-  'own.tpp': 'TPP',
-  'own.node': 'Process node',
-  'own.pcf': 'Product carbon footprint',
+  'own.edit': 'Edit “{name}”…',
   'own.group': 'Your own accelerators',
   'issue.ownIdIsCatalog': '“{value}” is a catalog accelerator: choose another id.',
 } as const;

@@ -753,15 +753,9 @@ export const fr: Record<MessageKey, string> = {
   'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
-  // own accelerators (issue 12): field labels and the one link on the first screen; the form's messages are in areas/own-accelerator.ts
+  // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
   'own.define': 'Définir votre propre accélérateur…',
-  'own.dieArea': 'Surface de la puce',
-  'own.memory': 'Mémoire',
-  'own.tdp': 'TDP',
-  'own.bf16': 'Pic BF16 dense',
-  'own.tpp': 'TPP',
-  'own.node': 'Nœud de gravure',
-  'own.pcf': 'Empreinte carbone du produit',
+  'own.edit': 'Modifier « {name} »…',
   'own.group': 'Vos propres accélérateurs',
   'issue.ownIdIsCatalog': '« {value} » est un accélérateur du catalogue : choisissez un autre identifiant.',
 };

@@ -9,6 +9,7 @@
 // Adding a numeric field: a row here, the model that reads it, its label in en.ts and fr.ts (and,
 // the format being saved for years, a version and a migration).
 import type { MessageKey } from '../i18n/en.ts';
+import type { messages as ownAcceleratorMessages } from '../i18n/areas/own-accelerator.ts';
 import { SHIPPED_DIE_AREA_MM2, SHIPPED_TDP_W } from '../catalog/shipped-range.ts';
 
 /** Longest plan, in months. */
@@ -106,7 +107,8 @@ export interface FieldSpec {
    * Settings, workload and the Monte Carlo start from the defaults in defaults.ts.
    */
   default?: number | null;
-  label: MessageKey;
+  /** A key of en.ts, or of the area dictionary of a form loaded on demand (own accelerators: areas/own-accelerator.ts). */
+  label: MessageKey | keyof (typeof ownAcceleratorMessages)['en'];
   catalog?: CatalogSource;
 }
 

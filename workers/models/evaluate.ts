@@ -52,6 +52,9 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
       inMix: inMix[i]!,
       breakEven: breakEvens[i]!,
       breakEvenReason: !owned ? 'notOwned' : breakEvens[i] ? null : 'noRental',
+      // own accelerators (issue 12)
+      embodiedKgCO2ePerGpu: r.embodiedKgPerGpu,
+      embodiedFrom: r.embodiedFrom,
     };
   });
 

@@ -106,6 +106,11 @@ export interface OptionResult {
   inMix: OptionRun;
   breakEven: BreakEven | null;
   breakEvenReason: 'notOwned' | 'noRental' | null;
+  // own accelerators (issue 12)
+  /** Embodied kgCO2e per GPU card the models used (0 when none is known: see embodiedFrom). */
+  embodiedKgCO2ePerGpu: number;
+  /** Where it comes from: the option's field, a product footprint, die area and memory (an own accelerator), or none. */
+  embodiedFrom: 'option' | 'product' | 'dieArea' | null;
 }
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
