@@ -85,7 +85,7 @@ for (const lang of ['en', 'fr'] as const) {
     await page.waitForTimeout(500);
     const mine = await figures(page);
     const mineTiers = await tiers(page);
-    await page.screenshot({ path: `test-results/own-accelerator-${lang}-1440.png`, fullPage: false });
+    await page.screenshot({ path: `.test-output/screens/own-accelerator-${lang}-1440.png`, fullPage: false });
 
     await page.getByRole('button', { name: l.share }).click();
     const link = await page.getByLabel(l.link).inputValue();
@@ -119,6 +119,6 @@ for (const [lang, width] of [['en', 1440], ['fr', 1440], ['en', 390], ['fr', 390
     await form.getByLabel(L[lang].bf16).pressSequentially('400');
     await form.getByLabel(L[lang].tdp).pressSequentially('2000');
     await form.getByRole('button', { name: L[lang].save }).click();
-    await page.screenshot({ path: `test-results/own-accelerator-form-${lang}-${width}.png`, fullPage: false });
+    await page.screenshot({ path: `.test-output/screens/own-accelerator-form-${lang}-${width}.png`, fullPage: false });
   });
 }

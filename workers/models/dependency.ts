@@ -233,8 +233,11 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
   const m = catalog.criticalMinerals.find((x) => x.id === id);
   if (!m) return null;
   const top = [...m.producers].sort((a, b) => b.pct - a.pct)[0];
-  // HHI of producer-country shares (USGS MCS 2025), bounded: only the largest producers are listed.
-  const bounds = m.producers.length ? hhiBounds(m.producers.map((p) => p.pct)) : null;
+  // HHI of producer-country shares (USGS MCS 2025): exact when the source lists every producing
+  // country, else bounded (only the largest producers are listed).
+  const shares = m.producers.map((p) => p.pct);
+  const bounds = !m.producers.length ? null : m.producersComplete ? { lower: hhi(shares), upper: hhi(shares) } : hhiBounds(shares);
+  const exact = bounds !== null && m.producersComplete;
   const h = bounds?.lower ?? null;
   const certain = bounds && band(bounds.lower) === band(bounds.upper) ? band(bounds.lower) : null;
   // A country's export restrictions do not apply to a planner inside it.
@@ -248,9 +251,11 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
     hhiLowerBound: h,
     hhiUpperBound: bounds?.upper ?? null,
     band: certain,
+    // minerals without truncation (issue 12)
+    hhiExact: exact,
     controlsAgainstPlanner: controls,
     sentence: {
-      key: h === null ? 'mineral.noShares' : controls.length ? 'mineral.controlled' : 'mineral.concentrated',
+      key: h === null ? 'mineral.noShares' : `mineral.${controls.length ? 'controlled' : 'concentrated'}${exact ? 'Exact' : ''}`,
       params: {
         mineral: m.id,
         top: top?.iso3 ?? null,

@@ -235,6 +235,9 @@ export interface MineralExposure {
   /** Export restrictions in force that target the planner's country (or everyone). */
   controlsAgainstPlanner: { by: string; what: string; date: string }[];
   sentence: Sentence;
+  // minerals without truncation (issue 12)
+  /** True when the source lists every producing country: lower and upper bound are the one exact HHI. */
+  hhiExact: boolean;
 }
 
 export interface DependencyResult {
