@@ -37,6 +37,8 @@ async function tiers(page: Page): Promise<string[]> {
 
 for (const lang of ['en', 'fr'] as const) {
   test(`define an own accelerator, see its results, share it, same results in a fresh profile (${lang})`, async ({ page, browser }) => {
+    // Two full evaluations, a share and a second browser: the slow timeout (it checks results, not speed).
+    test.slow();
     const l = L[lang];
     await openPlanner(page);
     if (lang === 'fr') await page.getByLabel('Language').selectOption('fr');
