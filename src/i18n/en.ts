@@ -753,8 +753,8 @@ export const en = {
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
   // minerals without truncation (issue 12)
-  'mineral.concentratedExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, every producing country listed).',
-  'mineral.controlledExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, every producing country listed), and {controls} export restriction(s) in force apply to your country.',
+  'mineral.concentratedExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, exact: every producer listed).',
+  'mineral.controlledExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, exact: every producer listed), and {controls} export restriction(s) in force apply to your country.',
   // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
   'own.define': 'Define your own accelerator…',
   'own.edit': 'Edit “{name}”…',

@@ -754,8 +754,8 @@ export const fr: Record<MessageKey, string> = {
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
   // minerals without truncation (issue 12)
-  'mineral.concentratedExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, tous les pays producteurs listés).',
-  'mineral.controlledExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, tous les pays producteurs listés), et {controls} restriction(s) d’exportation en vigueur s’appliquent à votre pays.',
+  'mineral.concentratedExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, exact : tous les producteurs listés).',
+  'mineral.controlledExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, exact : tous les producteurs listés), et {controls} restriction(s) d’exportation en vigueur s’appliquent à votre pays.',
   // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
   'own.define': 'Définir votre propre accélérateur…',
   'own.edit': 'Modifier « {name} »…',

@@ -3,6 +3,7 @@
 // The catalog figures an empty field falls back to are those the editor shows (catalog-values.ts).
 import { accelerator, catalog, isStale, type Cited } from '../../catalog/index.ts';
 import { acceleratorFacts } from '../../catalog/accelerators.ts';
+import type { EvaluationResult } from '../../../workers/models/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { Lang, Translator } from '../../i18n/translate.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
@@ -64,11 +65,11 @@ const EXTRA_LABELS: Record<string, string> = {
 };
 
 /** The catalog figure an empty (null) option field takes, as the editor shows it. */
-const CATALOG_FALLBACK: Record<string, (o: SupplyOption, s: Scenario) => CatalogValue | null> = {
+const CATALOG_FALLBACK: Record<string, (o: SupplyOption, s: Scenario, r?: EvaluationResult) => CatalogValue | null> = {
   throughputVsReference: throughputFromCatalog,
   powerWPerGpu: (o, s) => powerFromCatalog(o, s),
   gridGCO2ePerKWh: (o) => gridFromCatalog(o),
-  embodiedKgCO2ePerGpu: (o, s) => embodiedGpuFromCatalog(o, s),
+  embodiedKgCO2ePerGpu: (o, s, r) => embodiedGpuFromCatalog(o, s, r?.options.find((x) => x.id === o.id)),
   embodiedKgCO2ePerServer: () => embodiedServerFromCatalog(),
 };
 
@@ -121,7 +122,7 @@ const CHOICE_WORDS: Record<string, string> = { hosting: 'buy.hosting.', financin
 
 const SKIP = new Set(['id', 'name']);
 
-export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: string): AssumptionRow[] {
+export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: string, result?: EvaluationResult): AssumptionRow[] {
   const rows: AssumptionRow[] = [];
   const typed = (group: string, field: string, v: unknown, citation: Citation | null = null): AssumptionRow => ({
     group,
@@ -140,7 +141,7 @@ export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: st
     for (const [k, v] of leaves(o, SKIP)) {
       const fallback = CATALOG_FALLBACK[k];
       if (v === null && fallback) {
-        const c = fallback(o, s);
+        const c = fallback(o, s, result);
         rows.push(
           c
             ? { group: o.name, label: label(k, t), value: `${formatNumber(lang, c.value, 6)}${c.lead ? ` (${c.lead})` : ''}`, origin: 'catalog', citation: cite(c.cited, today) }
