@@ -906,7 +906,16 @@ function criticalMinerals(): CriticalMineral[] {
   return d.minerals
     .map((m): CriticalMineral => {
       const derivedIsos: string[] = [];
+      const complete = m.producersListed === 'all';
+      if (complete) {
+        // Every producing country listed: each share is its tonnage over the listed tonnages, so the
+        // shares add up to 100 % and the HHI is exact. Checked: every tonnage known, reaching the world total.
+        const listed = m.producers.reduce((a, p) => a + (p.tonnage ?? Number.NaN), 0);
+        if (!(m.worldTotal && listed >= m.worldTotal.value)) throw new Error(`${m.id}: "all" producers listed, but their tonnages (${listed}) fall short of the world total`);
+      }
+      const listedTonnage = m.producers.reduce((a, p) => a + (p.tonnage ?? 0), 0);
       const producers = m.producers.map(({ iso3, tonnage, pct }) => {
+        if (complete) return { iso3, pct: Math.round(((tonnage as number) / listedTonnage) * 1e7) / 1e5 };
         if (pct !== null) return { iso3, pct };
         if (tonnage === null || m.worldTotal === null) throw new Error(`${m.id}: producer ${iso3} has neither pct nor tonnage`);
         derivedIsos.push(iso3);
@@ -924,6 +933,7 @@ function criticalMinerals(): CriticalMineral[] {
         use: m.use,
         worldTotal: m.worldTotal,
         producers,
+        producersComplete: complete,
         exportControls,
         ...cited([...d.sources, ...m.extraSources], d.date, d.confidence,
           joinNotes(

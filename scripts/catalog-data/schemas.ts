@@ -196,6 +196,8 @@ export const criticalMineralsSchema = z.strictObject({
       use: z.string().nullable(),
       worldTotal: z.strictObject({ value: z.number(), unit: z.string() }).nullable(),
       producers: z.array(z.strictObject({ iso3: z.string(), tonnage: z.number().nullable(), pct: z.number().nullable() })),
+      /** "all": the source lists every producing country (exact HHI); "top": it stops at the largest (a range). */
+      producersListed: z.enum(['all', 'top']),
       exportControls: z.array(z.string()),
       notes: z.array(z.string()),
       extraSources: z.array(z.string()),

@@ -4,7 +4,7 @@
 // (`npm run catalog`) from ../shared/reference/export-rules.json. Do not edit the JSON by hand.
 // Methods: docs/methodology.md §8.
 import data from './data/rules.json' with { type: 'json' };
-import { accelerator } from './index.ts';
+import { acceleratorFacts, acceleratorName, type AcceleratorScope } from './accelerators.ts';
 import type { Cited } from './types.ts';
 import type { EventDate, ProviderJurisdiction, RuleEvent, RulesData, RuleSource, TariffBand } from './rules-types.ts';
 
@@ -40,13 +40,16 @@ export function tppFrom(bf16DenseTflops: number | null | undefined, fp8DenseTflo
   return candidates.length ? Math.max(...candidates) : null;
 }
 
-export function acceleratorTpp(acceleratorId: string): number | null {
-  const a = accelerator(acceleratorId);
-  return tppFrom(a?.bf16DenseTflops?.value, a?.fp8DenseTflops?.value);
+/** TPP of an accelerator: the person's own figure for an own accelerator, else from its peaks; null when unknown. */
+export function acceleratorTpp(acceleratorId: string, scope?: AcceleratorScope): number | null {
+  const a = acceleratorFacts(acceleratorId, scope);
+  if (a?.tppGiven != null) return a.tppGiven;
+  return tppFrom(a?.bf16DenseTflops, a?.fp8DenseTflops);
 }
 
-/** DRAM bandwidth in GB/s as [low, high] (equal when one figure is published), or null when unknown. */
-export function memoryBandwidthGBps(acceleratorId: string): [number, number] | null {
+/** DRAM bandwidth in GB/s as [low, high] (equal when one figure is published), or null when unknown (always, for an own accelerator). */
+export function memoryBandwidthGBps(acceleratorId: string, scope?: AcceleratorScope): [number, number] | null {
+  if (acceleratorFacts(acceleratorId, scope)?.own) return null;
   const bw = bandwidthById.get(acceleratorId);
   if (!bw) return null;
   if (bw.value !== null) return [bw.value, bw.value];
@@ -237,9 +240,9 @@ function citedOf(e: RuleEvent, date: EventDate): Cited {
  * (YYYY-MM, the order month), or null when no tariff event names that country and chip band.
  * Duty % = the event's tariff rate × 100 (Section 232 proclamation of 2026-01-14: 25 %).
  */
-export function importDutySuggestion(args: { acceleratorId: string; importCountry: string; month: string }): DutySuggestion | null {
-  const tpp = acceleratorTpp(args.acceleratorId);
-  const bw = memoryBandwidthGBps(args.acceleratorId);
+export function importDutySuggestion(args: { acceleratorId: string; importCountry: string; month: string }, scope?: AcceleratorScope): DutySuggestion | null {
+  const tpp = acceleratorTpp(args.acceleratorId, scope);
+  const bw = memoryBandwidthGBps(args.acceleratorId, scope);
   for (const e of rules.events) {
     if (e.effect !== 'tariff' || e.tariffRate === null || !e.effective) continue;
     if (!e.importInto?.includes(args.importCountry)) continue;
@@ -250,7 +253,7 @@ export function importDutySuggestion(args: { acceleratorId: string; importCountr
     const bandKnown = hits.some((h) => h === true);
     const statusKnown = status === 'inForce';
     const value = bandKnown && statusKnown ? e.tariffRate * 100 : null;
-    const name = accelerator(args.acceleratorId)?.name ?? args.acceleratorId;
+    const name = acceleratorName(args.acceleratorId, scope);
     return {
       value,
       reason: !statusKnown ? 'statusUnknown' : !bandKnown ? 'bandUnknown' : 'applies',
@@ -276,12 +279,16 @@ export function importDutySuggestion(args: { acceleratorId: string; importCountr
 export function importDutyForPurchase(
   option: { acceleratorId: string; orderMonth: number },
   settings: { startMonth: string; plannerCountry: string },
+  scope?: AcceleratorScope,
 ): DutySuggestion | null {
-  return importDutySuggestion({
-    acceleratorId: option.acceleratorId,
-    importCountry: settings.plannerCountry,
-    month: monthAt(settings.startMonth, option.orderMonth),
-  });
+  return importDutySuggestion(
+    {
+      acceleratorId: option.acceleratorId,
+      importCountry: settings.plannerCountry,
+      month: monthAt(settings.startMonth, option.orderMonth),
+    },
+    scope,
+  );
 }
 
 /**

@@ -214,8 +214,10 @@ export interface CriticalMineral extends Cited {
   /** Where it is used in computing hardware (from the seed document), if stated. */
   use: string | null;
   worldTotal: { value: number; unit: string } | null;
-  /** Producing countries (ISO3) and shares in percent; only the largest are published. */
+  /** Producing countries (ISO3) and shares in percent: every one, or only the largest (see producersComplete). */
   producers: { iso3: string; pct: number }[];
+  /** True when the source lists every producing country (the shares add up to 100 %): the HHI is exact, not a range. */
+  producersComplete: boolean;
   /** Export restrictions by a producing country, each with its date. */
   exportControls: { by: string; what: string; date: string; against: string[] | 'all' }[];
 }

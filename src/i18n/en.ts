@@ -743,6 +743,14 @@ export const en = {
   'goals.waterCap': "Water cap over the horizon",
   'goals.maxProviderShare': "Largest share of spend with one provider",
   'goals.maxHhi': "Largest HHI at the chosen tier",
+  // minerals without truncation (issue 12)
+  'mineral.concentratedExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, exact: every producer listed).',
+  'mineral.controlledExact': '{mineral}: {top} produces {topPct} % of world supply (HHI {hhi}, exact: every producer listed), and {controls} export restriction(s) in force apply to your country.',
+  // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
+  'own.define': 'Define your own accelerator…',
+  'own.edit': 'Edit “{name}”…',
+  'own.group': 'Your own accelerators',
+  'issue.ownIdIsCatalog': '“{value}” is a catalog accelerator: choose another id.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -744,4 +744,12 @@ export const fr: Record<MessageKey, string> = {
   'goals.waterCap': "Plafond d’eau sur l’horizon",
   'goals.maxProviderShare': "Part maximale des dépenses chez un fournisseur",
   'goals.maxHhi': "HHI maximal au niveau choisi",
+  // minerals without truncation (issue 12)
+  'mineral.concentratedExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, exact : tous les producteurs listés).',
+  'mineral.controlledExact': '{mineral} : {top} produit {topPct} % de l’offre mondiale (IHH {hhi}, exact : tous les producteurs listés), et {controls} restriction(s) d’exportation en vigueur s’appliquent à votre pays.',
+  // own accelerators (issue 12): the accelerator select's links and group, and the load path's message; the field labels and the form's messages are in areas/own-accelerator.ts
+  'own.define': 'Définir votre propre accélérateur…',
+  'own.edit': 'Modifier « {name} »…',
+  'own.group': 'Vos propres accélérateurs',
+  'issue.ownIdIsCatalog': '« {value} » est un accélérateur du catalogue : choisissez un autre identifiant.',
 };

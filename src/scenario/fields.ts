@@ -9,6 +9,8 @@
 // Adding a numeric field: a row here, the model that reads it, its label in en.ts and fr.ts (and,
 // the format being saved for years, a version and a migration).
 import type { MessageKey } from '../i18n/en.ts';
+import type { messages as ownAcceleratorMessages } from '../i18n/areas/own-accelerator.ts';
+import { SHIPPED_DIE_AREA_MM2, SHIPPED_TDP_W } from '../catalog/shipped-range.ts';
 
 /** Longest plan, in months. */
 const HORIZON_MONTHS = 120;
@@ -30,6 +32,8 @@ export const KIND_PLACE = {
   colocation: 'hosting',
   loan: 'financing',
   goals: 'goals',
+  // own accelerators (issue 12): accelerators the catalog lacks, defined by the person
+  ownAccelerators: 'ownAccelerators',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -66,6 +70,12 @@ export const UNITS = {
   kW: { text: 'kW' },
   L: { text: 'L' },
   hhi: { text: 'HHI' },
+  // own accelerators (issue 12)
+  mm2: { text: 'mm²' },
+  GB: { text: 'GB' },
+  TFLOPS: { text: 'TFLOPS' },
+  tpp: { text: 'TPP' },
+  nm: { text: 'nm' },
 } as const satisfies Record<string, UnitDisplay>;
 export type Unit = keyof typeof UNITS;
 
@@ -97,7 +107,8 @@ export interface FieldSpec {
    * Settings, workload and the Monte Carlo start from the defaults in defaults.ts.
    */
   default?: number | null;
-  label: MessageKey;
+  /** A key of en.ts, or of the area dictionary of a form loaded on demand (own accelerators: areas/own-accelerator.ts). */
+  label: MessageKey | keyof (typeof ownAcceleratorMessages)['en'];
   catalog?: CatalogSource;
 }
 
@@ -310,6 +321,22 @@ export const FIELDS = {
   /** Largest HHI of the plan's spend at the chosen tier (0–10,000); null: no limit. */
   maxHhi: { kinds: ['goals'], unit: 'hhi', min: 0, max: 10000, nullable: true, label: 'goals.maxHhi' },
 
+  // ------------------------------------------------------------ own accelerators (issue 12; null: unknown)
+  /** Logic die area; bounds: the smallest and largest die of the catalog's shipped parts (shipped-range.ts). */
+  dieAreaMm2: { kinds: ['ownAccelerators'], unit: 'mm2', min: SHIPPED_DIE_AREA_MM2[0], max: SHIPPED_DIE_AREA_MM2[1], nullable: true, label: 'own.dieArea' },
+  /** Memory on the card (HBM, GDDR). */
+  memoryGB: { kinds: ['ownAccelerators'], unit: 'GB', min: 1, max: 10_000, nullable: true, label: 'own.memory' },
+  /** Vendor power figure; bounds: the lowest and highest TDP of the catalog's shipped parts (shipped-range.ts). */
+  tdpW: { kinds: ['ownAccelerators'], unit: 'W', min: SHIPPED_TDP_W[0], max: SHIPPED_TDP_W[1], nullable: true, label: 'own.tdp' },
+  /** Peak dense (no sparsity) BF16 throughput. */
+  bf16DenseTflops: { kinds: ['ownAccelerators'], unit: 'TFLOPS', min: 0.001, max: 1e6, nullable: true, label: 'own.bf16' },
+  /** Total processing performance (ECCN 3A090) when the person knows it; null: derived from the BF16 peak. */
+  tpp: { kinds: ['ownAccelerators'], unit: 'tpp', min: 0, max: 1e8, nullable: true, label: 'own.tpp' },
+  /** Process node of the logic die, in nanometres. */
+  processNodeNm: { kinds: ['ownAccelerators'], unit: 'nm', min: 1, max: 1000, nullable: true, label: 'own.node' },
+  /** Product carbon footprint of one card; null: from die area and memory (LLMCarbon carbon per area). */
+  productKgCO2ePerGpu: { kinds: ['ownAccelerators'], unit: 'kgCO2e', min: 0, max: 100_000, nullable: true, label: 'own.pcf' },
+
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
   samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
@@ -350,7 +377,10 @@ export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]:
 /** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */
 export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
-  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
+  const prefix = {
+    settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing',
+    ownAccelerators: 'ownAccelerators.*',
+  }[place];
   return `${prefix}.${name}`;
 }
 

@@ -13,6 +13,7 @@ import * as z from 'zod';
 // eval (and the worker's too), so validators are interpreted instead — no probe, no violation.
 z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
+import { acceleratorFacts } from '../catalog/accelerators.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -209,6 +210,26 @@ export const goalsSchema = z.strictObject({
 });
 export type Goals = z.infer<typeof goalsSchema>;
 
+// ---------------------------------------------------------------- own accelerators (issue 12)
+
+/** An accelerator the catalog lacks, defined by the person; every figure may be unknown (null). */
+export const ownAcceleratorSchema = z.strictObject({
+  /** Used as `acceleratorId` by the options; must not be a catalog id. */
+  id,
+  name: text(1, 80),
+  vendor: text(1, 80).nullable(),
+  /** Vendor's headquarters country (ISO3). */
+  vendorCountry: iso3.nullable(),
+  foundry: text(1, 80).nullable(),
+  /** Country of the foundry's fab that makes the logic die (ISO3). */
+  foundryCountry: iso3.nullable(),
+  ...numbers('ownAccelerators'),
+});
+export type OwnAccelerator = z.infer<typeof ownAcceleratorSchema>;
+
+/** Most own accelerators a scenario holds (one per option at most is useful). */
+export const MAX_OWN_ACCELERATORS = 6;
+
 // ---------------------------------------------------------------- the scenario
 
 const scenarioObject = z.strictObject({
@@ -236,6 +257,8 @@ const scenarioObject = z.strictObject({
     .optional(),
   /** Optional: what the optimiser looks for (absent: the scenario has no goals). */
   goals: goalsSchema.optional(),
+  // own accelerators (issue 12; format version 5): absent or empty in older scenarios.
+  ownAccelerators: z.array(ownAcceleratorSchema).max(MAX_OWN_ACCELERATORS).optional(),
 });
 
 /** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */
@@ -304,13 +327,25 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   }
 
   // Workload: the reference accelerator must exist, and a training run needs its BF16 peak.
+  // Own accelerators: ids unique and never a catalog id (the catalog's would be shadowed).
+  const ownIds = new Set<string>();
+  (s.ownAccelerators ?? []).forEach((a, i) => {
+    if (accelerator(a.id)) issue(['ownAccelerators', i, 'id'], 'ownIdIsCatalog', `"${a.id}" is an accelerator of the catalog: give your own accelerator another id.`, { value: a.id });
+    else if (ownIds.has(a.id)) issue(['ownAccelerators', i, 'id'], 'duplicateId', `Two own accelerators have the id "${a.id}".`, { value: a.id });
+    ownIds.add(a.id);
+    for (const c of ['vendorCountry', 'foundryCountry'] as const) {
+      const v = a[c];
+      if (v !== null && (!country(v) || v === 'WLD')) issue(['ownAccelerators', i, c], 'unknownCountry', `Unknown country code "${v}".`, { value: v });
+    }
+  });
+
   const w = s.workload;
-  const ref = accelerator(w.referenceAcceleratorId);
+  const ref = acceleratorFacts(w.referenceAcceleratorId, s);
   if (!ref) {
     issue(['workload', 'referenceAcceleratorId'], 'unknownAccelerator', `Unknown accelerator "${w.referenceAcceleratorId}".`, {
       value: w.referenceAcceleratorId,
     });
-  } else if (w.kind === 'training' && ref.bf16DenseTflops?.value == null) {
+  } else if (w.kind === 'training' && ref.bf16DenseTflops == null) {
     issue(
       ['workload', 'referenceAcceleratorId'],
       'noPeakFlops',
@@ -335,7 +370,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (seen.has(o.id)) issue(['options', i, 'id'], 'duplicateId', `Two options have the id "${o.id}".`, { value: o.id });
     seen.add(o.id);
 
-    const acc = accelerator(o.acceleratorId);
+    const acc = acceleratorFacts(o.acceleratorId, s);
     if (!acc) {
       issue(at('acceleratorId'), 'unknownAccelerator', `Unknown accelerator "${o.acceleratorId}".`, { value: o.acceleratorId });
     } else {
@@ -344,7 +379,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
           name: acc.name,
         });
       }
-      if (o.throughputVsReference === null && ref && (acc.bf16DenseTflops?.value == null || ref.bf16DenseTflops?.value == null)) {
+      if (o.throughputVsReference === null && ref && (acc.bf16DenseTflops == null || ref.bf16DenseTflops == null)) {
         issue(
           at('throughputVsReference'),
           'throughputRequired',
@@ -352,7 +387,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
           { name: acc.name, reference: ref.name },
         );
       }
-      if (o.powerWPerGpu === null && acc.tdpW?.value == null) {
+      if (o.powerWPerGpu === null && acc.tdpW == null) {
         issue(at('powerWPerGpu'), 'powerRequired', `The catalog has no power figure for ${acc.name}: enter the watts per GPU.`, {
           name: acc.name,
         });

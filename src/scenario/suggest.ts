@@ -327,6 +327,7 @@ export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext
  */
 function suggestSupport(o: Extract<SupplyOption, { kind: 'buy' }>, ctx: SuggestContext): Suggestion | null {
   const row = activeCatalog().hardwareFigures.find((h) => h.section === 'support' && /^NVIDIA AI Enterprise/.test(h.item) && h.value !== null);
+  // A catalog NVIDIA part only: an own accelerator's vendor is the person's text, not NVIDIA's subscription.
   if (!row || accelerator(o.acceleratorId)?.vendor !== 'NVIDIA') return null;
   if (o.acceleratorId === 'nvidia-h100-pcie') return { value: 0, cited: row, derivation: 'bundled for 5 years with H100 PCIe/NVL' };
   const v = convertMoney((row.value as number) * o.gpuCount, 'USD', ctx.settings);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { en } from '../../src/i18n/en.ts';
 import { fr } from '../../src/i18n/fr.ts';
+import { messages as ownAcceleratorMessages } from '../../src/i18n/areas/own-accelerator.ts';
 import { translatorOf } from '../../src/i18n/translate.ts';
 import { catalog } from '../../src/catalog/index.ts';
 import { DEFAULT_SETTINGS, newBuyOption, newCloudOption, newDecentralisedOption } from '../../src/scenario/defaults.ts';
@@ -85,7 +86,7 @@ describe('the field table', () => {
     for (const n of names) {
       const places = new Set(FIELDS[n].kinds.map((k: FieldKind) => KIND_PLACE[k]));
       expect(places.size, n).toBe(1);
-      const paths = new Set(leaves.filter((l) => l.name === n).map((l) => l.path.replace('options[]', 'options.*')));
+      const paths = new Set(leaves.filter((l) => l.name === n).map((l) => l.path.replace('options[]', 'options.*').replace('ownAccelerators[]', 'ownAccelerators.*')));
       expect([...paths], n).toEqual([fieldPath(n)]);
     }
   });
@@ -110,10 +111,13 @@ describe('the field table', () => {
     expect(fieldsOf('loan')).toEqual(['annualRatePct', 'termMonths']);
   });
 
-  it('every row has a label in English and French', () => {
+  it('every row has a label in English and French (the page dictionary, or the area of the form that shows it)', () => {
+    const areaEn: Record<string, string> = ownAcceleratorMessages.en;
+    const areaFr: Record<string, string> = ownAcceleratorMessages.fr;
     for (const n of names) {
-      expect(en[FIELDS[n].label], n).toBeTruthy();
-      expect(fr[FIELDS[n].label], n).toBeTruthy();
+      const k = FIELDS[n].label;
+      expect((en as Record<string, string>)[k] ?? areaEn[k], n).toBeTruthy();
+      expect((fr as Record<string, string>)[k] ?? areaFr[k], n).toBeTruthy();
     }
   });
 

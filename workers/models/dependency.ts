@@ -1,6 +1,7 @@
 // Supplier dependency: concentration per supply-chain tier, export-control exposure, critical
 // minerals. Pure. Methods: docs/methodology.md §7–9.
-import { accelerator, catalog, constant, type ShareTable } from '../../src/catalog/index.ts';
+import { catalog, constant, type ShareTable } from '../../src/catalog/index.ts';
+import { acceleratorFacts, acceleratorName, type AcceleratorScope } from '../../src/catalog/accelerators.ts';
 import { acceleratorTpp, importDutyForPurchase, jurisdictionByName, rules } from '../../src/catalog/rules.ts';
 import type { Scenario, SupplyOption } from '../../src/scenario/schema.ts';
 import { computeCountry, meets3A090a, optionExportMonths, rank, ruleTimeline, type OptionExportMonths } from './export-exposure.ts';
@@ -76,11 +77,12 @@ export function providerHeadquarters(o: SupplyOption, planner: string): string |
 }
 
 /** Who supplies one option, tier by tier, as fractions summing to 1. */
-export function optionSuppliers(o: SupplyOption, planner: string): Record<DependencyTier, Shares> {
-  const acc = accelerator(o.acceleratorId);
+export function optionSuppliers(o: SupplyOption, planner: string, scope?: AcceleratorScope): Record<DependencyTier, Shares> {
+  // An own accelerator gives its vendor, foundry and the foundry's country; what it leaves empty is unknown.
+  const acc = acceleratorFacts(o.acceleratorId, scope);
   const hbmTable = table('hbm-2023e');
   let hbm: Shares = new Map([[UNKNOWN, 1]]);
-  const hbmNames = acc?.hbmSuppliers?.value ?? [];
+  const hbmNames = acc?.hbmSuppliers ?? [];
   if (hbmNames.length > 0) {
     // HBM suppliers weighted by their market shares (TrendForce 2023E), renormalised over those listed.
     const weights = hbmNames.map((n) => hbmTable?.shares.find((s) => s.name === n)?.pct ?? 0);
@@ -92,12 +94,12 @@ export function optionSuppliers(o: SupplyOption, planner: string): Record<Depend
   return {
     acceleratorVendor: new Map([[acc?.vendor ?? UNKNOWN, 1]]),
     // Several foundries or fab countries listed for one chip: split evenly (the data gives no split).
-    foundry: acc?.foundry?.value.length ? even(acc.foundry.value) : new Map([[UNKNOWN, 1]]),
+    foundry: acc?.foundries.length ? even(acc.foundries) : new Map([[UNKNOWN, 1]]),
     hbm,
     provider: new Map([[provider, 1]]),
     providerJurisdiction: new Map([[providerHeadquarters(o, planner) ?? UNKNOWN, 1]]),
     computeCountry: new Map([[place ?? UNKNOWN, 1]]),
-    fabCountry: acc?.fabCountries?.value.length ? even(acc.fabCountries.value) : new Map([[UNKNOWN, 1]]),
+    fabCountry: acc?.fabCountries.length ? even(acc.fabCountries) : new Map([[UNKNOWN, 1]]),
   };
 }
 
@@ -119,14 +121,14 @@ function concentration(tier: DependencyTier, shares: Shares, scope: 'option' | '
 }
 
 /** Concentration of one option's suppliers, tier by tier. */
-export function optionConcentration(o: SupplyOption, planner: string): TierConcentration[] {
-  const s = optionSuppliers(o, planner);
+export function optionConcentration(o: SupplyOption, planner: string, scope?: AcceleratorScope): TierConcentration[] {
+  const s = optionSuppliers(o, planner, scope);
   return TIERS.map((t) => concentration(t, s[t], 'option'));
 }
 
 /** Spend-weighted concentration of a portfolio of options (weights sum to 1). */
-export function portfolioConcentration(options: readonly SupplyOption[], weights: readonly number[], planner: string): TierConcentration[] {
-  const suppliers = options.map((o) => optionSuppliers(o, planner));
+export function portfolioConcentration(options: readonly SupplyOption[], weights: readonly number[], planner: string, scope?: AcceleratorScope): TierConcentration[] {
+  const suppliers = options.map((o) => optionSuppliers(o, planner, scope));
   return TIERS.map((tier) => {
     const mix: Shares = new Map();
     suppliers.forEach((s, i) => {
@@ -152,17 +154,16 @@ export function plannerTier(iso3: string): 1 | 2 | 3 {
 }
 
 /** Total processing performance: TPP = 2 × MacTOPS × bit length = max(BF16 TFLOPS × 16, FP8 TFLOPS × 8) (ECCN 3A090, Oct 2023). */
-export function tpp(acceleratorId: string): number | null {
-  return acceleratorTpp(acceleratorId);
+export function tpp(acceleratorId: string, scope?: AcceleratorScope): number | null {
+  return acceleratorTpp(acceleratorId, scope);
 }
 
 /** Whether an accelerator meets ECCN 3A090.a: TPP ≥ 4,800, or TPP ≥ 1,600 with performance density ≥ 5.92. */
-export function isControlled(acceleratorId: string): boolean | null {
-  return meets3A090a(acceleratorId);
+export function isControlled(acceleratorId: string, scope?: AcceleratorScope): boolean | null {
+  return meets3A090a(acceleratorId, scope);
 }
 
 function exportExposure(o: SupplyOption, s: Scenario, months: OptionExportMonths): ExportExposure {
-  const acc = accelerator(o.acceleratorId);
   const t = months.tpp;
   const h100Tpp = acceleratorTpp('nvidia-h100-sxm');
   // H100-equivalents = count × TPP ÷ TPP of one H100 (the unit of the BIS caps).
@@ -173,7 +174,7 @@ function exportExposure(o: SupplyOption, s: Scenario, months: OptionExportMonths
       ? first.sentence
       : {
           key: 'export.changesOverHorizon',
-          params: { option: o.name, accelerator: acc?.name ?? o.acceleratorId, segments: months.segments.length, level: months.level },
+          params: { option: o.name, accelerator: acceleratorName(o.acceleratorId, s), segments: months.segments.length, level: months.level },
         };
   return {
     optionId: o.id,
@@ -186,7 +187,7 @@ function exportExposure(o: SupplyOption, s: Scenario, months: OptionExportMonths
     memoryBandwidthGBps: months.memoryBandwidthGBps,
     months: months.months,
     segments: months.segments,
-    duty: o.kind === 'buy' ? importDutyForPurchase(o, s.settings) : null,
+    duty: o.kind === 'buy' ? importDutyForPurchase(o, s.settings, s) : null,
   };
 }
 
@@ -232,8 +233,11 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
   const m = catalog.criticalMinerals.find((x) => x.id === id);
   if (!m) return null;
   const top = [...m.producers].sort((a, b) => b.pct - a.pct)[0];
-  // HHI of producer-country shares (USGS MCS 2025), bounded: only the largest producers are listed.
-  const bounds = m.producers.length ? hhiBounds(m.producers.map((p) => p.pct)) : null;
+  // HHI of producer-country shares (USGS MCS 2025): exact when the source lists every producing
+  // country, else bounded (only the largest producers are listed).
+  const shares = m.producers.map((p) => p.pct);
+  const bounds = !m.producers.length ? null : m.producersComplete ? { lower: hhi(shares), upper: hhi(shares) } : hhiBounds(shares);
+  const exact = bounds !== null && m.producersComplete;
   const h = bounds?.lower ?? null;
   const certain = bounds && band(bounds.lower) === band(bounds.upper) ? band(bounds.lower) : null;
   // A country's export restrictions do not apply to a planner inside it.
@@ -247,9 +251,11 @@ function mineralExposure(id: string, planner: string): MineralExposure | null {
     hhiLowerBound: h,
     hhiUpperBound: bounds?.upper ?? null,
     band: certain,
+    // minerals without truncation (issue 12)
+    hhiExact: exact,
     controlsAgainstPlanner: controls,
     sentence: {
-      key: h === null ? 'mineral.noShares' : controls.length ? 'mineral.controlled' : 'mineral.concentrated',
+      key: h === null ? 'mineral.noShares' : `mineral.${controls.length ? 'controlled' : 'concentrated'}${exact ? 'Exact' : ''}`,
       params: {
         mineral: m.id,
         top: top?.iso3 ?? null,
@@ -274,8 +280,8 @@ export function dependency(s: Scenario, mixWeights: readonly number[], token: { 
   );
   const timeline = ruleTimeline(s, monthly);
   return {
-    perOption: s.options.map((o) => ({ optionId: o.id, tiers: optionConcentration(o, planner) })),
-    portfolio: portfolioConcentration(s.options, mixWeights, planner),
+    perOption: s.options.map((o) => ({ optionId: o.id, tiers: optionConcentration(o, planner, s) })),
+    portfolio: portfolioConcentration(s.options, mixWeights, planner, s),
     plannerTier: tier,
     exportControls: exposures,
     exportSentence: {

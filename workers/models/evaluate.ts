@@ -52,6 +52,9 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
       inMix: inMix[i]!,
       breakEven: breakEvens[i]!,
       breakEvenReason: !owned ? 'notOwned' : breakEvens[i] ? null : 'noRental',
+      // own accelerators (issue 12)
+      embodiedKgCO2ePerGpu: r.embodiedKgPerGpu,
+      embodiedFrom: r.embodiedFrom,
     };
   });
 
@@ -68,7 +71,7 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
         ? served.map((x) => x / servedTotal)
         : inMix.map(() => 1 / inMix.length);
 
-  const warnings: Sentence[] = resolutionWarnings(resolved);
+  const warnings: Sentence[] = resolutionWarnings(resolved, s);
   if (mix.totals.unmetRefGpuHours > 1e-6) {
     warnings.push({ key: 'warn.unmet', params: { refGpuHours: mix.totals.unmetRefGpuHours } });
   }

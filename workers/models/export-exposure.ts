@@ -1,7 +1,7 @@
 // Export-control exposure per option and per month of the horizon, from the dated events of
 // src/catalog/data/rules.json in force that month, for the planner's country, the option's compute
 // country and the accelerator's classification. Pure. Methods: docs/methodology.md §8.
-import { accelerator } from '../../src/catalog/index.ts';
+import { acceleratorFacts, acceleratorName, type AcceleratorScope } from '../../src/catalog/accelerators.ts';
 import {
   acceleratorTpp,
   changesInHorizon,
@@ -29,15 +29,15 @@ function baseline(): RuleEvent {
   return e;
 }
 
-/** Whether an accelerator meets ECCN 3A090.a: TPP ≥ 4,800, or TPP ≥ 1,600 with performance density ≥ 5.92 (88 FR 73458). */
-export function meets3A090a(acceleratorId: string): boolean | null {
-  const t = acceleratorTpp(acceleratorId);
+/** Whether an accelerator meets ECCN 3A090.a: TPP ≥ 4,800, or TPP ≥ 1,600 with performance density ≥ 5.92 (88 FR 73458); null: unknown. */
+export function meets3A090a(acceleratorId: string, scope?: AcceleratorScope): boolean | null {
+  const t = acceleratorTpp(acceleratorId, scope);
   if (t === null) return null;
   const { tppMin, orTppMin, densityMin } = baseline().thresholds;
   if (tppMin === null || orTppMin === null || densityMin === null) return null;
   if (t >= tppMin) return true;
   if (t >= orTppMin) {
-    const area = accelerator(acceleratorId)?.dieAreaMm2?.value;
+    const area = acceleratorFacts(acceleratorId, scope)?.dieAreaMm2;
     if (area == null) return null;
     // Performance density = TPP ÷ die area in mm² (88 FR 73458).
     return t / area >= densityMin;
@@ -203,15 +203,15 @@ export interface OptionExportMonths {
 
 /** Exposure of one option in each month of the horizon, and the runs of months that read alike. */
 export function optionExportMonths(o: SupplyOption, s: Scenario): OptionExportMonths {
-  const acc = accelerator(o.acceleratorId);
+  const acc = acceleratorFacts(o.acceleratorId, s);
   const c: Ctx = {
     planner: s.settings.plannerCountry,
     place: computeCountry(o),
     vendor: acc?.vendor ?? null,
     acceleratorId: o.acceleratorId,
-    tpp: acceleratorTpp(o.acceleratorId),
-    bw: memoryBandwidthGBps(o.acceleratorId),
-    controlled: meets3A090a(o.acceleratorId),
+    tpp: acceleratorTpp(o.acceleratorId, s),
+    bw: memoryBandwidthGBps(o.acceleratorId, s),
+    controlled: meets3A090a(o.acceleratorId, s),
   };
   const months: ExportMonth[] = [];
   for (let m = 0; m < s.settings.horizonMonths; m++) months.push(monthOf(c, monthAt(s.settings.startMonth, m)));
@@ -231,20 +231,19 @@ export function optionExportMonths(o: SupplyOption, s: Scenario): OptionExportMo
       toIndex: i,
       level: mo.level,
       eventIds: mo.eventIds,
-      sentence: segmentSentence(o, c, mo, unknownAfter),
+      sentence: segmentSentence(o, c, mo, unknownAfter, s),
     });
   });
   const level = months.reduce<ExposureLevel>((w, x) => (rank(x.level) > rank(w) ? x.level : w), 'low');
   return { tpp: c.tpp, memoryBandwidthGBps: c.bw, controlled: c.controlled, months, segments, level };
 }
 
-function segmentSentence(o: SupplyOption, c: Ctx, mo: ExportMonth, unknownAfter: string | null): Sentence {
-  const acc = accelerator(o.acceleratorId);
+function segmentSentence(o: SupplyOption, c: Ctx, mo: ExportMonth, unknownAfter: string | null, s: Scenario): Sentence {
   return {
     key: mo.key,
     params: {
       option: o.name,
-      accelerator: acc?.name ?? o.acceleratorId,
+      accelerator: acceleratorName(o.acceleratorId, s),
       tpp: c.tpp === null ? null : Math.round(c.tpp),
       country: c.place,
       planner: c.planner,
@@ -280,7 +279,7 @@ const LISTED: ReadonlySet<DayStatus> = new Set(['inForce', 'suspended', 'unknown
 /** Every event's status in each month of the horizon, and the changes of status inside it. */
 export function ruleTimeline(s: Scenario, exposures: readonly OptionExportMonths[]): RuleTimeline {
   const H = s.settings.horizonMonths;
-  const duties = s.options.map((o) => (o.kind === 'buy' ? (importDutyForPurchase(o, s.settings)?.eventId ?? null) : null));
+  const duties = s.options.map((o) => (o.kind === 'buy' ? (importDutyForPurchase(o, s.settings, s)?.eventId ?? null) : null));
   const perMonth: RuleTimeline['perMonth'] = [];
   for (let m = 0; m < H; m++) {
     const month = monthAt(s.settings.startMonth, m);

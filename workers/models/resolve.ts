@@ -1,7 +1,9 @@
 // Turns one supply option into the plain numbers the models need, taking catalog figures
 // wherever the scenario leaves a field null, and recording which assumptions were made.
 // Pure: no DOM, no globals.
-import { accelerator, catalog, country, WORLD } from '../../src/catalog/index.ts';
+import { catalog, country, WORLD } from '../../src/catalog/index.ts';
+import { acceleratorFacts, acceleratorName } from '../../src/catalog/accelerators.ts';
+import { acceleratorEmbodiedKg } from './embodied-area.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
 import type { GridUsed, Sentence } from './types.ts';
 
@@ -19,6 +21,8 @@ export interface ResolvedOption {
   embodiedKgPerServer: number;
   /** True when the accelerator has no embodied figure and the person gave none. */
   embodiedMissing: boolean;
+  /** Where the per-GPU embodied figure comes from: the option's field, a product footprint, die area and memory (own accelerator), or none. */
+  embodiedFrom: 'option' | 'product' | 'dieArea' | null;
   /** Cost multiplier on used hours (spot interruptions, decentralised re-runs). */
   paidHoursFactor: number;
   /** Cost multiplier on the hourly price (platform fee). */
@@ -57,25 +61,26 @@ function optionCountry(o: SupplyOption): string | null {
 
 /** Resolves every option of a validated scenario. Throws only on a catalog defect. */
 export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOption {
-  const acc = accelerator(o.acceleratorId);
-  const ref = accelerator(scenario.workload.referenceAcceleratorId);
+  const acc = acceleratorFacts(o.acceleratorId, scenario);
+  const ref = acceleratorFacts(scenario.workload.referenceAcceleratorId, scenario);
   if (!acc || !ref) throw new Error(`unknown accelerator in option ${o.id}`);
 
   let throughput = o.throughputVsReference;
   const throughputFromCatalog = throughput === null;
   if (throughput === null) {
     // Relative throughput = ratio of dense BF16 peaks (ml-engineering accelerator table).
-    const a = acc.bf16DenseTflops?.value;
-    const r = ref.bf16DenseTflops?.value;
+    const a = acc.bf16DenseTflops;
+    const r = ref.bf16DenseTflops;
     if (a == null || r == null) throw new Error(`no throughput ratio for option ${o.id}`);
     throughput = a / r;
   }
 
-  const power = o.powerWPerGpu ?? acc.tdpW?.value;
+  const power = o.powerWPerGpu ?? acc.tdpW;
   if (power == null) throw new Error(`no power figure for option ${o.id}`);
 
   const catalogServer = catalog.embodiedServers.find((s) => s.id === 'bloom-8gpu-server')?.value ?? 0;
-  const catalogGpu = acc.embodiedKgCO2ePerGpu?.value ?? null;
+  const fromAccelerator = acceleratorEmbodiedKg(acc);
+  const catalogGpu = fromAccelerator.kg;
   const embodiedKgPerGpu = o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0;
 
   let paidHoursFactor = 1;
@@ -96,6 +101,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     // BLOOM: 2,500 kgCO2e per 8-GPU server excluding GPUs, unless the person gives a figure.
     embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,
     embodiedMissing: o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
+    embodiedFrom: o.embodiedKgCO2ePerGpu !== null ? 'option' : fromAccelerator.from,
     paidHoursFactor,
     feeFactor,
     reserved: isReserved(o),
@@ -107,7 +113,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
 }
 
 /** Warnings a person needs to read the results of these options. */
-export function resolutionWarnings(resolved: ResolvedOption[]): Sentence[] {
+export function resolutionWarnings(resolved: ResolvedOption[], scenario?: Scenario): Sentence[] {
   const out: Sentence[] = [];
   for (const r of resolved) {
     const o = r.option;
@@ -119,7 +125,7 @@ export function resolutionWarnings(resolved: ResolvedOption[]): Sentence[] {
       });
     }
     if (r.embodiedMissing) {
-      out.push({ key: 'warn.embodiedMissing', params: { option: o.name, accelerator: accelerator(o.acceleratorId)?.name ?? o.acceleratorId } });
+      out.push({ key: 'warn.embodiedMissing', params: { option: o.name, accelerator: acceleratorName(o.acceleratorId, scenario) } });
     }
   }
   return out;

@@ -106,6 +106,11 @@ export interface OptionResult {
   inMix: OptionRun;
   breakEven: BreakEven | null;
   breakEvenReason: 'notOwned' | 'noRental' | null;
+  // own accelerators (issue 12)
+  /** Embodied kgCO2e per GPU card the models used (0 when none is known: see embodiedFrom). */
+  embodiedKgCO2ePerGpu: number;
+  /** Where it comes from: the option's field, a product footprint, die area and memory (an own accelerator), or none. */
+  embodiedFrom: 'option' | 'product' | 'dieArea' | null;
 }
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
@@ -230,6 +235,9 @@ export interface MineralExposure {
   /** Export restrictions in force that target the planner's country (or everyone). */
   controlsAgainstPlanner: { by: string; what: string; date: string }[];
   sentence: Sentence;
+  // minerals without truncation (issue 12)
+  /** True when the source lists every producing country: lower and upper bound are the one exact HHI. */
+  hhiExact: boolean;
 }
 
 export interface DependencyResult {

@@ -1,6 +1,7 @@
 // Demand per month, in GPU-hours of the workload's reference accelerator, columnar over samples:
 // the kernel (kernel.ts) calls demandTerms once and demandMonth once a month. Pure.
 import type { Workload } from '../../src/scenario/schema.ts';
+import type { AcceleratorScope } from '../../src/catalog/accelerators.ts';
 import { HOURS_PER_MONTH } from './resolve.ts';
 import { W, workloadBlock, workloadKindOf } from './uncertainty/plan.ts';
 
@@ -63,11 +64,11 @@ export function demandSeries(t: DemandTerms, k: number, months: number, out: Flo
 }
 
 /** Reference GPU-hours demanded in each month of the horizon. */
-export function demandPerMonth(w: Workload, months: number): number[] {
+export function demandPerMonth(w: Workload, months: number, scope?: AcceleratorScope): number[] {
   const kind = workloadKindOf(w);
-  if (kind === 1 && !(workloadBlock(w, 1)[W.peakTflops]! > 0)) throw new Error('training workload needs a reference accelerator with a BF16 peak');
+  if (kind === 1 && !(workloadBlock(w, 1, scope)[W.peakTflops]! > 0)) throw new Error('training workload needs a reference accelerator with a BF16 peak');
   const t = newDemandTerms(1);
-  demandTerms(kind, workloadBlock(w, 1), 1, 1, months, t);
+  demandTerms(kind, workloadBlock(w, 1, scope), 1, 1, months, t);
   const series = new Float64Array(months);
   demandSeries(t, 0, months, series);
   const out = Array.from(series);

@@ -1,6 +1,9 @@
-// The catalog figures used when a nullable option field is left empty.
-import { accelerator, catalog, country, type Cited } from '../../catalog/index.ts';
+// The catalog figures used when a nullable option field is left empty (for an own accelerator:
+// the person's own figures, or its embodied carbon from die area and memory).
+import { catalog, country, type Cited } from '../../catalog/index.ts';
+import { acceleratorFacts, type AcceleratorFacts } from '../../catalog/accelerators.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
+import type { OptionResult } from '../../../workers/models/types.ts';
 
 export interface CatalogValue {
   value: number;
@@ -8,16 +11,26 @@ export interface CatalogValue {
   lead?: string;
 }
 
-export function throughputFromCatalog(o: SupplyOption, s: Scenario): CatalogValue | null {
-  const a = accelerator(o.acceleratorId)?.bf16DenseTflops;
-  const r = accelerator(s.workload.referenceAcceleratorId)?.bf16DenseTflops;
-  if (a?.value == null || r?.value == null) return null;
-  return { value: Math.round((a.value / r.value) * 1e6) / 1e6, cited: a, lead: `${a.value} ÷ ${r.value} TFLOPS BF16` };
+/** A figure of the person's own accelerator, cited as theirs (dated by the scenario's last edit). */
+function ownCited(a: AcceleratorFacts, s: Scenario): Cited {
+  return { sources: [], date: `${a.name} · ${s.updatedAt.slice(0, 10)}`, asOf: s.updatedAt.slice(0, 7), confidence: 'primary' };
 }
 
-export function powerFromCatalog(o: SupplyOption): CatalogValue | null {
-  const p = accelerator(o.acceleratorId)?.tdpW;
-  return p?.value == null ? null : { value: p.value, cited: p, lead: p.unit };
+export function throughputFromCatalog(o: SupplyOption, s: Scenario): CatalogValue | null {
+  const acc = acceleratorFacts(o.acceleratorId, s);
+  const ref = acceleratorFacts(s.workload.referenceAcceleratorId, s);
+  const a = acc?.bf16DenseTflops;
+  const r = ref?.bf16DenseTflops;
+  if (a == null || r == null || !acc || !ref) return null;
+  const cited = acc.catalogEntry?.bf16DenseTflops ?? (ref.own ? ownCited(ref, s) : ownCited(acc, s));
+  return { value: Math.round((a / r) * 1e6) / 1e6, cited, lead: `${a} ÷ ${r} TFLOPS BF16` };
+}
+
+export function powerFromCatalog(o: SupplyOption, s: Scenario): CatalogValue | null {
+  const acc = acceleratorFacts(o.acceleratorId, s);
+  if (acc?.tdpW == null) return null;
+  const p = acc.catalogEntry?.tdpW;
+  return p ? { value: acc.tdpW, cited: p, lead: p.unit } : { value: acc.tdpW, cited: ownCited(acc, s), lead: 'W' };
 }
 
 export function optionCountry(o: SupplyOption): string | null {
@@ -32,9 +45,17 @@ export function gridFromCatalog(o: SupplyOption): CatalogValue | null {
   return g?.value == null ? null : { value: g.value, cited: g, ...(c?.gridDataYear ? { lead: `data year ${c.gridDataYear}` } : {}) };
 }
 
-export function embodiedGpuFromCatalog(o: SupplyOption): CatalogValue | null {
-  const e = accelerator(o.acceleratorId)?.embodiedKgCO2ePerGpu;
-  return e?.value == null ? null : { value: e.value, cited: e };
+/** The embodied figure an empty field takes; for an own accelerator without a product footprint, the die-area estimate the last evaluation used (`used`). */
+export function embodiedGpuFromCatalog(o: SupplyOption, s: Scenario, used?: Pick<OptionResult, 'embodiedKgCO2ePerGpu' | 'embodiedFrom'>): CatalogValue | null {
+  const acc = acceleratorFacts(o.acceleratorId, s);
+  if (!acc) return null;
+  const e = acc.catalogEntry?.embodiedKgCO2ePerGpu;
+  if (e?.value != null) return { value: e.value, cited: e };
+  if (!acc.own) return null;
+  if (acc.productKgCO2ePerGpu !== null) return { value: acc.productKgCO2ePerGpu, cited: ownCited(acc, s) };
+  // From die area and memory (workers/models/embodied-area.ts, LLMCarbon; the catalog's constant for its node).
+  const c = catalog.constants.find((x) => x.id === `llmcarbon-cpa-${acc.processNodeNm}nm`);
+  return c && used?.embodiedFrom === 'dieArea' ? { value: Math.round(used.embodiedKgCO2ePerGpu * 1000) / 1000, cited: { ...c, derived: true }, lead: 'LLMCarbon' } : null;
 }
 
 export function embodiedServerFromCatalog(): CatalogValue | null {

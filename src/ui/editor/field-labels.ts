@@ -5,7 +5,7 @@ import type { Translator } from '../../i18n/translate.ts';
 import { FIELDS } from '../../scenario/fields.ts';
 import type { Range, Scenario } from '../../scenario/schema.ts';
 
-export const FIELD_LABELS: Readonly<Record<string, MessageKey>> = Object.fromEntries(Object.entries(FIELDS).map(([name, f]) => [name, f.label]));
+export const FIELD_LABELS: Readonly<Record<string, MessageKey | string>> = Object.fromEntries(Object.entries(FIELDS).map(([name, f]) => [name, f.label]));
 
 /** "Cloud H100 — Price per GPU-hour", "Workload — GPU-hours a month": what a range is on. */
 export function rangeLabel(r: Pick<Range, 'target' | 'optionId' | 'field'>, s: Pick<Scenario, 'options'>, t: Translator): string {

@@ -2,6 +2,8 @@
 // the catalog source and date of the figure where there is one, and the "possibly stale" flag.
 // The catalog figures an empty field falls back to are those the editor shows (catalog-values.ts).
 import { accelerator, catalog, isStale, type Cited } from '../../catalog/index.ts';
+import { acceleratorFacts } from '../../catalog/accelerators.ts';
+import type { EvaluationResult } from '../../../workers/models/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { Lang, Translator } from '../../i18n/translate.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
@@ -63,11 +65,11 @@ const EXTRA_LABELS: Record<string, string> = {
 };
 
 /** The catalog figure an empty (null) option field takes, as the editor shows it. */
-const CATALOG_FALLBACK: Record<string, (o: SupplyOption, s: Scenario) => CatalogValue | null> = {
+const CATALOG_FALLBACK: Record<string, (o: SupplyOption, s: Scenario, r?: EvaluationResult) => CatalogValue | null> = {
   throughputVsReference: throughputFromCatalog,
-  powerWPerGpu: (o) => powerFromCatalog(o),
+  powerWPerGpu: (o, s) => powerFromCatalog(o, s),
   gridGCO2ePerKWh: (o) => gridFromCatalog(o),
-  embodiedKgCO2ePerGpu: (o) => embodiedGpuFromCatalog(o),
+  embodiedKgCO2ePerGpu: (o, s, r) => embodiedGpuFromCatalog(o, s, r?.options.find((x) => x.id === o.id)),
   embodiedKgCO2ePerServer: () => embodiedServerFromCatalog(),
 };
 
@@ -78,7 +80,7 @@ function cite(c: Cited, today: string, catalogFigure?: string): Citation {
 /** The catalog row this option's typed price would have come from (same item), if any. */
 function priceCitation(o: SupplyOption, lang: Lang, today: string): Citation | null {
   if (o.kind === 'buy') {
-    const p = accelerator(o.acceleratorId)?.purchasePriceUsd;
+    const p = accelerator(o.acceleratorId)?.purchasePriceUsd; // catalog prices only: an own accelerator has none
     return p ? cite(p, today, p.typical !== null ? `${formatNumber(lang, p.typical)} USD` : undefined) : null;
   }
   if (o.kind === 'cloud') {
@@ -120,7 +122,7 @@ const CHOICE_WORDS: Record<string, string> = { hosting: 'buy.hosting.', financin
 
 const SKIP = new Set(['id', 'name']);
 
-export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: string): AssumptionRow[] {
+export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: string, result?: EvaluationResult): AssumptionRow[] {
   const rows: AssumptionRow[] = [];
   const typed = (group: string, field: string, v: unknown, citation: Citation | null = null): AssumptionRow => ({
     group,
@@ -131,14 +133,15 @@ export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: st
   });
   for (const [k, v] of leaves(s.settings, SKIP)) rows.push(typed(t('settings.title'), k, v));
   for (const [k, v] of leaves(s.workload, SKIP)) {
-    const ref = k === 'referenceAcceleratorId' ? accelerator(String(v)) : undefined;
-    rows.push(typed(t('workload.title'), k, ref ? ref.name : k === 'kind' ? t(`workload.kind.${String(v)}`) : v, ref?.bf16DenseTflops ? cite(ref.bf16DenseTflops, today, `${ref.bf16DenseTflops.value} TFLOPS BF16`) : null));
+    const refFacts = k === 'referenceAcceleratorId' ? acceleratorFacts(String(v), s) : undefined;
+    const ref = refFacts?.catalogEntry;
+    rows.push(typed(t('workload.title'), k, refFacts ? refFacts.name : k === 'kind' ? t(`workload.kind.${String(v)}`) : v, ref?.bf16DenseTflops ? cite(ref.bf16DenseTflops, today, `${ref.bf16DenseTflops.value} TFLOPS BF16`) : null));
   }
   for (const o of s.options) {
     for (const [k, v] of leaves(o, SKIP)) {
       const fallback = CATALOG_FALLBACK[k];
       if (v === null && fallback) {
-        const c = fallback(o, s);
+        const c = fallback(o, s, result);
         rows.push(
           c
             ? { group: o.name, label: label(k, t), value: `${formatNumber(lang, c.value, 6)}${c.lead ? ` (${c.lead})` : ''}`, origin: 'catalog', citation: cite(c.cited, today) }
@@ -151,8 +154,9 @@ export function assumptionRows(s: Scenario, t: Translator, lang: Lang, today: st
         continue;
       }
       if (k === 'acceleratorId') {
-        const a = accelerator(String(v));
-        rows.push(typed(o.name, k, a?.name ?? v, a?.tdpW ? cite(a.tdpW, today) : null));
+        const facts = acceleratorFacts(String(v), s);
+        const a = facts?.catalogEntry;
+        rows.push(typed(o.name, k, facts?.name ?? v, a?.tdpW ? cite(a.tdpW, today) : null));
         continue;
       }
       const price = k === 'unitPriceCcyPerGpu' || k === 'priceCcyPerGpuHour' ? priceCitation(o, lang, today) : null;

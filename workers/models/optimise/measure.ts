@@ -43,6 +43,8 @@ export interface Measured {
   rate: number;
   /** The planner's country (an owned option's provider jurisdiction, dependency.ts). */
   plannerCountry: string;
+  /** The scenario's own accelerators (issue 12), for the supplier tiers. */
+  ownAccelerators?: Scenario['ownAccelerators'];
 }
 
 /** Demand by month of a scenario (the workload is not a decision): from one kernel run. */
@@ -110,7 +112,7 @@ export function measure(s: Scenario, c: PlanChoice, demand: Float64Array): Measu
       servedRefGpuHours: t.servedRefGpuHours,
     };
   });
-  return { parts, remainderRefGpuHours: remainder.reduce((a, b) => a + b, 0), sitePowerKW: sitePowerKW(plan0), rate, plannerCountry: plan0.settings.plannerCountry };
+  return { parts, remainderRefGpuHours: remainder.reduce((a, b) => a + b, 0), sitePowerKW: sitePowerKW(plan0), rate, plannerCountry: plan0.settings.plannerCountry, ownAccelerators: plan0.ownAccelerators };
 }
 
 /** Everything a constraint or an objective reads, for one plan. */
@@ -130,6 +132,8 @@ export interface Metrics {
   options: SupplyOption[];
   weights: number[];
   plannerCountry: string;
+  /** The scenario's own accelerators (issue 12), for the supplier tiers. */
+  ownAccelerators?: Scenario['ownAccelerators'];
 }
 
 /** A split's metrics from a measured combination: `pct[j]` is the share of the j-th pay-as-you-go part. */
@@ -139,6 +143,7 @@ export function combine(m: Measured, pct: readonly number[]): Metrics {
   const out: Metrics = {
     npvCcy: 0, costCcy: 0, capexCcy: 0, maxMonthlyCcy: 0, sitePowerKW: m.sitePowerKW, co2eKg: 0, waterL: 0,
     servedRefGpuHours: 0, unmetRefGpuHours: 0, countries: [], options: [], weights: [], plannerCountry: m.plannerCountry,
+    ownAccelerators: m.ownAccelerators,
   };
   const spend: number[] = [];
   const served: number[] = [];
@@ -184,8 +189,8 @@ export function countryOf(o: SupplyOption): string | null {
 }
 
 /** HHI and largest supplier share (percent) of a plan's spend at a tier (dependency.ts). */
-export function concentrationAt(metrics: Pick<Metrics, 'options' | 'weights' | 'plannerCountry'>, tier: DependencyTier): { hhi: number; topPct: number } {
-  const t = portfolioConcentration(metrics.options, metrics.weights, metrics.plannerCountry).find((x) => x.tier === tier)!;
+export function concentrationAt(metrics: Pick<Metrics, 'options' | 'weights' | 'plannerCountry' | 'ownAccelerators'>, tier: DependencyTier): { hhi: number; topPct: number } {
+  const t = portfolioConcentration(metrics.options, metrics.weights, metrics.plannerCountry, metrics).find((x) => x.tier === tier)!;
   return { hhi: t.hhi, topPct: t.shares[0]?.pct ?? 0 };
 }
 
@@ -209,6 +214,7 @@ export function metricsOfEvaluation(s: Scenario, ev: EvaluationResult): Metrics 
     options: s.options,
     weights: served,
     plannerCountry: s.settings.plannerCountry,
+    ownAccelerators: s.ownAccelerators,
     hhiByTier,
     providerTopPct: provider?.shares[0]?.pct ?? 0,
   };

@@ -3,7 +3,7 @@
 // One block per option (Float64Array, fixed slots), one for the workload, one for the settings,
 // each columnar over samples: slot s of sample k is at [s × stride + k]. Sampling writes a
 // slot's column in place; nothing is allocated per sample.
-import { accelerator } from '../../../src/catalog/index.ts';
+import { acceleratorFacts, type AcceleratorScope } from '../../../src/catalog/accelerators.ts';
 import { numberBounds, rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
 import { resolveOption, type ResolvedOption } from '../resolve.ts';
 import { compileDistribution, type Distribution } from './distributions.ts';
@@ -250,10 +250,10 @@ function rentedBlock(r: ResolvedOption, stride: number): Float64Array {
 }
 
 /** The workload's block: its slots' meaning depends on the workload's kind (WORKLOAD_FIELDS). */
-export function workloadBlock(w: Scenario['workload'], stride: number): Float64Array {
+export function workloadBlock(w: Scenario['workload'], stride: number, s?: AcceleratorScope): Float64Array {
   const p = new Float64Array(W.SIZE * stride);
   for (const [field, slot] of Object.entries(WORKLOAD_FIELDS[w.kind])) put(p, stride, slot, (w as unknown as Record<string, number>)[field]!);
-  if (w.kind === 'training') put(p, stride, W.peakTflops, accelerator(w.referenceAcceleratorId)?.bf16DenseTflops?.value ?? Number.NaN);
+  if (w.kind === 'training') put(p, stride, W.peakTflops, acceleratorFacts(w.referenceAcceleratorId, s)?.bf16DenseTflops ?? Number.NaN);
   return p;
 }
 
@@ -283,7 +283,7 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
     p: r.option.kind === 'buy' ? buyBlock(r, stride) : rentedBlock(r, stride),
   }));
   const w = s.workload;
-  const workload = workloadBlock(w, stride);
+  const workload = workloadBlock(w, stride, s);
   const settings = new Float64Array(stride).fill(s.settings.discountRatePctPerYear);
 
   const inputs: Input[] = [];
