@@ -752,6 +752,8 @@ export const en = {
   'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
+  // catalog (issue 13): tariff into the import duty, grid zone and data year
+  'buy.dutyEvent': 'Tariff “{event}”, {date}. Exempt end uses: {exemptions}. If one is yours, set 0 and give the reason in the notes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

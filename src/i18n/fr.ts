@@ -753,4 +753,6 @@ export const fr: Record<MessageKey, string> = {
   'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
+  // catalogue (issue 13) : droit de douane, zone du réseau et année des données
+  'buy.dutyEvent': 'Droit « {event} », {date}. Usages exemptés : {exemptions}. Si l’un est le vôtre, mettez 0 et donnez la raison dans les notes.',
 };
