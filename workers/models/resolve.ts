@@ -2,6 +2,7 @@
 // wherever the scenario leaves a field null, and recording which assumptions were made.
 // Pure: no DOM, no globals.
 import { accelerator, catalog, country, WORLD } from '../../src/catalog/index.ts';
+import { defaultEmbodiedServer } from '../../src/catalog/embodied.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
 import type { GridUsed, Sentence } from './types.ts';
 
@@ -74,7 +75,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
   const power = o.powerWPerGpu ?? acc.tdpW?.value;
   if (power == null) throw new Error(`no power figure for option ${o.id}`);
 
-  const catalogServer = catalog.embodiedServers.find((s) => s.id === 'bloom-8gpu-server')?.value ?? 0;
+  const catalogServer = defaultEmbodiedServer(catalog)?.value ?? 0;
   const catalogGpu = acc.embodiedKgCO2ePerGpu?.value ?? null;
   const embodiedKgPerGpu = o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0;
 
@@ -93,7 +94,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     powerWPerGpu: power,
     grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh),
     embodiedKgPerGpu,
-    // BLOOM: 2,500 kgCO2e per 8-GPU server excluding GPUs, unless the person gives a figure.
+    // The newest 8-GPU server row excluding GPUs (embodied-2026: 5,700 kgCO2e, BoaviztAPI 2025), unless the person gives a figure.
     embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,
     embodiedMissing: o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
     paidHoursFactor,

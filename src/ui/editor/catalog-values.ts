@@ -1,6 +1,7 @@
 // The catalog figures used when a nullable option field is left empty.
 import { accelerator, catalog, country, type Cited } from '../../catalog/index.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
+import { defaultEmbodiedServer } from '../../catalog/embodied.ts';
 
 export interface CatalogValue {
   value: number;
@@ -38,6 +39,7 @@ export function embodiedGpuFromCatalog(o: SupplyOption): CatalogValue | null {
 }
 
 export function embodiedServerFromCatalog(): CatalogValue | null {
-  const e = catalog.embodiedServers.find((x) => x.id === 'bloom-8gpu-server');
-  return e?.value == null ? null : { value: e.value, cited: e, lead: e.item };
+  const e = defaultEmbodiedServer(catalog);
+  // The year is shown with the figure (BLOOM's 2022 chassis is older than the 2025 BoaviztAPI proxy).
+  return e?.value == null ? null : { value: e.value, cited: e, lead: `${e.item}, ${e.date.slice(0, 4)}` };
 }
