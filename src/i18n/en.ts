@@ -714,7 +714,7 @@ export const en = {
   'catalogInfo.team': 'Team catalog in use: “{name}”, {date}, content hash {hash}. Its rows come before the built-in rows of the items it covers.',
   'catalogInfo.removeTeam': 'Remove the team catalog',
   'catalogInfo.importTeam': 'Import a team catalog (JSON)',
-  'catalogInfo.importHelp': 'Format compute-planner/catalog: name, date, and dated, sourced rates, cloud, market and purchase prices. Kept for this session only; nothing saved changes. Fields already on screen take its figures when next edited.',
+  'catalogInfo.importHelp': 'Format compute-planner/catalog: name, date, and dated, sourced rates, cloud, market and purchase prices. Kept in this browser until removed; a refused file changes nothing stored. Fields already on screen take its figures when next edited.',
   'catalogInfo.refused': 'Catalog refused: {message}',
   // --- carry (issue 16: address, offline, report, first visit, a11y) ---
   'update.ready': 'A new version of the planner is ready. Your work is saved first.',
