@@ -171,3 +171,30 @@ describe('the real migrations', () => {
     expect(loadScenarioText(readFileSync(path, 'utf8')).ok).toBe(true);
   });
 });
+
+describe('migration 4 → 5: sub-national grid zone and data year per option', () => {
+  const step = MIGRATIONS.find((m) => m.name === 'sub-national grid zone and data year per option')!;
+  it('leaves a version-4 scenario without a zone or year, and it gives identical results', async () => {
+    const { evaluateScenario } = await import('../../workers/models/evaluate.ts');
+    const v4 = JSON.parse(readFileSync('test/fixtures/scenarios/v4.json', 'utf8')) as JsonObject;
+    const r = loadScenarioValue(v4);
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.migrated.slice(0, 1 + step.from - 4)).toContain(step.name);
+    expect(r.scenario.options.every((o) => o.gridZone === undefined && o.gridDataYear === undefined)).toBe(true);
+    // The same scenario read as if it were already of this version: the same totals.
+    const asNew = loadScenarioValue({ ...v4, version: step.from + 1 });
+    if (!asNew.ok) throw new Error(describeLoadError(asNew.error));
+    expect(evaluateScenario(r.scenario).options.map((o) => o.alone.totals)).toEqual(evaluateScenario(asNew.scenario).options.map((o) => o.alone.totals));
+  });
+  it('a scenario with a zone and a year keeps them, and a zone of another country or an absent year is refused on its field', () => {
+    const after = JSON.parse(readFileSync('test/fixtures/scenarios/after-catalog.json', 'utf8')) as JsonObject;
+    const r = loadScenarioValue(after);
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.options[0]).toMatchObject({ gridZone: 'US-TEX-ERCO', gridDataYear: 2024 });
+    const opt = (after.options as JsonObject[])[0]!;
+    const other = loadScenarioValue({ ...after, options: [{ ...opt, gridZone: 'CA-QC' }] });
+    expect(!other.ok && describeLoadError(other.error)).toMatch(/options\[0\]\.gridZone/);
+    const year = loadScenarioValue({ ...after, options: [{ ...opt, gridDataYear: 2019 }] });
+    expect(!year.ok && describeLoadError(year.error)).toMatch(/options\[0\]\.gridDataYear.*2025, 2024/);
+  });
+});
