@@ -756,12 +756,6 @@ export const en = {
   'buy.dutyEvent': 'Tariff “{event}”, {date}. Exempt end uses: {exemptions}. If one is yours, set 0 and give the reason in the notes.',
   'issue.unknownGridZone': 'The reference data has no grid zone “{value}” in this country.',
   'issue.noGridYear': 'No grid figure for {value} here (the reference has {years}).',
-  'grid.zone': 'Grid zone',
-  'grid.national': 'National grid',
-  'grid.year': 'Data year of the grid',
-  'grid.newest': 'Newest ({year})',
-  'grid.used': '{g} gCO2e/kWh, {where}, data year {year}',
-  'grid.usedNoYear': '{g} gCO2e/kWh, {where}',
 } as const;
 
 export type MessageKey = keyof typeof en;

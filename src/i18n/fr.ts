@@ -757,10 +757,4 @@ export const fr: Record<MessageKey, string> = {
   'buy.dutyEvent': 'Droit « {event} », {date}. Usages exemptés : {exemptions}. Si l’un est le vôtre, mettez 0 et donnez la raison dans les notes.',
   'issue.unknownGridZone': 'Les données de référence n’ont pas de zone de réseau « {value} » dans ce pays.',
   'issue.noGridYear': 'Pas de chiffre du réseau pour {value} ici (la référence a {years}).',
-  'grid.zone': 'Zone du réseau',
-  'grid.national': 'Réseau national',
-  'grid.year': 'Année des données du réseau',
-  'grid.newest': 'La plus récente ({year})',
-  'grid.used': '{g} gCO2e/kWh, {where}, année des données {year}',
-  'grid.usedNoYear': '{g} gCO2e/kWh, {where}',
 };
