@@ -4,6 +4,7 @@
 import { builtInCatalog, setActiveCatalog } from '../catalog/active.ts';
 import { TEAM_CATALOG_KEY } from '../catalog/team-key.ts';
 import type { MetaStore } from '../catalog/team-store.ts';
+import { loadSources } from '../catalog/sources.ts';
 
 /** Why a stored team catalog was not applied (it no longer reads), for the catalog panel; null when none. */
 export let storedTeamProblem: string | null = null;
@@ -17,7 +18,7 @@ export async function restoreTeamCatalog(store: MetaStore | null): Promise<void>
   if (!store) return;
   const stored = await store.getMeta<unknown>(TEAM_CATALOG_KEY);
   if (!stored) return;
-  const [{ loadTeamCatalog }, { loadSources }] = await Promise.all([import('../catalog/team-store.ts'), import('../catalog/sources.ts')]);
+  const { loadTeamCatalog } = await import('../catalog/team-store.ts');
   await loadSources().catch(() => undefined);
   const r = await loadTeamCatalog(store, builtInCatalog);
   if (!r) return;
@@ -30,11 +31,7 @@ export async function restoreTeamCatalog(store: MetaStore | null): Promise<void>
 
 /** Imports a file: stored and applied when the whole file is valid, else the message naming the row (nothing changes). */
 export async function importTeamFile(store: MetaStore | null, text: string): Promise<{ ok: true; stored: boolean } | { ok: false; message: string }> {
-  const [{ importTeamCatalog }, { parseTeamCatalog, withTeamCatalog }, { loadSources }] = await Promise.all([
-    import('../catalog/team-store.ts'),
-    import('../catalog/team.ts'),
-    import('../catalog/sources.ts'),
-  ]);
+  const [{ importTeamCatalog }, { parseTeamCatalog, withTeamCatalog }] = await Promise.all([import('../catalog/team-store.ts'), import('../catalog/team.ts')]);
   await loadSources();
   if (!store) {
     // No storage (a private mode without IndexedDB): for this session only.
