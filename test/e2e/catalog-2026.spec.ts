@@ -34,7 +34,7 @@ for (const lang of ['en', 'fr'] as const) {
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 1000 });
       await zone.scrollIntoViewIfNeeded();
-      await editor(page).locator('.option-card, article, section').filter({ has: zone }).last().screenshot({ path: shots(`grid-${lang}-${width}`) });
+      await zone.locator('xpath=ancestor::div[contains(@class,"grid")][1]').screenshot({ path: shots(`grid-${lang}-${width}`) });
     }
   });
 
