@@ -27,7 +27,9 @@ function sourceOf(s: RuleSource | undefined): Suggestion['source'] {
 export function dutyDefault(rules: DutyRules, o: Pick<BuyOption, 'acceleratorId' | 'orderMonth'>, settings: Pick<Settings, 'startMonth' | 'plannerCountry'>): DutyDefault {
   const duty = rules.importDutyForPurchase(o, settings);
   if (!duty || duty.value === null) return { suggestion: null, duty };
-  return { suggestion: { value: duty.value, cited: duty.cited, derivation: duty.derivation, source: sourceOf(duty.sourceList[0]) }, duty };
+  // The exemptions are listed once, beside the field (its help), not again in the derivation.
+  const derivation = duty.derivation.replace(/; exempt end uses: .*$/, '');
+  return { suggestion: { value: duty.value, cited: duty.cited, derivation, source: sourceOf(duty.sourceList[0]) }, duty };
 }
 
 /** Sets a purchase's import duty to the tariff event's rate when one applies (a new option, an example). */
