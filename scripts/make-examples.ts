@@ -21,7 +21,7 @@ type Lang = 'en' | 'fr';
 /** Names and notes of the examples, per language; the figures are the same. */
 const TEXT = {
   en: {
-    ownInputs: 'Sourced defaults (source and date shown in the page): GPU and server prices, support (NVIDIA AI Enterprise), exchange rate, PUE, WUE, off-site water, grid (Electricity Maps 2025), power, embodied carbon (embodied-2026: per GPU, and 5,700 kgCO2e per 8-GPU server excluding GPUs). Import duty: the default of the tariff events in the reference data; none applies to these purchases (the one tariff, Section 232 of 2026-01-14, is on imports into the USA), so 0. Not in the reference data (0 here, enter yours): staff, host power, insurance.',
+    ownInputs: 'Sourced (source shown): prices, support, PUE, WUE, water, grid, power, embodied. Duty 0: no tariff applies. Not in the reference data (0, enter yours): staff, host power.',
     buyFrance: (n: number) => `${n}× H100 SXM, colocated in France`,
     aws: 'H100 on demand, AWS Stockholm',
     vast: 'H100 on Vast.ai',
@@ -49,7 +49,7 @@ const TEXT = {
     ],
   },
   fr: {
-    ownInputs: 'Valeurs par défaut sourcées (source et date affichées dans la page) : prix des GPU et du serveur, support (NVIDIA AI Enterprise), taux de change, PUE, WUE, eau hors site, réseau (Electricity Maps 2025), puissance, carbone intrinsèque (embodied-2026 : par GPU, et 5 700 kgCO2e par serveur de 8 GPU hors GPU). Droits de douane : la valeur par défaut des droits des données de référence ; aucun ne s’applique à ces achats (le seul, la Section 232 du 2026-01-14, porte sur les importations aux États-Unis), donc 0. Absents des données de référence (0 ici, saisissez les vôtres) : personnel, puissance de l’hôte, assurance.',
+    ownInputs: 'Sourcés (source affichée) : prix, support, PUE, WUE, eau, réseau, puissance, intrinsèque. Droits 0 : aucun droit ne s’applique. Absents des données (0, saisissez les vôtres) : personnel, puissance de l’hôte.',
     buyFrance: (n: number) => `${n} H100 SXM en colocation en France`,
     aws: 'H100 à la demande, AWS Stockholm',
     vast: 'H100 sur Vast.ai',
