@@ -1256,10 +1256,16 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     if (!r) throw new Error(`server figure "${itemStart}" not found`);
     return { id, item: r.item, ...fromRef(r.value) };
   };
+  // embodied-2026: the 8-GPU AI server excluding GPUs (AWS p5.48xlarge proxy, BoaviztAPI via EcoLogits),
+  // newer than BLOOM's 2022 chassis: the default is the newest 8-GPU row (src/catalog/embodied.ts).
+  const server2026 = files['embodied-2026.json'].perServer.find((x) => x.item.startsWith('8-GPU AI server excluding GPUs'));
+  if (!server2026 || typeof server2026.value !== 'number') throw new Error('embodied-2026 8-GPU server figure not found');
   const embodiedServers = [
     server('bloom-8gpu-server', 'GPU server chassis excluding GPUs (BLOOM'),
     server('ademe-generic-server', 'Generic server (ADEME'),
+    { id: 'boavizta-8gpu-server-2025', item: server2026.item, ...fromRef({ ...server2026, unit: server2026.unit ?? '', value: server2026.value }) },
   ].sort(byId);
+  for (const r of files['embodied-2026.json'].perServer) if (r !== server2026) dropped.push(`embodied-2026 server row "${r.item}": not a GPU server chassis`);
   if (embodied.perServer.length !== 2) dropped.push(`${embodied.perServer.length - 2} other server rows in embodied.json`);
 
   const minerals = criticalMinerals();

@@ -7,6 +7,8 @@ import { catalogRecord } from '../src/catalog/active.ts';
 import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption } from '../src/scenario/defaults.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
 import { suggestRange, withShippedRate, type SuggestContext } from '../src/scenario/suggest.ts';
+import * as rules from '../src/catalog/rules.ts';
+import { applyDutyDefault } from '../src/scenario/duty-default.ts';
 
 const CREATED = '2026-12-01T00:00:00.000Z';
 const H100 = 'nvidia-h100-sxm';
@@ -19,7 +21,7 @@ type Lang = 'en' | 'fr';
 /** Names and notes of the examples, per language; the figures are the same. */
 const TEXT = {
   en: {
-    ownInputs: 'Sourced (source shown in the page): prices, support, PUE, WUE, water, grid, power, embodied carbon. Not in the reference data (0 here, enter yours): staff, import duty, host power.',
+    ownInputs: 'Sourced (source shown): prices, support, PUE, WUE, water, grid, power, embodied. Duty 0: no tariff applies. Not in the reference data (0, enter yours): staff, host power.',
     buyFrance: (n: number) => `${n}× H100 SXM, colocated in France`,
     aws: 'H100 on demand, AWS Stockholm',
     vast: 'H100 on Vast.ai',
@@ -47,7 +49,7 @@ const TEXT = {
     ],
   },
   fr: {
-    ownInputs: 'Sourcés (source affichée dans la page) : prix, support, PUE, WUE, eau, réseau, puissance, carbone intrinsèque. Absents des données de référence (0 ici, saisissez les vôtres) : personnel, droits de douane, puissance de l’hôte.',
+    ownInputs: 'Sourcés (source affichée) : prix, support, PUE, WUE, eau, réseau, puissance, intrinsèque. Droits 0 : aucun droit ne s’applique. Absents des données (0, saisissez les vôtres) : personnel, puissance de l’hôte.',
     buyFrance: (n: number) => `${n} H100 SXM en colocation en France`,
     aws: 'H100 à la demande, AWS Stockholm',
     vast: 'H100 sur Vast.ai',
@@ -198,6 +200,8 @@ for (const lang of ['en', 'fr'] as const) {
   const dir = lang === 'en' ? 'public/examples' : 'public/examples/fr';
   mkdirSync(dir, { recursive: true });
   for (const [file, s] of Object.entries(examples(lang))) {
+    // The import duty a tariff event puts on each purchase (none for these countries today).
+    for (const o of s.options) if (o.kind === 'buy') applyDutyDefault(rules, o, s.settings);
     writeFileSync(`${dir}/${file}.json`, `${JSON.stringify(s, null, 2)}\n`);
     console.log(`wrote ${dir}/${file}.json`);
   }

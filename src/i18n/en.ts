@@ -714,7 +714,7 @@ export const en = {
   'catalogInfo.team': 'Team catalog in use: “{name}”, {date}, content hash {hash}. Its rows come before the built-in rows of the items it covers.',
   'catalogInfo.removeTeam': 'Remove the team catalog',
   'catalogInfo.importTeam': 'Import a team catalog (JSON)',
-  'catalogInfo.importHelp': 'Format compute-planner/catalog: name, date, and dated, sourced rates, cloud, market and purchase prices. Kept for this session only; nothing saved changes. Fields already on screen take its figures when next edited.',
+  'catalogInfo.importHelp': 'Format compute-planner/catalog: name, date, and dated, sourced rates, cloud, market and purchase prices. Kept in this browser until removed; a refused file changes nothing stored. Fields already on screen take its figures when next edited.',
   'catalogInfo.refused': 'Catalog refused: {message}',
   // --- carry (issue 16: address, offline, report, first visit, a11y) ---
   'update.ready': 'A new version of the planner is ready. Your work is saved first.',
@@ -751,6 +751,10 @@ export const en = {
   'own.edit': 'Edit “{name}”…',
   'own.group': 'Your own accelerators',
   'issue.ownIdIsCatalog': '“{value}” is a catalog accelerator: choose another id.',
+  // catalog (issue 13): tariff into the import duty, grid zone and data year
+  'buy.dutyEvent': 'Tariff “{event}”, {date}. Exempt end uses: {exemptions}. If one is yours, set 0 and give the reason in the notes.',
+  'issue.unknownGridZone': 'The reference data has no grid zone “{value}” in this country.',
+  'issue.noGridYear': 'No grid figure for {value} here (the reference has {years}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -715,7 +715,7 @@ export const fr: Record<MessageKey, string> = {
   'catalogInfo.team': 'Catalogue d’équipe utilisé : « {name} », {date}, empreinte {hash}. Ses lignes passent avant les lignes intégrées des articles qu’il couvre.',
   'catalogInfo.removeTeam': 'Retirer le catalogue d’équipe',
   'catalogInfo.importTeam': 'Importer un catalogue d’équipe (JSON)',
-  'catalogInfo.importHelp': 'Format compute-planner/catalog : nom, date, et taux, prix cloud, de place de marché et d’achat datés et sourcés. Gardé pour cette session seulement ; rien d’enregistré ne change. Les champs déjà affichés prennent ses chiffres à leur prochaine modification.',
+  'catalogInfo.importHelp': 'Format compute-planner/catalog : nom, date, et taux, prix cloud, de place de marché et d’achat datés et sourcés. Gardé dans ce navigateur jusqu’à son retrait ; un fichier refusé ne change rien d’enregistré. Les champs déjà affichés prennent ses chiffres à leur prochaine modification.',
   'catalogInfo.refused': 'Catalogue refusé : {message}',
   // --- carry (issue 16: address, offline, report, first visit, a11y) ---
   'update.ready': 'Une nouvelle version du planificateur est prête. Votre travail est d’abord enregistré.',
@@ -752,4 +752,8 @@ export const fr: Record<MessageKey, string> = {
   'own.edit': 'Modifier « {name} »…',
   'own.group': 'Vos propres accélérateurs',
   'issue.ownIdIsCatalog': '« {value} » est un accélérateur du catalogue : choisissez un autre identifiant.',
+  // catalogue (issue 13) : droit de douane, zone du réseau et année des données
+  'buy.dutyEvent': 'Droit « {event} », {date}. Usages exemptés : {exemptions}. Si l’un est le vôtre, mettez 0 et donnez la raison dans les notes.',
+  'issue.unknownGridZone': 'Les données de référence n’ont pas de zone de réseau « {value} » dans ce pays.',
+  'issue.noGridYear': 'Pas de chiffre du réseau pour {value} ici (la référence a {years}).',
 };

@@ -262,7 +262,7 @@ export const FIELDS = {
   /** Embodied carbon of one server without its GPUs. Null: the catalog's figure. */
   embodiedKgCO2ePerServer: {
     kinds: OPTIONS, unit: 'kgCO2e', min: 0, max: 1e6, nullable: true, rangeable: true, default: null, label: 'fp.embodiedServer',
-    catalog: { use: 'whenEmpty', from: 'catalog.embodiedServers bloom-8gpu-server' },
+    catalog: { use: 'whenEmpty', from: 'catalog.embodiedServers: the newest 8-GPU row (defaultEmbodiedServer)' },
   },
   /** Life over which embodied carbon is amortised. */
   embodiedLifeYears: {

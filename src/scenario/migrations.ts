@@ -6,6 +6,7 @@
 import { SCENARIO_VERSION } from './schema.ts';
 import * as goals from './migrations/goals.ts';
 import * as ownacc from './migrations/ownacc.ts';
+import * as catalogStep from './migrations/catalog.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { name: goals.name, from: 3, up: goals.up },
   { name: ownacc.name, from: 4, up: ownacc.up },
+  { name: catalogStep.name, from: 5, up: catalogStep.up },
 ];
 
 export type MigrateResult =

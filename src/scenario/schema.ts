@@ -14,6 +14,7 @@ import * as z from 'zod';
 z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
 import { acceleratorFacts } from '../catalog/accelerators.ts';
+import { gridYears, gridZone } from '../catalog/grid.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -115,6 +116,10 @@ const optionBase = {
   id,
   name: text(1, 80),
   acceleratorId,
+  // catalog (issue 12, format version 5): the sub-national grid zone and the data year the compute
+  // runs in (src/catalog/grid.ts); absent or null: the national grid's newest figure, as before.
+  gridZone: z.string().trim().min(1).max(40).nullable().optional(),
+  gridDataYear: z.number().int().min(1990).max(2100).nullable().optional(),
 };
 
 export const onPremHostingSchema = z.strictObject({
@@ -390,6 +395,22 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       if (o.powerWPerGpu === null && acc.tdpW == null) {
         issue(at('powerWPerGpu'), 'powerRequired', `The catalog has no power figure for ${acc.name}: enter the watts per GPU.`, {
           name: acc.name,
+        });
+      }
+    }
+
+    // catalog (issue 12): a zone of the option's own country, and a data year its grid has.
+    {
+      const place = o.kind === 'buy' ? o.gridCountry : o.kind === 'cloud' ? o.regionCountry : o.hostCountry;
+      const zone = o.gridZone ?? null;
+      const z = zone === null ? undefined : gridZone(zone);
+      if (zone !== null && (!z || z.country !== place)) {
+        issue(at('gridZone'), 'unknownGridZone', `The reference data has no grid zone "${zone}" in ${place ?? 'an unknown country'}.`, { value: zone });
+      } else if (o.gridDataYear != null && !gridYears(place, zone).includes(o.gridDataYear)) {
+        const years = gridYears(place, zone);
+        issue(at('gridDataYear'), 'noGridYear', `The reference data has no grid figure for ${o.gridDataYear} here${years.length ? ` (it has ${years.join(', ')})` : ''}.`, {
+          value: o.gridDataYear,
+          years: years.join(', '),
         });
       }
     }

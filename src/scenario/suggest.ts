@@ -27,6 +27,8 @@ export interface Suggestion {
   cited: Cited;
   /** How the value was derived from the cited figure, in English, when it is not taken as is. */
   derivation?: string;
+  /** The source itself, when its key is not one of the catalog's (a rule's source: src/catalog/rules.ts). */
+  source?: { title: string; url: string | null };
 }
 
 export interface SuggestContext {

@@ -163,6 +163,17 @@ export class Library {
     }
   }
 
+  /** Writes a meta value and says whether it was written (for data the person imported, unlike preferences). */
+  async putMeta(key: string, value: unknown): Promise<{ ok: true } | { ok: false; detail: string }> {
+    try {
+      await this.db.put(META, value, key);
+      return { ok: true };
+    } catch (e) {
+      const err = storageError(e);
+      return { ok: false, detail: err.kind === 'quota' ? 'storage full' : err.detail };
+    }
+  }
+
   /** Moves a row that cannot be loaded out of the library, keeping it (never deleted). */
   async setAside(id: string, reason: string, now: string): Promise<void> {
     const tx = this.db.transaction([SCENARIOS, SET_ASIDE], 'readwrite');

@@ -4,6 +4,8 @@
 import { catalog, country, WORLD } from '../../src/catalog/index.ts';
 import { acceleratorFacts, acceleratorName } from '../../src/catalog/accelerators.ts';
 import { acceleratorEmbodiedKg } from './embodied-area.ts';
+import { defaultEmbodiedServer } from '../../src/catalog/embodied.ts';
+import { resolveGridFactor } from '../../src/catalog/grid.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
 import type { GridUsed, Sentence } from './types.ts';
 
@@ -43,15 +45,10 @@ export function priceFactor(r: ResolvedOption, m: number): number {
   return r.trend ** start;
 }
 
-export function resolveGrid(iso3: string | null, override: number | null = null): GridUsed {
-  if (override !== null) return { country: iso3 ?? WORLD, gCO2ePerKWh: override, assumedWorld: false, fromPerson: true };
-  // Location-based grid intensity (Green Algorithms / GHG Protocol); world average when unknown.
-  const world = country(WORLD)?.gridGCO2ePerKWh?.value;
-  if (world == null) throw new Error('catalog has no world-average grid intensity');
-  const v = iso3 === null ? null : country(iso3)?.gridGCO2ePerKWh?.value;
-  return v == null
-    ? { country: WORLD, gCO2ePerKWh: world, assumedWorld: true, fromPerson: false }
-    : { country: iso3 as string, gCO2ePerKWh: v, assumedWorld: false, fromPerson: false };
+export function resolveGrid(iso3: string | null, override: number | null = null, zone: string | null = null, year: number | null = null): GridUsed {
+  // Location-based grid intensity (Green Algorithms / GHG Protocol): the one resolver, src/catalog/grid.ts.
+  const f = resolveGridFactor({ country: iso3, zone, year, override });
+  return { country: f.country, gCO2ePerKWh: f.gCO2ePerKWh, assumedWorld: f.assumedWorld, fromPerson: f.fromPerson, zone: f.zone, dataYear: f.year };
 }
 
 function optionCountry(o: SupplyOption): string | null {
@@ -78,7 +75,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
   const power = o.powerWPerGpu ?? acc.tdpW;
   if (power == null) throw new Error(`no power figure for option ${o.id}`);
 
-  const catalogServer = catalog.embodiedServers.find((s) => s.id === 'bloom-8gpu-server')?.value ?? 0;
+  const catalogServer = defaultEmbodiedServer(catalog)?.value ?? 0;
   const fromAccelerator = acceleratorEmbodiedKg(acc);
   const catalogGpu = fromAccelerator.kg;
   const embodiedKgPerGpu = o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0;
@@ -96,9 +93,9 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     throughput,
     throughputFromCatalog,
     powerWPerGpu: power,
-    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh),
+    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh, o.gridZone ?? null, o.gridDataYear ?? null),
     embodiedKgPerGpu,
-    // BLOOM: 2,500 kgCO2e per 8-GPU server excluding GPUs, unless the person gives a figure.
+    // The newest 8-GPU server row excluding GPUs (embodied-2026: 5,700 kgCO2e, BoaviztAPI 2025), unless the person gives a figure.
     embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,
     embodiedMissing: o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
     embodiedFrom: o.embodiedKgCO2ePerGpu !== null ? 'option' : fromAccelerator.from,

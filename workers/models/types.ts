@@ -77,6 +77,9 @@ export interface GridUsed {
   assumedWorld: boolean;
   /** True when the person gave the intensity (then `country` is where the option runs). */
   fromPerson: boolean;
+  // catalog (issue 12): the sub-national zone and the data year of the figure used (src/catalog/grid.ts).
+  zone?: string | null;
+  dataYear?: number | null;
 }
 
 export interface BreakEven {

@@ -103,6 +103,11 @@ export class LibraryState {
     this.status = 'ready';
   }
 
+  /** The open storage, for other stored data (the team catalog); null until opened or when unavailable. */
+  get storage(): Library | null {
+    return this.#lib ?? null;
+  }
+
   async lastOpenedId(): Promise<string | undefined> {
     return this.#lib?.getMeta<string>(LAST_OPENED);
   }

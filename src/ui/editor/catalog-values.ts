@@ -4,6 +4,7 @@ import { catalog, country, type Cited } from '../../catalog/index.ts';
 import { acceleratorFacts, type AcceleratorFacts } from '../../catalog/accelerators.ts';
 import type { Scenario, SupplyOption } from '../../scenario/schema.ts';
 import type { OptionResult } from '../../../workers/models/types.ts';
+import { defaultEmbodiedServer } from '../../catalog/embodied.ts';
 
 export interface CatalogValue {
   value: number;
@@ -59,6 +60,7 @@ export function embodiedGpuFromCatalog(o: SupplyOption, s: Scenario, used?: Pick
 }
 
 export function embodiedServerFromCatalog(): CatalogValue | null {
-  const e = catalog.embodiedServers.find((x) => x.id === 'bloom-8gpu-server');
-  return e?.value == null ? null : { value: e.value, cited: e, lead: e.item };
+  const e = defaultEmbodiedServer(catalog);
+  // The year is shown with the figure (BLOOM's 2022 chassis is older than the 2025 BoaviztAPI proxy).
+  return e?.value == null ? null : { value: e.value, cited: e, lead: `${e.item}, ${e.date.slice(0, 4)}` };
 }

@@ -10,6 +10,8 @@ import { copyPlain } from '../../scenario/convert-currency.ts';
 import { followCatalog, markMissing, rateMissing, type FollowResult } from '../../scenario/follow-catalog.ts';
 import { convertMoney, roundSuggestion, type SuggestContext } from '../../scenario/suggest.ts';
 import { gaps } from './gaps.svelte.ts';
+import { rulesLoader } from '../../state/rules.svelte.ts';
+import { applyDutyDefault } from '../../scenario/duty-default.ts';
 
 export function context(s: Scenario): SuggestContext {
   return { settings: s.settings, workload: s.workload };
@@ -22,6 +24,8 @@ export function addOption(s: Scenario, kind: SupplyOption['kind']): SupplyOption
   const ctx = context(s);
   const o = kind === 'buy' ? newBuyOption(ctx, taken, acc) : kind === 'cloud' ? newCloudOption(ctx, taken, acc) : newDecentralisedOption(ctx, taken, acc);
   if (o.kind === 'buy') o.gridCountry = s.settings.plannerCountry;
+  // A tariff on buying this accelerator into the planner's country (when the rules are loaded: the editor requests them).
+  if (o.kind === 'buy' && rulesLoader.mod) applyDutyDefault(rulesLoader.mod, o, s.settings);
   // The first pay-as-you-go option takes all the remaining demand; later ones start at 0 %.
   if (o.kind !== 'buy') o.demandSharePct = s.options.some(isPayAsYouGo) ? 0 : 100;
   markNewOption(s, o);
