@@ -752,6 +752,15 @@ export const en = {
   'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
+  // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)
+  'pool.startMonth': 'Starts in month',
+  'pool.activeMonths': 'Months active',
+  'pool.committedShare': 'Committed share',
+  'issue.memberReference': "State the demand in the reference accelerator {value}.",
+  'issue.memberStartAfterHorizon': "The member starts after the horizon ({horizonMonths} months).",
+  'issue.committedShareRequired': "Enter this member’s committed share.",
+  'issue.committedSharesOver': "Committed shares add up to {sumPct} %: over 100 %.",
+  'issue.committedSharesUnder': "Committed shares add up to {sumPct} %: they must make 100 %.",
 } as const;
 
 export type MessageKey = keyof typeof en;

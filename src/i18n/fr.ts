@@ -753,4 +753,13 @@ export const fr: Record<MessageKey, string> = {
   'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
+  // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)
+  'pool.startMonth': "Début (mois)",
+  'pool.activeMonths': "Mois d’activité",
+  'pool.committedShare': "Part engagée",
+  'issue.memberReference': "Exprimez la demande dans l’accélérateur de référence {value}.",
+  'issue.memberStartAfterHorizon': "Le membre commence après l’horizon ({horizonMonths} mois).",
+  'issue.committedShareRequired': "Indiquez la part engagée de ce membre.",
+  'issue.committedSharesOver': "Les parts engagées totalisent {sumPct} % : plus de 100 %.",
+  'issue.committedSharesUnder': "Les parts engagées totalisent {sumPct} % : il faut 100 %.",
 };
