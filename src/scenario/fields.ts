@@ -30,8 +30,9 @@ export const KIND_PLACE = {
   colocation: 'hosting',
   loan: 'financing',
   goals: 'goals',
-  // pool (issue 15): a member of a pool beyond the first
-  poolMember: 'pool',
+  // pool (issue 15): the pool, and a member of it beyond the first
+  pool: 'pool',
+  poolMember: 'poolMember',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -325,6 +326,8 @@ export const FIELDS = {
   memberActiveMonths: { kinds: ['poolMember'], unit: 'months', min: 1, max: HORIZON_MONTHS, integer: true, nullable: true, default: null, label: 'pool.activeMonths' },
   /** The member's share of the shared (owned and reserved) options' cost under the "committed share" rule; null: not set. */
   committedSharePct: { kinds: ['poolMember'], unit: 'pct', min: 0, max: 100, nullable: true, default: null, label: 'pool.committedShare' },
+  /** The first member's (the scenario's workload's) share under the "committed share" rule; null: not set. */
+  firstMemberCommittedSharePct: { kinds: ['pool'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'pool.committedShare' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -360,7 +363,7 @@ export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]:
 /** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */
 export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
-  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', pool: 'pool.members.*', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
+  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', pool: 'pool', poolMember: 'pool.members.*', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
   return `${prefix}.${name}`;
 }
 

@@ -228,8 +228,7 @@ export type PoolMember = z.infer<typeof poolMemberSchema>;
  */
 export const poolSchema = z.strictObject({
   firstMemberName: text(1, 80),
-  /** The first member's share under the "committed share" rule; null: not set. */
-  firstMemberCommittedSharePct: z.number().min(0).max(100).nullable(),
+  ...numbers('pool'),
   splitRule: z.enum(SPLIT_RULES),
   members: z.array(poolMemberSchema).max(MAX_POOL_MEMBERS),
 });
