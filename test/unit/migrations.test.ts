@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeLoadError, loadScenarioText, loadScenarioValue } from '../../src/scenario/load.ts';
 import { checkMigrationChain, migrate, MIGRATIONS, type JsonObject, type Migration } from '../../src/scenario/migrations.ts';
 import { SCENARIO_VERSION } from '../../src/scenario/schema.ts';
+import * as pool from '../../src/scenario/migrations/pool.ts';
 
 const current = JSON.parse(readFileSync('public/examples/fr-buy-8xh100-colocation.json', 'utf8')) as JsonObject;
 
@@ -146,6 +147,38 @@ describe('migration 3 → 4: optional goals for the optimiser', () => {
     const bad = { ...v4, goals: { ...(v4.goals as JsonObject), maxProviderSharePct: 140 } };
     const r = loadScenarioValue(bad);
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('migration 4 → 5: optional pool of members sharing the options', () => {
+  const step = MIGRATIONS.find((m) => m.name === pool.name)!;
+  const files = [
+    ...readdirSync('public/examples').filter((f) => f.endsWith('.json')).map((f) => `public/examples/${f}`),
+    ...readdirSync('public/examples/fr').filter((f) => f.endsWith('.json')).map((f) => `public/examples/fr/${f}`),
+    'test/fixtures/scenarios/v4.json',
+  ];
+  const older = files.filter((f) => (JSON.parse(readFileSync(f, 'utf8')) as JsonObject).version === step.from);
+  it('has version-4 documents to check: every example but the pool’s, and the v4 fixture', () => {
+    expect(older.length).toBeGreaterThanOrEqual(11);
+  });
+  it.each(older)('%s gives identical results after it (no pool: one member, today’s evaluation)', async (file) => {
+    const { evaluateScenario } = await import('../../workers/models/evaluate.ts');
+    const { evaluatePlanning } = await import('../../workers/models/pool.ts');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+    expect(pool.up(doc)).toEqual(doc);
+    const migrated = loadScenarioValue(doc);
+    if (!migrated.ok) throw new Error(describeLoadError(migrated.error));
+    expect(migrated.scenario.pool).toBeUndefined();
+    // Before: the document as it was, evaluated by today's function (only its version number changed).
+    const before = loadScenarioValue({ ...doc, version: SCENARIO_VERSION });
+    if (!before.ok) throw new Error(describeLoadError(before.error));
+    expect(evaluatePlanning(migrated.scenario)).toEqual(evaluateScenario(before.scenario));
+  });
+  it('the after-pool fixture loads with its three members', () => {
+    const r = loadScenarioText(readFileSync('test/fixtures/scenarios/after-pool.json', 'utf8'));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.pool?.members.map((m) => m.name)).toEqual(['Sahel Agritech', 'Medina Health']);
+    expect(r.scenario.pool?.firstMemberName).toBe('Atlas NLP');
   });
 });
 
