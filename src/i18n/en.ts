@@ -756,6 +756,7 @@ export const en = {
   'pool.startMonth': 'Starts in month',
   'pool.activeMonths': 'Months active',
   'pool.committedShare': 'Committed share',
+  'example.pool': "Three start-ups pool a cluster",
   'issue.memberReference': "State the demand in the reference accelerator {value}.",
   'issue.memberStartAfterHorizon': "The member starts after the horizon ({horizonMonths} months).",
   'issue.committedShareRequired': "Enter this member’s committed share.",
