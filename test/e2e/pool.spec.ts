@@ -62,3 +62,23 @@ for (const lang of ['en', 'fr'] as const) {
     }
   });
 }
+
+for (const lang of ['en', 'fr'] as const) {
+  const m = messages[lang];
+  test(`(${lang}) the Casablanca example: three members, each cheaper in the pool than alone`, async ({ page }) => {
+    test.slow();
+    await openIn(page, lang);
+    await page.getByLabel(dict[lang]['example.open']).selectOption({ label: dict[lang]['example.pool'] });
+    const panel = results(page).locator('section[aria-labelledby="pool-results-title"]');
+    const table = panel.getByRole('region', { name: m['pool.results.title'] });
+    await expect(table).toBeVisible({ timeout: 30_000 });
+    for (const name of ['Atlas NLP', 'Sahel Agritech', 'Medina Health']) {
+      // Saving (the fifth cell) in dirhams, positive.
+      const saving = table.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell').nth(3);
+      await expect(saving).toHaveText(/^\d[\d,\u202f\u00a0 ]*\s?MAD|^MAD\s?\d/);
+    }
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${shots}/casablanca-${lang}-1440.png` });
+  });
+}
