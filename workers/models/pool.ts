@@ -33,6 +33,15 @@ export function poolMembers(s: Scenario): { name: string; demand: Float64Array; 
   ];
 }
 
+/** The demand of every member but the first, by month (null without a pool): the Monte Carlo and the tornado add it to the workload's. */
+export function otherMembersDemand(s: Scenario): Float64Array | null {
+  if (!s.pool) return null;
+  const months = s.settings.horizonMonths;
+  const out = new Float64Array(months);
+  for (const m of poolMembers(s).slice(1)) for (let t = 0; t < months; t++) out[t]! += m.demand[t]!;
+  return out;
+}
+
 /** The scenario's evaluation: a pool's when it has one (options serving the sum of demands, with the split), today's otherwise. */
 export function evaluatePlanning(s: Scenario): EvaluationResult {
   if (!s.pool) return evaluateScenario(s);

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { evaluatePlanning, memberDemand } from '../../../workers/models/pool.ts';
+import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
+import { tornado } from '../../../workers/models/uncertainty/tornado.ts';
 import { loadScenarioValue } from '../../../src/scenario/load.ts';
 import type { Pool, Scenario } from '../../../src/scenario/schema.ts';
 import { cloud, scenario, valid } from '../helpers.ts';
@@ -122,6 +124,26 @@ describe('pool: two members with complementary demands', () => {
     expect(pool!.members[0]!.inPoolCcy).toBeCloseTo(17_520, 6);
     expect(pool!.savingCcy).toBeCloseTo(0, 6);
     expect(evaluatePlanning(base)).toEqual(evaluateScenario(base));
+  });
+});
+
+describe('pool: the Monte Carlo and the tornado serve every member', () => {
+  it('with no range, each option alone costs in every sample what the pooled evaluation gives', () => {
+    const s = pooled();
+    const e = evaluatePlanning(s);
+    const mc = runMonteCarlo(s, { samples: 1000, seed: 1 });
+    // On demand alone serves the pool's 6,570 h at 5 /h = 32,850 (not the early member's 4,380 h × 5 = 21,900).
+    expect(e.options[1]!.alone.totals.costCcy).toBeCloseTo(32_850, 6);
+    expect(mc.options[1]!.cost.p50).toBeCloseTo(32_850, 6);
+    expect(mc.options[1]!.cost.p95).toBeCloseTo(32_850, 6);
+    expect(mc.options[0]!.cost.p50).toBeCloseTo(e.options[0]!.alone.totals.costCcy, 6);
+  });
+  it('a range on the first member’s demand moves the pool’s cost, the others’ demand added', () => {
+    const s = pooled();
+    s.uncertainty.ranges = [{ target: 'workload', optionId: null, field: 'mfuPct', low: 40, high: 60, shape: 'uniform' }];
+    const t = tornado(valid(s));
+    // At the median MFU (50 %) on demand alone costs the pool's 32,850.
+    expect(t.baseline.cost[1]).toBeCloseTo(32_850, 6);
   });
 });
 
