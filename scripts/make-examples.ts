@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { catalogRecord } from '../src/catalog/active.ts';
 import { applySuggestions, newBuyOption, newCloudOption, newDecentralisedOption } from '../src/scenario/defaults.ts';
-import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
+import { SCENARIO_FORMAT, SCENARIO_VERSION, type BuyOption, type Pool, type Range, type Scenario, type Settings, type SupplyOption, type Workload } from '../src/scenario/schema.ts';
 import { suggestRange, withShippedRate, type SuggestContext } from '../src/scenario/suggest.ts';
 import * as rules from '../src/catalog/rules.ts';
 import { applyDutyDefault } from '../src/scenario/duty-default.ts';
@@ -47,6 +47,14 @@ const TEXT = {
       'Moroccan start-up: train a 7B model',
       'A start-up in Casablanca pre-trains a 7-billion-parameter model on 2 trillion tokens (the Llama 2 7B recipe) at 40 % model-FLOPs utilisation, and must finish in 6 months. 16 H100s bought for premises it already has (facility cost 0 — enter yours) arrive after 3 months; until then, and for what they cannot serve, it rents: 60 % on Oracle Cloud’s Casablanca region, 40 % on Vast.ai. In dirhams at the shipped rate (Morocco’s DGI annual conversion base for 2025, 1 MAD = 0.107021 USD; over 12 months old and flagged — no daily Bank Al-Maghrib rate was found): type the day’s rate to replace it.',
     ],
+    // pool (issue 15): three Moroccan start-ups pooling a cluster in Casablanca
+    pool: [
+      'Three Moroccan start-ups pool 16 H100 in Casablanca',
+      'Three start-ups in Casablanca share one cluster of 16 H100s bought for premises one of them already has (facility cost 0 — enter yours), arriving after 3 months, with Oracle Cloud’s Casablanca region on demand for the rest; each is compared with renting alone from the same options. Sourced (source and date shown in the page): the H100 street price, the server factor (Epoch AI), support per GPU-year, Moroccan electricity and grid intensity, the Oracle af-casablanca-1 H100 price, PUE, water and embodied carbon. The rate: Morocco’s DGI annual conversion base for 2025, 1 MAD = 0.107021 USD (over 12 months old and flagged). Assumptions of this example, not reference figures (enter your own): the three demands — Atlas NLP pre-trains a 7-billion-parameter model on 1 trillion tokens at 40 % model-FLOPs utilisation within 6 months; Sahel Agritech serves a model on 8 GPUs around the clock (5,840 GPU-hours a month) from month 6; Medina Health trains vision models on 2 GPUs (1,460 GPU-hours a month) growing 3 % a month — the split of the cluster’s cost by GPU-hours used, VAT (20 %) recovered, a lead time of 3 months.',
+    ],
+    poolFirst: 'Atlas NLP',
+    poolSecond: 'Sahel Agritech',
+    poolThird: 'Medina Health',
   },
   fr: {
     ownInputs: 'Sourcés (source affichée) : prix, support, PUE, WUE, eau, réseau, puissance, intrinsèque. Droits 0 : aucun droit ne s’applique. Absents des données (0, saisissez les vôtres) : personnel, puissance de l’hôte.',
@@ -75,6 +83,14 @@ const TEXT = {
       'Start-up marocaine : entraîner un modèle 7B',
       'Une start-up de Casablanca pré-entraîne un modèle de 7 milliards de paramètres sur 2 000 milliards de jetons (la recette de Llama 2 7B) à 40 % d’utilisation des FLOPs, et doit terminer en 6 mois. 16 H100 achetés pour des locaux qu’elle possède déjà (coût du site à 0 — saisissez le vôtre) arrivent au bout de 3 mois ; jusque-là, et pour ce qu’ils ne peuvent pas servir, elle loue : 60 % sur la région Casablanca d’Oracle Cloud, 40 % sur Vast.ai. En dirhams au taux fourni (base de conversion annuelle 2025 de la DGI, 1 MAD = 0,107021 USD ; plus de 12 mois, signalé — aucun taux quotidien de Bank Al-Maghrib n’a été trouvé) : saisissez le taux du jour pour le remplacer.',
     ],
+    // pool (issue 15): trois start-ups marocaines mutualisent un cluster à Casablanca
+    pool: [
+      'Trois start-ups marocaines mutualisent 16 H100 à Casablanca',
+      'Trois start-ups de Casablanca partagent un cluster de 16 H100 achetés pour des locaux que l’une d’elles possède déjà (coût du site à 0 — saisissez le vôtre), livrés au bout de 3 mois, avec la région Casablanca d’Oracle Cloud à la demande pour le reste ; chacune est comparée à la location seule avec les mêmes options. Sourcés (source et date affichées dans la page) : le prix de marché du H100, le facteur serveur (Epoch AI), le support par GPU-an, l’électricité et l’intensité carbone du réseau marocain, le prix du H100 d’Oracle af-casablanca-1, le PUE, l’eau et le carbone intrinsèque. Le taux : base de conversion annuelle 2025 de la DGI, 1 MAD = 0,107021 USD (plus de 12 mois, signalé). Hypothèses de cet exemple, pas des chiffres de référence (saisissez les vôtres) : les trois demandes — Atlas NLP pré-entraîne un modèle de 7 milliards de paramètres sur 1 000 milliards de jetons à 40 % d’utilisation des FLOPs en 6 mois ; Sahel Agritech sert un modèle sur 8 GPU jour et nuit (5 840 heures-GPU par mois) à partir du mois 6 ; Medina Health entraîne des modèles de vision sur 2 GPU (1 460 heures-GPU par mois) en croissance de 3 % par mois — le partage du coût du cluster selon les heures-GPU utilisées, la TVA (20 %) récupérée, un délai de 3 mois.',
+    ],
+    poolFirst: 'Atlas NLP',
+    poolSecond: 'Sahel Agritech',
+    poolThird: 'Medina Health',
   },
 } satisfies Record<Lang, unknown>;
 
@@ -91,7 +107,7 @@ function settings(over: Partial<Settings>): Settings {
   };
 }
 
-function scenario(id: string, [name, notes]: string[], s: Settings, workload: Workload, options: SupplyOption[], ranges: Range[] = []): Scenario {
+function scenario(id: string, [name, notes]: string[], s: Settings, workload: Workload, options: SupplyOption[], ranges: Range[] = [], pool?: Pool): Scenario {
   return {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
@@ -105,6 +121,7 @@ function scenario(id: string, [name, notes]: string[], s: Settings, workload: Wo
     options,
     uncertainty: { samples: 10_000, seed: 1, ranges },
     catalog: catalogRecord(),
+    ...(pool ? { pool } : {}),
   };
 }
 
@@ -192,6 +209,23 @@ function examples(lang: Lang): Record<string, Scenario> {
       ma,
       { kind: 'training', referenceAcceleratorId: H100, parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: 6 },
       [casablanca, oracle, vast(maCtx, 40)],
+    ),
+    'ma-pool-casablanca': scenario(
+      'example-ma-pool-casablanca',
+      x.pool,
+      { ...ma, horizonMonths: 36 },
+      { kind: 'training', referenceAcceleratorId: H100, parametersBillion: 7, tokensBillion: 1000, mfuPct: 40, deadlineMonths: 6 },
+      [casablanca, { ...oracle, demandSharePct: 100 }],
+      [],
+      {
+        firstMemberName: x.poolFirst,
+        firstMemberCommittedSharePct: null,
+        splitRule: 'gpuHours',
+        members: [
+          { name: x.poolSecond, workload: { kind: 'gpuHours', referenceAcceleratorId: H100, gpuHoursPerMonth: 5840, growthPctPerMonth: 0 }, memberStartMonth: 6, memberActiveMonths: null, committedSharePct: null },
+          { name: x.poolThird, workload: { kind: 'gpuHours', referenceAcceleratorId: H100, gpuHoursPerMonth: 1460, growthPctPerMonth: 3 }, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+        ],
+      },
     ),
   };
 }

@@ -6,7 +6,7 @@ import { loadScenarioText, loadScenarioValue, validateScenario, type LoadResult,
 import type { Scenario } from '../src/scenario/schema.ts';
 import { loadFileText } from '../src/scenario/load-file.ts';
 import warmUpExample from '../public/examples/mix-buy-cloud-decentralised.json';
-import { evaluateScenario } from './models/evaluate.ts';
+import { evaluatePlanning } from './models/pool.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
@@ -50,7 +50,7 @@ function guarded<T>(s: Scenario, model: (s: Scenario) => T): Response<T> {
 export function evaluate(input: unknown): EvaluateResponse {
   const v = validateScenario(input);
   if (!v.ok) return { ok: false, error: { kind: 'invalid', issues: v.issues } };
-  const r = guarded(v.scenario, evaluateScenario);
+  const r = guarded(v.scenario, evaluatePlanning);
   return r.ok ? { ok: true, result: r.result, scenario: v.scenario } : r;
 }
 

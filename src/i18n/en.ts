@@ -755,6 +755,16 @@ export const en = {
   'buy.dutyEvent': 'Tariff “{event}”, {date}. Exempt end uses: {exemptions}. If one is yours, set 0 and give the reason in the notes.',
   'issue.unknownGridZone': 'The reference data has no grid zone “{value}” in this country.',
   'issue.noGridYear': 'No grid figure for {value} here (the reference has {years}).',
+  // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)
+  'pool.startMonth': 'Starts in month',
+  'pool.activeMonths': 'Months active',
+  'pool.committedShare': 'Committed share',
+  'example.pool': "Three start-ups pool a cluster",
+  'issue.memberReference': "State the demand in the reference accelerator {value}.",
+  'issue.memberStartAfterHorizon': "The member starts after the horizon ({horizonMonths} months).",
+  'issue.committedShareRequired': "Enter this member’s committed share.",
+  'issue.committedSharesOver': "Committed shares add up to {sumPct} %: over 100 %.",
+  'issue.committedSharesUnder': "Committed shares add up to {sumPct} %: they must make 100 %.",
 } as const;
 
 export type MessageKey = keyof typeof en;

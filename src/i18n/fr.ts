@@ -756,4 +756,14 @@ export const fr: Record<MessageKey, string> = {
   'buy.dutyEvent': 'Droit « {event} », {date}. Usages exemptés : {exemptions}. Si l’un est le vôtre, mettez 0 et donnez la raison dans les notes.',
   'issue.unknownGridZone': 'Les données de référence n’ont pas de zone de réseau « {value} » dans ce pays.',
   'issue.noGridYear': 'Pas de chiffre du réseau pour {value} ici (la référence a {years}).',
+  // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)
+  'pool.startMonth': "Début (mois)",
+  'pool.activeMonths': "Mois d’activité",
+  'pool.committedShare': "Part engagée",
+  'example.pool': "Trois start-ups mutualisent",
+  'issue.memberReference': "Exprimez la demande dans l’accélérateur de référence {value}.",
+  'issue.memberStartAfterHorizon': "Le membre commence après l’horizon ({horizonMonths} mois).",
+  'issue.committedShareRequired': "Indiquez la part engagée de ce membre.",
+  'issue.committedSharesOver': "Les parts engagées totalisent {sumPct} % : plus de 100 %.",
+  'issue.committedSharesUnder': "Les parts engagées totalisent {sumPct} % : il faut 100 %.",
 };

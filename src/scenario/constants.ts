@@ -9,7 +9,7 @@ export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable } from './f
 /** Identifies a scenario document. Never change: every saved file and link carries it. */
 export const SCENARIO_FORMAT = 'compute-planner/scenario';
 /** The format version this app writes. Older versions are migrated; newer ones are refused. */
-export const SCENARIO_VERSION = 6;
+export const SCENARIO_VERSION = 7;
 
 export const CURRENCIES = ['USD', 'EUR', 'MAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -71,3 +71,10 @@ export const OBJECTIVES = ['lowestNpv', 'lowestP95', 'mostServed'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 /** Tiers a concentration limit may be set on (workers/models/dependency.ts TIERS). */
 export const GOAL_TIERS = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'computeCountry', 'fabCountry'] as const;
+
+// pool (issue 15): members sharing the supply options (workers/models/pool.ts)
+/** How the cost of the shared (owned and reserved) options is split among a pool's members. */
+export const SPLIT_RULES = ['gpuHours', 'committedShare', 'equal'] as const;
+export type SplitRule = (typeof SPLIT_RULES)[number];
+/** Members of a pool besides the first (whose workload is the scenario's). */
+export const MAX_POOL_MEMBERS = 7;

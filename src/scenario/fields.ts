@@ -34,6 +34,9 @@ export const KIND_PLACE = {
   goals: 'goals',
   // own accelerators (issue 12): accelerators the catalog lacks, defined by the person
   ownAccelerators: 'ownAccelerators',
+  // pool (issue 15): the pool, and a member of it beyond the first
+  pool: 'pool',
+  poolMember: 'poolMember',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -342,6 +345,16 @@ export const FIELDS = {
   samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
   /** Seed of the random generator: the same seed gives the same numbers. */
   seed: { kinds: ['uncertainty'], unit: 'count', min: 0, max: 4_294_967_295, integer: true, label: 'uncertainty.seed' },
+
+  // ------------------------------------------------------------ pool (issue 15: members sharing the options; workers/models/pool.ts)
+  /** Month (0-based) the member's workload starts; its growth and a training deadline count from there. */
+  memberStartMonth: { kinds: ['poolMember'], unit: 'monthIndex', min: 0, max: HORIZON_MONTHS - 1, integer: true, default: 0, label: 'pool.startMonth' },
+  /** Months the member's demand lasts from its start; null: to the end of the horizon. */
+  memberActiveMonths: { kinds: ['poolMember'], unit: 'months', min: 1, max: HORIZON_MONTHS, integer: true, nullable: true, default: null, label: 'pool.activeMonths' },
+  /** The member's share of the shared (owned and reserved) options' cost under the "committed share" rule; null: not set. */
+  committedSharePct: { kinds: ['poolMember'], unit: 'pct', min: 0, max: 100, nullable: true, default: null, label: 'pool.committedShare' },
+  /** The first member's (the scenario's workload's) share under the "committed share" rule; null: not set. */
+  firstMemberCommittedSharePct: { kinds: ['pool'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'pool.committedShare' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -379,7 +392,7 @@ export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
   const prefix = {
     settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing',
-    ownAccelerators: 'ownAccelerators.*',
+    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*',
   }[place];
   return `${prefix}.${name}`;
 }

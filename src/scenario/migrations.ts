@@ -7,6 +7,7 @@ import { SCENARIO_VERSION } from './schema.ts';
 import * as goals from './migrations/goals.ts';
 import * as ownacc from './migrations/ownacc.ts';
 import * as catalogStep from './migrations/catalog.ts';
+import * as pool from './migrations/pool.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: goals.name, from: 3, up: goals.up },
   { name: ownacc.name, from: 4, up: ownacc.up },
   { name: catalogStep.name, from: 5, up: catalogStep.up },
+  { name: pool.name, from: 6, up: pool.up },
 ];
 
 export type MigrateResult =

@@ -28,6 +28,8 @@ import {
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
   SHARE_SUM_TOLERANCE,
+  SPLIT_RULES,
+  MAX_POOL_MEMBERS,
   isPayAsYouGo,
   isRangeable,
   isReserved,
@@ -234,6 +236,28 @@ export type OwnAccelerator = z.infer<typeof ownAcceleratorSchema>;
 
 /** Most own accelerators a scenario holds (one per option at most is useful). */
 export const MAX_OWN_ACCELERATORS = 6;
+// ---------------------------------------------------------------- pool (issue 15: several members share the options)
+
+/** A member of the pool besides the first: its name, its own workload, when it starts and how long it lasts. */
+export const poolMemberSchema = z.strictObject({
+  name: text(1, 80),
+  workload: workloadSchema,
+  ...numbers('poolMember'),
+});
+export type PoolMember = z.infer<typeof poolMemberSchema>;
+
+/**
+ * Optional: the scenario's workload is the first member's (named `firstMemberName`, from month 0);
+ * `members` are the others. The options serve the sum of the demands; the shared options' cost is
+ * split by `splitRule` (absent: a scenario of one member, exactly as before).
+ */
+export const poolSchema = z.strictObject({
+  firstMemberName: text(1, 80),
+  ...numbers('pool'),
+  splitRule: z.enum(SPLIT_RULES),
+  members: z.array(poolMemberSchema).max(MAX_POOL_MEMBERS),
+});
+export type Pool = z.infer<typeof poolSchema>;
 
 // ---------------------------------------------------------------- the scenario
 
@@ -264,6 +288,8 @@ const scenarioObject = z.strictObject({
   goals: goalsSchema.optional(),
   // own accelerators (issue 12; format version 5): absent or empty in older scenarios.
   ownAccelerators: z.array(ownAcceleratorSchema).max(MAX_OWN_ACCELERATORS).optional(),
+  /** Format version 5, optional: members of a pool sharing the options (absent: one member). */
+  pool: poolSchema.optional(),
 });
 
 /** Where a range's input lives: its schema (for bounds), its current value, and how to reach it. */
@@ -498,6 +524,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (r.shape === 'lognormal' && r.low <= 0) issue([...at, 'low'], 'rangeLognormal', 'A lognormal range needs a low above 0.');
   });
 
+  // pool (issue 15): each member's workload is sound, and the committed shares add up to 100 %.
+  if (s.pool) poolIssues(s.pool, s.settings.horizonMonths, s.workload.referenceAcceleratorId, issue);
+
   if (payAsYouGo > 0 && sharesSound && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {
     const sumPct = Math.round(shareSum * 100) / 100;
     s.options.forEach((o, i) => {
@@ -514,3 +543,50 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+// pool (issue 15)
+type IssueFn = (path: (string | number)[], key: string, message: string, params?: Record<string, unknown>) => void;
+
+/** A pool's bad inputs, each on its field: members' workloads, their months, and shares of the committed options. */
+function poolIssues(pool: Pool, horizonMonths: number, referenceAcceleratorId: string, issue: IssueFn): void {
+  pool.members.forEach((m, i) => {
+    const at = (...rest: string[]) => ['pool', 'members', i, ...rest];
+    const ref = accelerator(m.workload.referenceAcceleratorId);
+    if (m.workload.referenceAcceleratorId !== referenceAcceleratorId) {
+      // The options' throughput is stated against one reference accelerator: the pool's demands add up only in it.
+      issue(at('workload', 'referenceAcceleratorId'), 'memberReference', 'A member’s demand is stated in the first member’s reference accelerator.', {
+        value: referenceAcceleratorId,
+      });
+    } else if (!ref) {
+      issue(at('workload', 'referenceAcceleratorId'), 'unknownAccelerator', `Unknown accelerator "${m.workload.referenceAcceleratorId}".`, {
+        value: m.workload.referenceAcceleratorId,
+      });
+    } else if (m.workload.kind === 'training' && ref.bf16DenseTflops?.value == null) {
+      issue(at('workload', 'referenceAcceleratorId'), 'noPeakFlops', `The catalog has no dense BF16 peak for ${ref.name}: choose another reference accelerator for a training run.`, {
+        name: ref.name,
+      });
+    }
+    if (m.memberStartMonth >= horizonMonths) {
+      issue(at('memberStartMonth'), 'memberStartAfterHorizon', 'The member starts after the end of the horizon.', { horizonMonths });
+    }
+    if (m.workload.kind === 'training' && m.memberStartMonth + m.workload.deadlineMonths > horizonMonths) {
+      issue(at('workload', 'deadlineMonths'), 'deadlineAfterHorizon', 'The deadline is after the end of the horizon.', { horizonMonths });
+    }
+  });
+  if (pool.splitRule !== 'committedShare') return;
+  const shares = [pool.firstMemberCommittedSharePct, ...pool.members.map((m) => m.committedSharePct)];
+  const path = (i: number) => (i === 0 ? ['pool', 'firstMemberCommittedSharePct'] : ['pool', 'members', i - 1, 'committedSharePct']);
+  shares.forEach((v, i) => {
+    if (v === null) issue(path(i), 'committedShareRequired', 'Split by committed share: enter this member’s share of the shared options.');
+  });
+  if (shares.some((v) => v === null)) return;
+  const sumPct = Math.round(shares.reduce<number>((a, v) => a + v!, 0) * 100) / 100;
+  if (Math.abs(sumPct - 100) > SHARE_SUM_TOLERANCE) {
+    const key = sumPct > 100 ? 'committedSharesOver' : 'committedSharesUnder';
+    const message =
+      sumPct > 100
+        ? `The members’ shares of the committed options add up to ${sumPct} %: they cannot exceed 100 %.`
+        : `The members’ shares of the committed options add up to ${sumPct} %: they must add up to 100 %.`;
+    shares.forEach((_, i) => issue(path(i), key, message, { sumPct }));
+  }
+}

@@ -21,6 +21,7 @@ export const EXAMPLES = [
   { file: 'cloud-h100-on-demand.json', key: 'example.cloud' },
   { file: 'decentralised-h100-vast.json', key: 'example.decentralised' },
   { file: 'ma-startup-train-7b.json', key: 'example.morocco' },
+  { file: 'ma-pool-casablanca.json', key: 'example.pool' },
 ] as const;
 
 export const planner = new Planner(new ScenarioDocument((prefs.lang === 'fr' ? defaultExampleFr : defaultExampleEn) as unknown as Scenario), engine);

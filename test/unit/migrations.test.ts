@@ -7,6 +7,7 @@ import * as ownacc from '../../src/scenario/migrations/ownacc.ts';
 
 /** The version the own-accelerators step upgrades from (renumbered when the steps are chained). */
 const ownaccFrom = MIGRATIONS.find((m) => m.name === ownacc.name)!.from;
+import * as pool from '../../src/scenario/migrations/pool.ts';
 
 const current = JSON.parse(readFileSync('public/examples/fr-buy-8xh100-colocation.json', 'utf8')) as JsonObject;
 
@@ -181,6 +182,42 @@ describe('migration 4 → 5: optional own accelerators', () => {
     expect(r.scenario.version).toBe(SCENARIO_VERSION);
     expect(r.scenario.ownAccelerators?.[0]?.name).toBe('Lab chip 1');
     expect(r.scenario.options[0]!.acceleratorId).toBe('own-lab-chip-1');
+  });
+});
+
+describe('migration 6 → 7: optional pool of members sharing the options', () => {
+  const step = MIGRATIONS.find((m) => m.name === pool.name)!;
+  const files = [
+    ...readdirSync('public/examples').filter((f) => f.endsWith('.json')).map((f) => `public/examples/${f}`),
+    ...readdirSync('public/examples/fr').filter((f) => f.endsWith('.json')).map((f) => `public/examples/fr/${f}`),
+    'test/fixtures/scenarios/v4.json',
+  ];
+  // The examples are shipped at the current version (regenerated: only their version number changed);
+  // their version-4 form is the same document at version 4 (version 4 had no pool). Those with a pool are new.
+  const older = files.flatMap((f) => {
+    const doc = JSON.parse(readFileSync(f, 'utf8')) as JsonObject;
+    return doc.pool === undefined ? [[f, { ...doc, version: step.from }] as const] : [];
+  });
+  it('has version-4 documents to check: every example but the pool’s, and the v4 fixture', () => {
+    expect(older.length).toBeGreaterThanOrEqual(11);
+  });
+  it.each(older)('%s gives identical results after it (no pool: one member, today’s evaluation)', async (_file, doc) => {
+    const { evaluateScenario } = await import('../../workers/models/evaluate.ts');
+    const { evaluatePlanning } = await import('../../workers/models/pool.ts');
+    expect(pool.up(doc)).toEqual(doc);
+    const migrated = loadScenarioValue(doc);
+    if (!migrated.ok) throw new Error(describeLoadError(migrated.error));
+    expect(migrated.scenario.pool).toBeUndefined();
+    // Before: the document as it was, evaluated by today's function (only its version number changed).
+    const before = loadScenarioValue({ ...doc, version: SCENARIO_VERSION });
+    if (!before.ok) throw new Error(describeLoadError(before.error));
+    expect(evaluatePlanning(migrated.scenario)).toEqual(evaluateScenario(before.scenario));
+  });
+  it('the after-pool fixture loads with its three members', () => {
+    const r = loadScenarioText(readFileSync('test/fixtures/scenarios/v7.json', 'utf8'));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.pool?.members.map((m) => m.name)).toEqual(['Sahel Agritech', 'Medina Health']);
+    expect(r.scenario.pool?.firstMemberName).toBe('Atlas NLP');
   });
 });
 

@@ -12,7 +12,8 @@ import { allocateMix } from './serving.ts';
 import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence } from './types.ts';
 import { compilePlan } from './uncertainty/plan.ts';
 
-export function evaluateScenario(s: Scenario): EvaluationResult {
+/** `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's). */
+export function evaluateScenario(s: Scenario, demand: Float64Array | null = null): EvaluationResult {
   const months = s.settings.horizonMonths;
   const rate = s.settings.discountRatePctPerYear;
   const plan = compilePlan(s, 1);
@@ -25,16 +26,16 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
 
   // Alone: each option serves the demand up to its own capacity; break-even is read from this run.
   const aloneDetail = newDetail(plan);
-  kernel.run(1, { detail: aloneDetail });
+  kernel.run(1, { detail: aloneDetail, demand });
   const alone = runs(aloneDetail);
-  const demand = Array.from(aloneDetail.demand);
+  const demandRefGpuHours = Array.from(aloneDetail.demand);
   const ids = plan.options.map((o) => o.id);
   const breakEvens = resolved.map((r, i) => (r.option.kind === 'buy' ? breakEvenOf(kernel.options[i]!, r.option.maxUtilisationPct, ids) : null));
 
   // The mix: the serving rule's allocation, from the kernel's capacities.
-  const mixAllocation = allocateMix(resolved, kernel.options, demand);
+  const mixAllocation = allocateMix(resolved, kernel.options, demandRefGpuHours);
   const mixDetail = newDetail(plan);
-  kernel.run(1, { served: mixAllocation.served, detail: mixDetail });
+  kernel.run(1, { served: mixAllocation.served, detail: mixDetail, demand });
   const inMix = runs(mixDetail);
 
   const options: OptionResult[] = resolved.map((r, i) => {
@@ -89,7 +90,7 @@ export function evaluateScenario(s: Scenario): EvaluationResult {
     startMonth: s.settings.startMonth,
     currency: s.settings.currency,
     hoursPerMonth: HOURS_PER_MONTH,
-    demandRefGpuHours: demand,
+    demandRefGpuHours,
     options,
     mix,
     dependency: dependency(s, weights, { spendCcy: tokenSpend, totalCcy: spendTotal }),

@@ -223,6 +223,10 @@ export interface RunSpec {
   served?: readonly (Float64Array | null)[] | null;
   detail?: Detail | null;
   fan?: FanCapture | null;
+  /** pool (issue 15): demand by month (reference GPU-hours) instead of the workload's — the pool's sum, or one member's (pool.ts). */
+  demand?: Float64Array | null;
+  /** pool (issue 15): demand by month added to every sample's (the other members', for the Monte Carlo and the tornado). */
+  extraDemand?: Float64Array | null;
 }
 
 export class Kernel {
@@ -308,7 +312,9 @@ export class Kernel {
     const ratesOut = owned.length > 0 ? rates : null;
     for (let k = 0; k < n; k++) {
       const step = rateVaries ? monthlyDiscount(plan.settings[k]!) : certainStep;
-      demandSeries(this.demand, k, months, dem);
+      if (spec.demand) dem.set(spec.demand); // pool (issue 15): the demand given, for every sample
+      else demandSeries(this.demand, k, months, dem);
+      if (spec.extraDemand) for (let m = 0; m < months; m++) dem[m]! += spec.extraDemand[m]!; // pool (issue 15)
       if (detail !== null) detail.demand.set(dem);
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;

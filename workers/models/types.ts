@@ -281,4 +281,44 @@ export interface EvaluationResult {
   dependency: DependencyResult;
   /** Things a person must know to read the numbers (world-average grid, no embodied figure...). */
   warnings: Sentence[];
+  /** pool (issue 15): the members' split, what each would pay alone, utilisation; absent for a one-member scenario. */
+  pool?: PoolResult;
+}
+
+// ---------------------------------------------------------------- pool (issue 15: workers/models/pool.ts)
+
+export interface PoolMemberResult {
+  name: string;
+  /** Reference GPU-hours the member demands over the horizon. */
+  demandRefGpuHours: number;
+  /** In the pool: its part of the shared (owned, reserved) options' cost by the split rule, what it pays as used of the others, and their sum. */
+  sharedCcy: number;
+  payAsYouGoCcy: number;
+  inPoolCcy: number;
+  /** Its footprint in the pool: shared options by the split share, pay-as-you-go by the hours it used. */
+  inPoolKgCO2e: number;
+  inPoolFacilityKWh: number;
+  /** Alone with the same options: the cheapest way that serves all its demand (the mix, or one option alone). */
+  aloneCcy: number;
+  /** "mix", or the id of the option that serves it for least alone. */
+  aloneBest: string;
+  /** False when no way serves all its demand alone (then the mix's cost, with demand unmet). */
+  aloneServesAll: boolean;
+  /** aloneCcy − inPoolCcy. */
+  savingCcy: number;
+}
+
+export interface PoolResult {
+  splitRule: 'gpuHours' | 'committedShare' | 'equal';
+  /** True when splitting by GPU-hours found no hours on the shared options: split equally instead. */
+  splitFellBackToEqual: boolean;
+  members: PoolMemberResult[];
+  /** Reference GPU-hours the owned and reserved options could serve over the horizon (0: the pool has none). */
+  sharedCapacityRefGpuHours: number;
+  /** Served ÷ capacity of the owned and reserved options: pooled, and with each member running the same options alone (null: no capacity). */
+  utilisationPooled: number | null;
+  utilisationAlone: number | null;
+  poolCcy: number;
+  aloneCcy: number;
+  savingCcy: number;
 }

@@ -8,6 +8,7 @@ import { MIN_SERVED_GPU_HOURS } from '../run.ts';
 import { fillSamples } from './distributions.ts';
 import { fanBands } from './fan.ts';
 import { compilePlan } from './plan.ts';
+import { otherMembersDemand } from '../pool.ts';
 import { percentiles } from './quantiles.ts';
 import { Random } from './random.ts';
 
@@ -141,6 +142,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
   const stride = Math.min(CHUNK, n);
   const plan = compilePlan(s, stride);
   const kernel = new Kernel(plan);
+  const extraDemand = otherMembersDemand(s); // pool (issue 15): the options serve every member's demand
   const fanSamples = Math.min(n, FAN_SAMPLES);
   const points = fanMonths(plan.months);
   const width = points.length;
@@ -159,7 +161,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
     for (let j = 0; j < columns.length; j++) fillSamples(plan.inputs[j]!.dist, rng, columns[j]!, size);
     kernel.prepare(size);
     fan.offset = k0;
-    kernel.run(size, { fan: k0 < fanSamples ? fan : null });
+    kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
     collect(kernel, tally, k0, size);
     const done = k0 + size;
     if (onProgress !== null && done % PROGRESS_EVERY === 0 && done < n) onProgress(done, n);

@@ -4,6 +4,7 @@ import type { Range, Scenario } from '../../../src/scenario/schema.ts';
 import { Kernel } from '../kernel.ts';
 import { clippedQuantile } from './distributions.ts';
 import { compilePlan } from './plan.ts';
+import { otherMembersDemand } from '../pool.ts';
 
 /** What the tornado can be sorted by, per option. */
 export interface Outputs {
@@ -54,7 +55,7 @@ export function tornado(s: Scenario): TornadoResult {
   });
   const kernel = new Kernel(plan);
   kernel.prepare(samples);
-  kernel.run(samples);
+  kernel.run(samples, { extraDemand: otherMembersDemand(s) }); // pool (issue 15): every member's demand
   const outputs = (k: number): Outputs => ({
     cost: kernel.options.map((c) => c.cost[k]!),
     npv: kernel.options.map((c) => c.npv[k]!),

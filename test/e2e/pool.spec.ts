@@ -1,0 +1,84 @@
+// Pooling (issue 15): a person adds a second member to the open scenario, names it and types its
+// demand, and sees both members' costs alone and in the pool — in English and in French.
+import { expect, test, type Page } from '@playwright/test';
+import { messages } from '../../src/i18n/areas/pool.ts';
+import { editor, results } from './helpers.ts';
+import { dict, esc, labelOf, openIn, typeInto, type Lang } from './numbers-helpers.ts';
+
+const shots = 'test-results/pool';
+
+function members(page: Page, lang: Lang) {
+  return editor(page).getByRole('group', { name: messages[lang]['pool.title'] });
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  const m = messages[lang];
+  test(`(${lang}) add a second member: both members' costs alone and pooled`, async ({ page }) => {
+    test.slow();
+    await openIn(page, lang);
+    const section = members(page, lang);
+    await expect(section.getByText(m['pool.none'])).toBeVisible();
+    await section.getByRole('button', { name: m['pool.add'] }).click();
+
+    // The new member, renamed as a person types it.
+    const second = m['pool.member'].replace('{n}', '2');
+    await expect(section.getByRole('heading', { name: second })).toBeVisible();
+    const names = section.getByLabel(m['pool.memberName']);
+    await expect(names).toHaveCount(2);
+    await typeInto(page, names.nth(0), 'Atlas NLP');
+    await typeInto(page, names.nth(1), 'Sahel Agritech');
+    // Its demand, with the page's thousands separator; it starts in month 6.
+    const hours = section.getByLabel(labelOf(lang, 'workload.gpuHoursPerMonth'));
+    await typeInto(page, hours, lang === 'en' ? '2,000' : '2 000');
+    await expect(hours).toHaveValue('2000');
+    await typeInto(page, section.getByLabel(labelOf(lang, 'pool.startMonth')), '6');
+
+    // The results: one row per member, its cost alone and in the pool, and the utilisation sentence.
+    const panel = results(page).locator('section[aria-labelledby="pool-results-title"]');
+    const table = panel.getByRole('region', { name: m['pool.results.title'] });
+    await expect(table).toBeVisible({ timeout: 30_000 });
+    for (const name of ['Atlas NLP', 'Sahel Agritech']) {
+      const row = table.getByRole('row', { name: new RegExp(`^${esc(name)}`) });
+      await expect(row).toBeVisible();
+      const cells = row.getByRole('cell');
+      // Cells: demand, alone (with the way it is served alone), in the pool, saving — in US dollars, the page's way.
+      const dollars = lang === 'en' ? /^US\$\d{1,3}(,\d{3})+/ : /^\d{1,3}(\u202f\d{3})+\u00a0\$US/;
+      await expect(cells.nth(1)).toHaveText(dollars);
+      await expect(cells.nth(2)).toHaveText(dollars);
+      const alone = (await cells.nth(1).innerText()).split('\n')[0]!;
+      await expect(cells.nth(2)).not.toHaveText(alone);
+    }
+    const prefix = m['pool.utilisation'].split('{pooled}')[0]!;
+    await expect(panel.getByText(new RegExp(`^${esc(prefix)}`))).toBeVisible();
+    await expect(results(page).getByText(dict[lang]['results.lastGood'])).toHaveCount(0);
+
+    // Screenshots at 1440 and 390 px: the members section and the members' results.
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 2400 });
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: `${shots}/members-${lang}-${width}.png` });
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: `${shots}/results-${lang}-${width}.png` });
+    }
+  });
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  const m = messages[lang];
+  test(`(${lang}) the Casablanca example: three members, each cheaper in the pool than alone`, async ({ page }) => {
+    test.slow();
+    await openIn(page, lang);
+    await page.getByLabel(dict[lang]['example.open']).selectOption({ label: dict[lang]['example.pool'] });
+    const panel = results(page).locator('section[aria-labelledby="pool-results-title"]');
+    const table = panel.getByRole('region', { name: m['pool.results.title'] });
+    await expect(table).toBeVisible({ timeout: 30_000 });
+    for (const name of ['Atlas NLP', 'Sahel Agritech', 'Medina Health']) {
+      // Saving (the fifth cell) in dirhams, positive.
+      const saving = table.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell').nth(3);
+      await expect(saving).toHaveText(/^\d[\d,\u202f\u00a0 ]*\s?MAD|^MAD\s?\d/);
+    }
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${shots}/casablanca-${lang}-1440.png` });
+  });
+}

@@ -1,0 +1,168 @@
+// Pooling (issue 15): several members share the supply options. The pool's demand is the sum of the
+// members' demands, run through the one kernel (evaluate.ts with a demand given); what a member
+// would pay alone is the same evaluation on its own demand. Then the pool's cost is split: the shared
+// options (owned, reserved — paid whether used or not) by the person's rule, the pay-as-you-go
+// options by the hours each member used. Methods: docs/methodology.md, "Pooling". Pure.
+import type { Scenario, Workload } from '../../src/scenario/schema.ts';
+import { evaluateScenario } from './evaluate.ts';
+import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
+import { demandPerMonth } from './workload.ts';
+
+/** Below this many reference GPU-hours, a member's demand is served in full (rounding). */
+const SERVED_TOLERANCE = 1e-6;
+/** A demand no option can reach: each option then serves its capacity (the kernel's own rule), which measures it. */
+const UNBOUNDED_DEMAND = 1e15;
+
+/** A member's demand by month: its workload's series from its start month, for its active months. */
+export function memberDemand(w: Workload, startMonth: number, activeMonths: number | null, months: number): Float64Array {
+  const own = demandPerMonth(w, months);
+  const out = new Float64Array(months);
+  const end = activeMonths === null ? months : Math.min(months, startMonth + activeMonths);
+  // The workload as if it began at its start month: D_j[m] = D_w[m − start] for start ≤ m < start + active.
+  for (let m = startMonth; m < end; m++) out[m] = own[m - startMonth]!;
+  return out;
+}
+
+/** Every member's demand (the first is the scenario's workload, from month 0), names and committed shares. */
+export function poolMembers(s: Scenario): { name: string; demand: Float64Array; committedSharePct: number | null }[] {
+  const months = s.settings.horizonMonths;
+  const pool = s.pool!;
+  return [
+    { name: pool.firstMemberName, demand: memberDemand(s.workload, 0, null, months), committedSharePct: pool.firstMemberCommittedSharePct },
+    ...pool.members.map((m) => ({ name: m.name, demand: memberDemand(m.workload, m.memberStartMonth, m.memberActiveMonths, months), committedSharePct: m.committedSharePct })),
+  ];
+}
+
+/** The demand of every member but the first, by month (null without a pool): the Monte Carlo and the tornado add it to the workload's. */
+export function otherMembersDemand(s: Scenario): Float64Array | null {
+  if (!s.pool) return null;
+  const months = s.settings.horizonMonths;
+  const out = new Float64Array(months);
+  for (const m of poolMembers(s).slice(1)) for (let t = 0; t < months; t++) out[t]! += m.demand[t]!;
+  return out;
+}
+
+/** The scenario's evaluation: a pool's when it has one (options serving the sum of demands, with the split), today's otherwise. */
+export function evaluatePlanning(s: Scenario): EvaluationResult {
+  if (!s.pool) return evaluateScenario(s);
+  const members = poolMembers(s);
+  const months = s.settings.horizonMonths;
+  const total = new Float64Array(months);
+  for (const m of members) for (let t = 0; t < months; t++) total[t]! += m.demand[t]!;
+  const pooled = evaluateScenario(s, total);
+  const alone = members.map((m) => evaluateScenario(s, m.demand));
+  const capacity = evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND));
+  return { ...pooled, pool: splitPool(s, members, pooled, alone, capacity) };
+}
+
+/** Whether option i is shared (owned or reserved: its cost does not follow each member's use). */
+function sharedOptions(s: Scenario): boolean[] {
+  return s.options.map((o) => o.kind === 'buy' || (o.kind === 'cloud' && (o.pricingModel === 'reserved1y' || o.pricingModel === 'reserved3y')));
+}
+
+/** Reference GPU-hours the shared options served in a run's mix. */
+function sharedServed(r: EvaluationResult, shared: boolean[]): number {
+  return r.options.reduce((a, o, i) => a + (shared[i] ? o.inMix.totals.servedRefGpuHours : 0), 0);
+}
+
+/** The split of the pooled evaluation among its members, and each member alone. */
+export function splitPool(
+  s: Scenario,
+  members: readonly { name: string; demand: Float64Array; committedSharePct: number | null }[],
+  pooled: EvaluationResult,
+  alone: readonly EvaluationResult[],
+  capacity: EvaluationResult,
+): PoolResult {
+  const months = s.settings.horizonMonths;
+  const n = members.length;
+  const shared = sharedOptions(s);
+  const total = pooled.demandRefGpuHours;
+  // Member j's part of month m's served hours: f_j[m] = D_j[m] ÷ Σ D[m] (each option serves the pool's demand, not a member's).
+  const frac = (j: number, m: number) => (total[m]! > 0 ? members[j]!.demand[m]! / total[m]! : 1 / n);
+
+  // Hours each member used of the shared options, the weights of the "GPU-hours used" rule.
+  const sharedHours = members.map((_, j) =>
+    pooled.options.reduce((a, o, i) => {
+      if (!shared[i]) return a;
+      let h = 0;
+      for (let m = 0; m < months; m++) h += o.inMix.servedRefGpuHours[m]! * frac(j, m);
+      return a + h;
+    }, 0),
+  );
+  const hoursSum = sharedHours.reduce((a, b) => a + b, 0);
+  const rule = s.pool!.splitRule;
+  const fellBack = rule === 'gpuHours' && !(hoursSum > 0);
+  // Share of the shared options' cost: hours used ÷ all hours used, the committed share, or 1/n.
+  const weight = members.map((m, j) =>
+    rule === 'committedShare' ? (m.committedSharePct ?? 0) / 100 : rule === 'gpuHours' && !fellBack ? sharedHours[j]! / hoursSum : 1 / n,
+  );
+
+  const out: PoolMemberResult[] = members.map((m, j) => {
+    let sharedCcy = 0;
+    let payAsYouGoCcy = 0;
+    let kg = 0;
+    let kWh = 0;
+    pooled.options.forEach((o, i) => {
+      const t = o.inMix.totals;
+      if (shared[i]) {
+        sharedCcy += t.costCcy * weight[j]!;
+        kg += (t.operationalKgCO2e + t.embodiedKgCO2e) * weight[j]!;
+        kWh += t.facilityEnergyKWh * weight[j]!;
+        return;
+      }
+      let used = 0;
+      let hours = 0;
+      for (let mo = 0; mo < months; mo++) {
+        used += o.inMix.costCcy[mo]! * frac(j, mo);
+        hours += o.inMix.servedRefGpuHours[mo]! * frac(j, mo);
+      }
+      payAsYouGoCcy += used;
+      const part = t.servedRefGpuHours > 0 ? hours / t.servedRefGpuHours : 0;
+      kg += (t.operationalKgCO2e + t.embodiedKgCO2e) * part;
+      kWh += t.facilityEnergyKWh * part;
+    });
+    const best = bestAlone(alone[j]!);
+    const inPoolCcy = sharedCcy + payAsYouGoCcy;
+    return {
+      name: m.name,
+      demandRefGpuHours: m.demand.reduce((a, b) => a + b, 0),
+      sharedCcy,
+      payAsYouGoCcy,
+      inPoolCcy,
+      inPoolKgCO2e: kg,
+      inPoolFacilityKWh: kWh,
+      aloneCcy: best.costCcy,
+      aloneBest: best.id,
+      aloneServesAll: best.servesAll,
+      savingCcy: best.costCcy - inPoolCcy,
+    };
+  });
+
+  const cap = sharedServed(capacity, shared);
+  const poolCcy = pooled.mix.totals.costCcy;
+  const aloneCcy = out.reduce((a, m) => a + m.aloneCcy, 0);
+  return {
+    splitRule: rule,
+    splitFellBackToEqual: fellBack,
+    members: out,
+    sharedCapacityRefGpuHours: cap,
+    // Utilisation = served ÷ capacity of the owned and reserved options; alone, each member has a copy of them (n × capacity).
+    utilisationPooled: cap > 0 ? sharedServed(pooled, shared) / cap : null,
+    utilisationAlone: cap > 0 ? alone.reduce((a, r) => a + sharedServed(r, shared), 0) / (n * cap) : null,
+    poolCcy,
+    aloneCcy,
+    savingCcy: aloneCcy - poolCcy,
+  };
+}
+
+/** The cheapest way a member alone is served in full: the mix, or one option alone; the mix when none serves it all. */
+function bestAlone(r: EvaluationResult): { id: string; costCcy: number; servesAll: boolean } {
+  const demand = r.demandRefGpuHours.reduce((a, b) => a + b, 0);
+  const candidates = [
+    { id: 'mix', costCcy: r.mix.totals.costCcy, served: r.mix.totals.servedRefGpuHours },
+    ...r.options.map((o) => ({ id: o.id, costCcy: o.alone.totals.costCcy, served: o.alone.totals.servedRefGpuHours })),
+  ].filter((c) => c.served >= demand - SERVED_TOLERANCE);
+  if (candidates.length === 0) return { id: 'mix', costCcy: r.mix.totals.costCcy, servesAll: false };
+  const best = candidates.reduce((a, b) => (b.costCcy < a.costCcy ? b : a));
+  return { id: best.id, costCcy: best.costCcy, servesAll: true };
+}
