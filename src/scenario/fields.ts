@@ -30,6 +30,8 @@ export const KIND_PLACE = {
   colocation: 'hosting',
   loan: 'financing',
   goals: 'goals',
+  // footprint (issue 12): an option's known energy, host parts and electricity contract (optional sub-object)
+  footprint: 'footprint',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -66,6 +68,11 @@ export const UNITS = {
   kW: { text: 'kW' },
   L: { text: 'L' },
   hhi: { text: 'HHI' },
+  // footprint (issue 12)
+  kWh: { text: 'kWh' },
+  WPerCore: { text: 'W/core' },
+  GB: { text: 'GB' },
+  WPerGB: { text: 'W/GB' },
 } as const satisfies Record<string, UnitDisplay>;
 export type Unit = keyof typeof UNITS;
 
@@ -310,6 +317,30 @@ export const FIELDS = {
   /** Largest HHI of the plan's spend at the chosen tier (0–10,000); null: no limit. */
   maxHhi: { kinds: ['goals'], unit: 'hhi', min: 0, max: 10000, nullable: true, label: 'goals.maxHhi' },
 
+  // ------------------------------------------------------------ footprint (issue 12): options.*.footprint, optional
+  /** Energy the person knows (a meter, a provider's report): replaces the derived energy; period and scope in the sub-object. */
+  measuredEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, default: null, label: 'fp.measuredEnergy' },
+  /** Idle and overhead energy around the job (nodes, network, storage), same period and scope; added to the energy. */
+  overheadEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, default: null, label: 'fp.overheadEnergy' },
+  /** CPU cores per server: host power = cores × W per core + memory GB × W per GB (Green Algorithms). */
+  hostCpuCores: { kinds: ['footprint'], unit: 'count', min: 0, max: 100000, integer: true, nullable: true, default: null, label: 'fp.cpuCores' },
+  /** Green Algorithms: "Any" CPU = 12 W per core (methods.md §1.1). */
+  hostCpuWPerCore: { kinds: ['footprint'], unit: 'WPerCore', min: 0, max: 1000, default: 12, label: 'fp.cpuWPerCore' },
+  /** Memory per server, GB. */
+  hostMemoryGB: { kinds: ['footprint'], unit: 'GB', min: 0, max: 1e6, nullable: true, default: null, label: 'fp.memoryGB' },
+  /** Green Algorithms: 0.3725 W per GB of memory available (constant ga-memory-w-per-gb, methods.md §1.1). */
+  hostMemoryWPerGB: { kinds: ['footprint'], unit: 'WPerGB', min: 0, max: 100, default: 0.3725, label: 'fp.memoryWPerGB' },
+  /** Market-based (GHG Protocol Scope 2): the supplier's own factor for all of the option's electricity; null: none. */
+  marketSupplierGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, default: null, label: 'fp.supplierFactor' },
+  /** Share of the electricity covered by PPAs or certificates. */
+  marketCoveredPct: { kinds: ['footprint'], unit: 'pct', min: 0, max: 100, default: 0, label: 'fp.coveredPct' },
+  /** Factor of the covered electricity (0 for wind, solar, hydro certificates). */
+  marketCoveredGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, default: 0, label: 'fp.coveredFactor' },
+  /** Residual-mix factor of the rest; null: the grid factor (said so in the result). */
+  marketResidualGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, default: null, label: 'fp.residualFactor' },
+  /** Offsets bought: shown apart, never subtracted. */
+  offsetsKgCO2e: { kinds: ['footprint'], unit: 'kgCO2e', min: 0, max: 1e12, nullable: true, default: null, label: 'fp.offsets' },
+
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
   samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
@@ -350,7 +381,7 @@ export function startValues<K extends FieldKind>(kind: K): { [N in FieldsOf<K>]:
 /** Where a field sits in a scenario, as a path with `*` for an option's index: "options.*.hosting.facilityCcyPerMonth". */
 export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
-  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing' }[place];
+  const prefix = { settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing', footprint: 'options.*.footprint' }[place];
   return `${prefix}.${name}`;
 }
 

@@ -5,6 +5,7 @@
 // one is missing.
 import { SCENARIO_VERSION } from './schema.ts';
 import * as goals from './migrations/goals.ts';
+import * as footprint from './migrations/footprint.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { name: goals.name, from: 3, up: goals.up },
+  { name: footprint.name, from: 4, up: footprint.up },
 ];
 
 export type MigrateResult =

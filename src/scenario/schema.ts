@@ -13,6 +13,7 @@ import * as z from 'zod';
 // eval (and the worker's too), so validators are interpreted instead — no probe, no violation.
 z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
+import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -110,10 +111,29 @@ export type Workload = z.infer<typeof workloadSchema>;
 // ---------------------------------------------------------------- supply options
 
 /** Fields every option has: what it is called and what hardware it runs on. */
+// footprint (issue 12): what an option's energy is known to be, its hosts' parts and its electricity contract.
+export const ENERGY_PERIODS = ['total', 'perMonth'] as const;
+export const ENERGY_SCOPES = ['it', 'facility'] as const;
+/**
+ * Optional on every option (absent: energy derived and market-based = location-based, as before
+ * version 5). Energy typed here replaces the derived energy; host parts replace the host power.
+ */
+export const optionFootprintSchema = z.strictObject({
+  ...numbers('footprint'),
+  /** Whether the energy figures are for the whole horizon or a month (in service, or used). */
+  energyPeriod: z.enum(ENERGY_PERIODS),
+  /** IT energy (before PUE) or facility energy (after). */
+  energyScope: z.enum(ENERGY_SCOPES),
+  /** Where the energy figure comes from (a meter, a provider's report), shown with the result. */
+  energySource: plain(z.string().trim().max(200)),
+});
+export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
+
 const optionBase = {
   id,
   name: text(1, 80),
   acceleratorId,
+  footprint: optionFootprintSchema.optional(),
 };
 
 export const onPremHostingSchema = z.strictObject({
@@ -356,6 +376,19 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         issue(at('powerWPerGpu'), 'powerRequired', `The catalog has no power figure for ${acc.name}: enter the watts per GPU.`, {
           name: acc.name,
         });
+      }
+    }
+
+    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused.
+    if (o.footprint && o.footprint.measuredEnergyKWh !== null) {
+      const floor = idleFloor(o, s);
+      if (floor && floor.floorKWh > 0) {
+        const it = knownItKWhOverHorizon(o.footprint.measuredEnergyKWh, o.footprint, o.pue, floor.months);
+        if (it < floor.floorKWh * (1 - 1e-9)) {
+          const shown = o.footprint.energyPeriod === 'perMonth' ? floor.floorKWh / Math.max(1, floor.months) : floor.floorKWh;
+          const minKWh = Math.ceil(o.footprint.energyScope === 'facility' ? shown * o.pue : shown);
+          issue([...at('footprint'), 'measuredEnergyKWh'], 'energyBelowIdle', `Below what these GPU-hours draw at idle: at least ${minKWh} kWh.`, { minKWh });
+        }
       }
     }
 
