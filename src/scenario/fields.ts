@@ -319,9 +319,9 @@ export const FIELDS = {
 
   // ------------------------------------------------------------ footprint (issue 12): options.*.footprint, optional
   /** Energy the person knows (a meter, a provider's report): replaces the derived energy; period and scope in the sub-object. */
-  measuredEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, default: null, label: 'fp.measuredEnergy' },
+  measuredEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, rangeable: true, default: null, label: 'fp.measuredEnergy' },
   /** Idle and overhead energy around the job (nodes, network, storage), same period and scope; added to the energy. */
-  overheadEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, default: null, label: 'fp.overheadEnergy' },
+  overheadEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, rangeable: true, default: null, label: 'fp.overheadEnergy' },
   /** CPU cores per server: host power = cores × W per core + memory GB × W per GB (Green Algorithms). */
   hostCpuCores: { kinds: ['footprint'], unit: 'count', min: 0, max: 100000, integer: true, nullable: true, default: null, label: 'fp.cpuCores' },
   /** Green Algorithms: "Any" CPU = 12 W per core (methods.md §1.1). */
@@ -403,6 +403,8 @@ const HOLDER_OF: Partial<Record<FieldKind, RangeHolder>> = {
   colocation: 'buy',
   loan: 'buy',
 };
+/** footprint (issue 12): an option's footprint sub-object belongs to whichever kind of option holds it. */
+const OPTION_HOLDERS: readonly RangeHolder[] = ['buy', 'cloud', 'decentralised'];
 
 /**
  * The inputs a range may be put on, by holder: those that change what the Monte Carlo reports
@@ -420,7 +422,7 @@ export const RANGEABLE_FIELDS: Record<RangeHolder, readonly FieldName[]> = {
 };
 
 function rangeable(holder: RangeHolder): FieldName[] {
-  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder));
+  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder || (k === 'footprint' && OPTION_HOLDERS.includes(holder))));
 }
 
 /** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */

@@ -265,7 +265,7 @@ export interface RangeField {
   /** Index of the option, for target "option". */
   optionIndex: number | null;
   /** For a purchase: the field sits in its hosting or financing object. */
-  nested: 'hosting' | 'financing' | null;
+  nested: 'hosting' | 'financing' | 'footprint' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
@@ -284,7 +284,9 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   if (!o) return null;
   const schema = { buy: buyOptionSchema, cloud: cloudOptionSchema, decentralised: decentralisedOptionSchema }[o.kind];
   const direct = pick(schema.shape as Record<string, z.ZodType>, o, i, null);
-  if (direct || o.kind !== 'buy') return direct;
+  // footprint (issue 12): the option's footprint sub-object, when it has one.
+  const known = direct ?? (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null);
+  if (known || o.kind !== 'buy') return known;
   const hosting = o.hosting.kind === 'onPrem' ? onPremHostingSchema : colocationHostingSchema;
   const financing = o.financing.kind === 'cash' ? cashFinancingSchema : loanFinancingSchema;
   return pick(hosting.shape, o.hosting, i, 'hosting') ?? pick(financing.shape, o.financing, i, 'financing');

@@ -204,3 +204,17 @@ describe('published figures: BLOOM’s training footprint from the paper’s own
     expect(Math.abs((t.operationalKgCO2e + t.embodiedKgCO2e) / 1000 - 50.5)).toBeLessThan(0.05);
   });
 });
+
+describe('a range on a measured energy', () => {
+  it('moves the Monte Carlo’s CO2e: uniform 40,000–60,000 kWh IT, PUE 1, 100 g → P50 ≈ 5,000 kg, P5 ≈ 4,000, P95 ≈ 6,000', async () => {
+    const { runMonteCarlo } = await import('../../../workers/models/uncertainty/montecarlo.ts');
+    // The 5th and 95th percentiles are the range's ends: 40,000 × 0.1 = 4,000 kg; 60,000 × 0.1 = 6,000 kg.
+    const base = scenario([buy({ gridGCO2ePerKWh: 100, footprint: fp({ measuredEnergyKWh: 50_000 }) })]);
+    const s = loadScenarioValue({ ...base, uncertainty: { samples: 2_000, seed: 7, ranges: [{ target: 'option', optionId: 'buy', field: 'measuredEnergyKWh', low: 40_000, high: 60_000, shape: 'uniform' }] } });
+    if (!s.ok) throw new Error('range refused');
+    const co2 = runMonteCarlo(s.scenario).options[0]!.co2eKg;
+    expect(co2.p50).toBeCloseTo(5_000, -2);
+    expect(co2.p5).toBeCloseTo(4_000, -2);
+    expect(co2.p95).toBeCloseTo(6_000, -2);
+  });
+});

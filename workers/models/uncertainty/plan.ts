@@ -125,6 +125,9 @@ const BUY_FIELDS: Record<string, number> = {
   embodiedKgCO2ePerServer: B.embServer,
   embodiedLifeYears: B.embLife,
   throughputVsReference: B.throughput,
+  // footprint (issue 12)
+  measuredEnergyKWh: B.measured,
+  overheadEnergyKWh: B.overhead,
 };
 
 const RENTED_FIELDS: Record<string, number> = {
@@ -147,6 +150,9 @@ const RENTED_FIELDS: Record<string, number> = {
   embodiedLifeYears: R.embLife,
   providerUtilisationPct: R.providerUtilPct,
   throughputVsReference: R.throughput,
+  // footprint (issue 12)
+  measuredEnergyKWh: R.measured,
+  overheadEnergyKWh: R.overhead,
 };
 
 const WORKLOAD_FIELDS: Record<Scenario['workload']['kind'], Record<string, number>> = {
