@@ -218,3 +218,23 @@ describe('a range on a measured energy', () => {
     expect(co2.p95).toBeCloseTo(6_000, -2);
   });
 });
+
+describe('the share link carries both figures', () => {
+  it('a scenario with a measured energy and a PPA share gives the same location- and market-based figures after a round trip', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadScenarioText } = await import('../../../src/scenario/load.ts');
+    const { decodeScenario, encodeScenario } = await import('../../../src/storage/share-link.ts');
+    const loaded = loadScenarioText(readFileSync('test/fixtures/scenarios/after-footprint.json', 'utf8'));
+    if (!loaded.ok) throw new Error('fixture does not load');
+    const decoded = await decodeScenario(`https://planner.example/#${await encodeScenario(loaded.scenario)}`);
+    if (!decoded.ok) throw new Error('link does not decode');
+    const again = loadScenarioText(decoded.text);
+    if (!again.ok) throw new Error('decoded link does not load');
+    const [a, b] = [evaluateScenario(loaded.scenario).mix.totals, evaluateScenario(again.scenario).mix.totals];
+    // 9,900 kWh of facility energy a month × 34 months in service = 336,600 kWh; × 31 g = 10,434.6 kg location-based;
+    // 40 % uncovered × 31 g = 12.4 g → 4,173.84 kg market-based.
+    expect(b.operationalKgCO2e).toBeCloseTo(10_434.6, 6);
+    expect(b.marketKgCO2e).toBeCloseTo(4_173.84, 6);
+    expect([b.operationalKgCO2e, b.marketKgCO2e]).toEqual([a.operationalKgCO2e, a.marketKgCO2e]);
+  });
+});
