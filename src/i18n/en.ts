@@ -765,6 +765,25 @@ export const en = {
   'issue.committedShareRequired': "Enter this member’s committed share.",
   'issue.committedSharesOver': "Committed shares add up to {sumPct} %: over 100 %.",
   'issue.committedSharesUnder': "Committed shares add up to {sumPct} %: they must make 100 %.",
+  // footprint (issue 12)
+  'fp.measuredEnergy': 'Measured energy',
+  'fp.overheadEnergy': 'Idle and overhead energy',
+  'fp.cpuCores': 'CPU cores per server',
+  'fp.cpuWPerCore': 'CPU power per core',
+  'fp.memoryGB': 'Memory per server',
+  'fp.memoryWPerGB': 'Memory power per GB',
+  'fp.supplierFactor': 'Supplier’s factor',
+  'fp.coveredPct': 'Share covered by PPAs or certificates',
+  'fp.coveredFactor': 'Factor of the covered share',
+  'fp.residualFactor': 'Residual mix factor',
+  'fp.offsets': 'Offsets bought',
+  'fp.known': 'Known energy and contract',
+  'results.opLocation': 'Operational, location-based',
+  'results.opMarket': 'Operational, market-based',
+  'issue.energyBelowIdle': 'Below what these GPU-hours draw at idle: at least {minKWh} kWh.',
+  'warn.hostNoCpu': '{option}: no CPU cores, the host counts memory only.',
+  'warn.hostNoMemory': '{option}: no memory, the host counts CPUs only.',
+  'warn.noResidualMix': '{option}: no residual mix, the rest counts at the grid factor ({gCO2ePerKWh} gCO2e/kWh).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,6 +37,8 @@ export const KIND_PLACE = {
   // pool (issue 15): the pool, and a member of it beyond the first
   pool: 'pool',
   poolMember: 'poolMember',
+  // footprint (issue 12): an option's known energy, host parts and electricity contract (optional sub-object)
+  footprint: 'footprint',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -79,6 +81,10 @@ export const UNITS = {
   TFLOPS: { text: 'TFLOPS' },
   tpp: { text: 'TPP' },
   nm: { text: 'nm' },
+  // footprint (issue 12)
+  kWh: { text: 'kWh' },
+  WPerCore: { text: 'W/core' },
+  WPerGB: { text: 'W/GB' },
 } as const satisfies Record<string, UnitDisplay>;
 export type Unit = keyof typeof UNITS;
 
@@ -339,6 +345,29 @@ export const FIELDS = {
   processNodeNm: { kinds: ['ownAccelerators'], unit: 'nm', min: 1, max: 1000, nullable: true, label: 'own.node' },
   /** Product carbon footprint of one card; null: from die area and memory (LLMCarbon carbon per area). */
   productKgCO2ePerGpu: { kinds: ['ownAccelerators'], unit: 'kgCO2e', min: 0, max: 100_000, nullable: true, label: 'own.pcf' },
+  // ------------------------------------------------------------ footprint (issue 12): options.*.footprint, optional
+  /** Energy the person knows (a meter, a provider's report): replaces the derived energy; period and scope in the sub-object. */
+  measuredEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, rangeable: true, default: null, label: 'fp.measuredEnergy' },
+  /** Idle and overhead energy around the job (nodes, network, storage), same period and scope; added to the energy. */
+  overheadEnergyKWh: { kinds: ['footprint'], unit: 'kWh', min: 0, max: 1e13, nullable: true, rangeable: true, default: null, label: 'fp.overheadEnergy' },
+  /** CPU cores per server: host power = cores × W per core + memory GB × W per GB (Green Algorithms). */
+  hostCpuCores: { kinds: ['footprint'], unit: 'count', min: 0, max: 100000, integer: true, nullable: true, default: null, label: 'fp.cpuCores' },
+  /** Green Algorithms: "Any" CPU = 12 W per core (methods.md §1.1). */
+  hostCpuWPerCore: { kinds: ['footprint'], unit: 'WPerCore', min: 0, max: 1000, default: 12, label: 'fp.cpuWPerCore' },
+  /** Memory per server, GB. */
+  hostMemoryGB: { kinds: ['footprint'], unit: 'GB', min: 0, max: 1e6, nullable: true, default: null, label: 'fp.memoryGB' },
+  /** Green Algorithms: 0.3725 W per GB of memory available (constant ga-memory-w-per-gb, methods.md §1.1). */
+  hostMemoryWPerGB: { kinds: ['footprint'], unit: 'WPerGB', min: 0, max: 100, default: 0.3725, label: 'fp.memoryWPerGB' },
+  /** Market-based (GHG Protocol Scope 2): the supplier's own factor for all of the option's electricity; null: none. */
+  marketSupplierGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, default: null, label: 'fp.supplierFactor' },
+  /** Share of the electricity covered by PPAs or certificates. */
+  marketCoveredPct: { kinds: ['footprint'], unit: 'pct', min: 0, max: 100, default: 0, label: 'fp.coveredPct' },
+  /** Factor of the covered electricity (0 for wind, solar, hydro certificates). */
+  marketCoveredGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, default: 0, label: 'fp.coveredFactor' },
+  /** Residual-mix factor of the rest; null: the grid factor (said so in the result). */
+  marketResidualGCO2ePerKWh: { kinds: ['footprint'], unit: 'gCO2ePerKWh', min: 0, max: 3000, nullable: true, default: null, label: 'fp.residualFactor' },
+  /** Offsets bought: shown apart, never subtracted. */
+  offsetsKgCO2e: { kinds: ['footprint'], unit: 'kgCO2e', min: 0, max: 1e12, nullable: true, default: null, label: 'fp.offsets' },
 
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
@@ -392,7 +421,7 @@ export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
   const prefix = {
     settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing',
-    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*',
+    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*', footprint: 'options.*.footprint',
   }[place];
   return `${prefix}.${name}`;
 }
@@ -415,6 +444,8 @@ const HOLDER_OF: Partial<Record<FieldKind, RangeHolder>> = {
   colocation: 'buy',
   loan: 'buy',
 };
+/** footprint (issue 12): an option's footprint sub-object belongs to whichever kind of option holds it. */
+const OPTION_HOLDERS: readonly RangeHolder[] = ['buy', 'cloud', 'decentralised'];
 
 /**
  * The inputs a range may be put on, by holder: those that change what the Monte Carlo reports
@@ -432,7 +463,7 @@ export const RANGEABLE_FIELDS: Record<RangeHolder, readonly FieldName[]> = {
 };
 
 function rangeable(holder: RangeHolder): FieldName[] {
-  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder));
+  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder || (k === 'footprint' && OPTION_HOLDERS.includes(holder))));
 }
 
 /** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */

@@ -8,6 +8,7 @@ import * as goals from './migrations/goals.ts';
 import * as ownacc from './migrations/ownacc.ts';
 import * as catalogStep from './migrations/catalog.ts';
 import * as pool from './migrations/pool.ts';
+import * as footprint from './migrations/footprint.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: ownacc.name, from: 4, up: ownacc.up },
   { name: catalogStep.name, from: 5, up: catalogStep.up },
   { name: pool.name, from: 6, up: pool.up },
+  { name: footprint.name, from: 7, up: footprint.up },
 ];
 
 export type MigrateResult =

@@ -15,6 +15,7 @@ z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
 import { acceleratorFacts } from '../catalog/accelerators.ts';
 import { gridYears, gridZone } from '../catalog/grid.ts';
+import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -114,6 +115,24 @@ export type Workload = z.infer<typeof workloadSchema>;
 // ---------------------------------------------------------------- supply options
 
 /** Fields every option has: what it is called and what hardware it runs on. */
+// footprint (issue 12): what an option's energy is known to be, its hosts' parts and its electricity contract.
+export const ENERGY_PERIODS = ['total', 'perMonth'] as const;
+export const ENERGY_SCOPES = ['it', 'facility'] as const;
+/**
+ * Optional on every option (absent: energy derived and market-based = location-based, as before
+ * version 5). Energy typed here replaces the derived energy; host parts replace the host power.
+ */
+export const optionFootprintSchema = z.strictObject({
+  ...numbers('footprint'),
+  /** Whether the energy figures are for the whole horizon or a month (in service, or used). */
+  energyPeriod: z.enum(ENERGY_PERIODS),
+  /** IT energy (before PUE) or facility energy (after). */
+  energyScope: z.enum(ENERGY_SCOPES),
+  /** Where the energy figure comes from (a meter, a provider's report), shown with the result. */
+  energySource: plain(z.string().trim().max(200)),
+});
+export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
+
 const optionBase = {
   id,
   name: text(1, 80),
@@ -122,6 +141,7 @@ const optionBase = {
   // runs in (src/catalog/grid.ts); absent or null: the national grid's newest figure, as before.
   gridZone: z.string().trim().min(1).max(40).nullable().optional(),
   gridDataYear: z.number().int().min(1990).max(2100).nullable().optional(),
+  footprint: optionFootprintSchema.optional(),
 };
 
 export const onPremHostingSchema = z.strictObject({
@@ -299,7 +319,7 @@ export interface RangeField {
   /** Index of the option, for target "option". */
   optionIndex: number | null;
   /** For a purchase: the field sits in its hosting or financing object. */
-  nested: 'hosting' | 'financing' | null;
+  nested: 'hosting' | 'financing' | 'footprint' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
@@ -318,7 +338,9 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   if (!o) return null;
   const schema = { buy: buyOptionSchema, cloud: cloudOptionSchema, decentralised: decentralisedOptionSchema }[o.kind];
   const direct = pick(schema.shape as Record<string, z.ZodType>, o, i, null);
-  if (direct || o.kind !== 'buy') return direct;
+  // footprint (issue 12): the option's footprint sub-object, when it has one.
+  const known = direct ?? (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null);
+  if (known || o.kind !== 'buy') return known;
   const hosting = o.hosting.kind === 'onPrem' ? onPremHostingSchema : colocationHostingSchema;
   const financing = o.financing.kind === 'cash' ? cashFinancingSchema : loanFinancingSchema;
   return pick(hosting.shape, o.hosting, i, 'hosting') ?? pick(financing.shape, o.financing, i, 'financing');
@@ -438,6 +460,19 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
           value: o.gridDataYear,
           years: years.join(', '),
         });
+      }
+    }
+
+    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused.
+    if (o.footprint && o.footprint.measuredEnergyKWh !== null) {
+      const floor = idleFloor(o, s);
+      if (floor && floor.floorKWh > 0) {
+        const it = knownItKWhOverHorizon(o.footprint.measuredEnergyKWh, o.footprint, o.pue, floor.months);
+        if (it < floor.floorKWh * (1 - 1e-9)) {
+          const shown = o.footprint.energyPeriod === 'perMonth' ? floor.floorKWh / Math.max(1, floor.months) : floor.floorKWh;
+          const minKWh = Math.ceil(o.footprint.energyScope === 'facility' ? shown * o.pue : shown);
+          issue([...at('footprint'), 'measuredEnergyKWh'], 'energyBelowIdle', `Below what these GPU-hours draw at idle: at least ${minKWh} kWh.`, { minKWh });
+        }
       }
     }
 

@@ -2,6 +2,8 @@
 // percentiles and odds when a run of the same scenario is at hand. The page's language sets the
 // delimiter and the decimal mark (English: comma and dot; French: semicolon and comma, as a
 // spreadsheet in that language expects); numbers are never grouped. Headers are in the page's language.
+import { areaTranslator } from '../i18n/area.ts';
+import { messages as footprintMessages } from '../i18n/areas/footprint.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -38,7 +40,9 @@ export interface CsvOptions {
   monteCarlo?: MonteCarloResult | null;
 }
 
-export function resultsCsv(r: EvaluationResult, t: Translator, opts: CsvOptions): string {
+export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptions): string {
+  // footprint (issue 12): the footprint columns' headers live with the footprint's messages (loaded with this file).
+  const t = areaTranslator(base, opts.lang, footprintMessages);
   const d = csvDialect(opts.lang);
   const row = (values: (string | number | null)[]) => values.map((v) => cell(v, d)).join(d.delimiter);
   const lines: string[] = [];
@@ -67,12 +71,25 @@ export function resultsCsv(r: EvaluationResult, t: Translator, opts: CsvOptions)
       t('csv.operational'),
       t('csv.embodied'),
       t('csv.water'),
+      // footprint (issue 12): market-based beside location-based, energy by component, water on and off site, energy measured or estimated.
+      t('csv.market'),
+      ...(['accelerators', 'host', 'measured', 'overhead', 'facility'] as const).map((part) => t('csv.part', { part: t(`part.${part}`) })),
+      t('csv.onsite'),
+      t('csv.offsite'),
+      t('csv.energyBasis'),
     ]),
   );
-  const totals = [...r.options.map((o) => [`${o.name} (${t('table.alone')})`, o.alone.totals] as const), [t('results.mix'), r.mix.totals] as const];
-  for (const [name, x] of totals) {
+  const totals = [
+    ...r.options.map((o) => [`${o.name} (${t('table.alone')})`, o.alone.totals, t(`basis.${o.footprintBasis.energy}`)] as const),
+    [t('results.mix'), r.mix.totals, ''] as const,
+  ];
+  for (const [name, x, basis] of totals) {
+    const e = x.energyByComponent;
     lines.push(
-      row([name, x.costCcy, x.npvCcy, x.costPerUsefulGpuHourCcy, x.servedRefGpuHours, x.facilityEnergyKWh, x.operationalKgCO2e, x.embodiedKgCO2e, x.onsiteWaterL + x.offsiteWaterL]),
+      row([
+        name, x.costCcy, x.npvCcy, x.costPerUsefulGpuHourCcy, x.servedRefGpuHours, x.facilityEnergyKWh, x.operationalKgCO2e, x.embodiedKgCO2e, x.onsiteWaterL + x.offsiteWaterL,
+        x.marketKgCO2e, e.acceleratorsKWh, e.hostKWh, e.measuredKWh, e.overheadKWh, e.facilityOverheadKWh, x.onsiteWaterL, x.offsiteWaterL, basis,
+      ]),
     );
   }
   const mc = opts.monteCarlo;

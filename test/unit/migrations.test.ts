@@ -8,6 +8,7 @@ import * as ownacc from '../../src/scenario/migrations/ownacc.ts';
 /** The version the own-accelerators step upgrades from (renumbered when the steps are chained). */
 const ownaccFrom = MIGRATIONS.find((m) => m.name === ownacc.name)!.from;
 import * as pool from '../../src/scenario/migrations/pool.ts';
+import * as footprintStep from '../../src/scenario/migrations/footprint.ts';
 
 const current = JSON.parse(readFileSync('public/examples/fr-buy-8xh100-colocation.json', 'utf8')) as JsonObject;
 
@@ -218,6 +219,37 @@ describe('migration 6 → 7: optional pool of members sharing the options', () =
     if (!r.ok) throw new Error(describeLoadError(r.error));
     expect(r.scenario.pool?.members.map((m) => m.name)).toEqual(['Sahel Agritech', 'Medina Health']);
     expect(r.scenario.pool?.firstMemberName).toBe('Atlas NLP');
+  });
+});
+
+describe('migration 7 → 8: optional measured energy, host parts and electricity contract per option', () => {
+  // Totals of every example and fixture computed by the code before this step (the tree before the step, `git archive`
+  // of main, evaluated with the same script): the migrated scenarios must give exactly the same numbers.
+  const before = JSON.parse(readFileSync('test/fixtures/footprint-before.json', 'utf8')) as Record<string, { mix: Record<string, unknown>; alone: Record<string, unknown>[]; inMix: Record<string, unknown>[] }>;
+  const oldKeys = (t: Record<string, unknown>) => Object.fromEntries(Object.keys(before['test/fixtures/scenarios/v4.json']!.mix).map((k) => [k, t[k]]));
+  it.each(Object.keys(before))('%s gives identical results after the step', async (path) => {
+    const r = loadScenarioText(readFileSync(path, 'utf8'));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.options.every((o) => o.footprint === undefined)).toBe(true);
+    const { evaluateScenario } = await import('../../workers/models/evaluate.ts');
+    const e = evaluateScenario(r.scenario);
+    const b = before[path]!;
+    expect(oldKeys(e.mix.totals as unknown as Record<string, unknown>)).toEqual(b.mix);
+    expect(e.options.map((o) => oldKeys(o.alone.totals as unknown as Record<string, unknown>))).toEqual(b.alone.map(oldKeys));
+    expect(e.options.map((o) => oldKeys(o.inMix.totals as unknown as Record<string, unknown>))).toEqual(b.inMix.map(oldKeys));
+    // With no contract, market-based equals location-based, to the last digit.
+    expect(e.mix.totals.marketKgCO2e).toBe(e.mix.totals.operationalKgCO2e);
+  });
+  it('the migration module names the step and leaves the document as it is', () => {
+    const v4 = JSON.parse(readFileSync('test/fixtures/scenarios/v4.json', 'utf8')) as JsonObject;
+    expect(footprintStep.up(v4)).toEqual(v4);
+    expect(MIGRATIONS.some((m) => m.name === footprintStep.name && m.up === footprintStep.up)).toBe(true);
+  });
+  it('a scenario of this version keeps its footprint sub-object through the load path', () => {
+    const r = loadScenarioText(readFileSync('test/fixtures/scenarios/v8.json', 'utf8'));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.scenario.options[0]!.footprint?.measuredEnergyKWh).toBe(9500);
+    expect(r.scenario.options[0]!.footprint?.marketCoveredPct).toBe(60);
   });
 });
 

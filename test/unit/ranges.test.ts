@@ -1,5 +1,6 @@
 // The editor's handling of ranges: which field a path is, a first range that validates, pruning
 // ranges whose input is gone, a label for every input, and the catalog's own ranges.
+import { startValues } from '../../src/scenario/fields.ts';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioValue } from '../../src/scenario/load.ts';
 import { addRange, defaultRange, keyOfPath, pruneRanges, rangeIndex, removeRange, valueOf } from '../../src/scenario/ranges.ts';
@@ -80,7 +81,7 @@ describe('ranges in the editor', () => {
 
   it('the bounds the page knows are the schema’s', () => {
     const seen = new Set<string>();
-    for (const s of [base(), scenario([buy({ id: 'b' })], { workload: { kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 } }), scenario([buy({ id: 'b', hosting: { kind: 'onPrem', facilityCcyPerMonth: 1 } })], { workload: { kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 7, tokensPerSecondPerGpu: 100, growthPctPerMonth: 0 } })]) {
+    for (const s of [base(), scenario([buy({ id: 'b' })], { workload: { kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 } }), scenario([buy({ id: 'b', hosting: { kind: 'onPrem', facilityCcyPerMonth: 1 }, footprint: { ...startValues('footprint'), measuredEnergyKWh: 200_000, overheadEnergyKWh: 5_000, energyPeriod: 'total', energyScope: 'it', energySource: '' } })], { workload: { kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 7, tokensPerSecondPerGpu: 100, growthPctPerMonth: 0 } })]) {
       for (const c of rangeCandidates(s)) {
         expect(RANGE_BOUNDS[c.field], c.field).toEqual([c.min, c.max]);
         seen.add(c.field);

@@ -11,6 +11,7 @@ import { categoryTotals, cumulative, npv, optionRun, perUsefulHour, sumByCategor
 import { allocateMix } from './serving.ts';
 import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence } from './types.ts';
 import { compilePlan } from './uncertainty/plan.ts';
+import { footprintBasisOf } from './footprint-basis.ts';
 
 /** `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's). */
 export function evaluateScenario(s: Scenario, demand: Float64Array | null = null): EvaluationResult {
@@ -22,7 +23,7 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
   const kernel = new Kernel(plan, true);
   kernel.prepare(1);
   const runs = (detail: Detail): OptionRun[] =>
-    plan.options.map((o, i) => optionRun(o.id, o.kind === 0, o.p, kernel.options[i]!, detail.options[i]!, months));
+    plan.options.map((o, i) => optionRun(o.id, o.kind === 0, o.p, kernel.options[i]!, detail.options[i]!, months, s.options[i]!.footprint?.offsetsKgCO2e ?? null));
 
   // Alone: each option serves the demand up to its own capacity; break-even is read from this run.
   const aloneDetail = newDetail(plan);
@@ -56,6 +57,7 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
       // own accelerators (issue 12)
       embodiedKgCO2ePerGpu: r.embodiedKgPerGpu,
       embodiedFrom: r.embodiedFrom,
+      footprintBasis: footprintBasisOf(r),
     };
   });
 
@@ -128,6 +130,16 @@ function combine(runs: readonly OptionRun[], unmet: number[], months: number, ra
       embodiedKgCO2e: sum((r) => r.totals.embodiedKgCO2e),
       onsiteWaterL: sum((r) => r.totals.onsiteWaterL),
       offsiteWaterL: sum((r) => r.totals.offsiteWaterL),
+      // footprint (issue 12)
+      marketKgCO2e: sum((r) => r.totals.marketKgCO2e),
+      energyByComponent: {
+        acceleratorsKWh: sum((r) => r.totals.energyByComponent.acceleratorsKWh),
+        hostKWh: sum((r) => r.totals.energyByComponent.hostKWh),
+        measuredKWh: sum((r) => r.totals.energyByComponent.measuredKWh),
+        overheadKWh: sum((r) => r.totals.energyByComponent.overheadKWh),
+        facilityOverheadKWh: sum((r) => r.totals.energyByComponent.facilityOverheadKWh),
+      },
+      offsetsKgCO2e: runs.some((r) => r.totals.offsetsKgCO2e !== null) ? sum((r) => r.totals.offsetsKgCO2e ?? 0) : null,
       unmetRefGpuHours: unmet.reduce((a, b) => a + b, 0),
     },
   };

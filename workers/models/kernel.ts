@@ -8,6 +8,8 @@
 // docs/methodology.md §4–§6 and §12. Pure.
 import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
 import { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
+import { knownItKWh } from '../../src/scenario/energy-floor.ts';
+import { marketGPerKWh } from './footprint.ts';
 import * as resolve from './resolve.ts';
 import * as slots from './uncertainty/plan.ts';
 import type { Plan } from './uncertainty/plan.ts';
@@ -29,7 +31,7 @@ export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 
 export const LANES = 256;
 
 /** Columns of an option besides those against each rental, and where each starts in its array `a` (the order of the constructor). */
-const COLUMNS = 39;
+const COLUMNS = 48;
 const DELIVERY = 0 * LANES;
 const CAP_REF = 1 * LANES;
 const INST_REF = 2 * LANES;
@@ -69,6 +71,9 @@ const RENTAL = 35 * LANES;
 const AVERAGE_RATE = 36 * LANES;
 const BREAK_EVEN_MONTH = 37 * LANES;
 const UTILISATION = 38 * LANES;
+// footprint (issue 12): what a rented option would serve alone, and in how many months (the loops write them).
+const ALONE_SERVED = 39 * LANES;
+const ALONE_MONTHS = 40 * LANES;
 
 /** Where a column starts in its option's array `a`. */
 function at(column: Float64Array): number {
@@ -132,6 +137,19 @@ export class OptionColumns {
   readonly averageRate: Float64Array;
   readonly breakEvenMonth: Float64Array;
   readonly utilisation: Float64Array;
+  // footprint (issue 12): energy by component and market-based emissions.
+  /** Rented: reference GPU-hours it would serve alone, and the months it would serve any (written by the month loop). */
+  readonly aloneServed: Float64Array;
+  readonly aloneMonths: Float64Array;
+  /** Owned, a month once installed: the hosts' IT kWh, the typed idle/overhead kWh and the typed (measured) kWh. */
+  readonly hostMonthKWh: Float64Array;
+  readonly overheadMonthKWh: Float64Array;
+  readonly measuredMonthKWh: Float64Array;
+  /** Over the horizon: the hosts' IT kWh, the typed idle/overhead and measured IT kWh; market-based operational kgCO2e. */
+  readonly hostKWh: Float64Array;
+  readonly overheadKWh: Float64Array;
+  readonly measuredKWh: Float64Array;
+  readonly marketKg: Float64Array;
 
   /** Every column above is a view of this one array (one base pointer for the loops that read many columns). */
   readonly a: Float64Array;
@@ -180,6 +198,15 @@ export class OptionColumns {
     this.averageRate = col();
     this.breakEvenMonth = col();
     this.utilisation = col();
+    this.aloneServed = col();
+    this.aloneMonths = col();
+    this.hostMonthKWh = col();
+    this.overheadMonthKWh = col();
+    this.measuredMonthKWh = col();
+    this.hostKWh = col();
+    this.overheadKWh = col();
+    this.measuredKWh = col();
+    this.marketKg = col();
     this.rentCum = Array.from({ length: rentals }, col);
     this.rateSum = Array.from({ length: rentals }, col);
     this.cross = Array.from({ length: rentals }, col);
@@ -358,6 +385,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const idleW = p[B.idleW * S + k]!;
     c.itFixed[k] = ownedItFixedKWh(installed, idleW, servers * HOURS_PER_MONTH * hostW);
     c.itPerServed[k] = ownedItKWhPerBusyHour(powerW * p[B.busyFrac * S + k]!, idleW) / thr;
+    ownedKnownEnergy(p, S, k, months, servers * HOURS_PER_MONTH * hostW, c);
     // Energy cost = facility kWh (IT × PUE) × tariff (Epoch AI, Cottier et al. 2024).
     const kwhCost = p[B.pue * S + k]! * p[B.electricity * S + k]!;
     c.energyFixed[k] = c.itFixed[k]! * kwhCost;
@@ -377,6 +405,31 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     c.balanceOwed[k] = balance > 1e-9 * capex ? balance : 0;
     c.end[k] = c.balanceOwed[k]! - gpus * unit * (p[B.resalePct * S + k]! / 100);
   }
+}
+
+/**
+ * footprint (issue 12): energy the person typed for an owned option. A measured energy replaces the
+ * derived IT energy (GPUs and hosts) — spread evenly over the months in service when it is a
+ * total — so the energy bill, CO2e and water follow it; a typed idle/overhead energy is added.
+ * Nothing typed (NaN): the derived terms are left exactly as they are.
+ */
+function ownedKnownEnergy(p: Float64Array, S: number, k: number, months: number, hostWh: number, c: OptionColumns): void {
+  const inService = months - Math.min(c.delivery[k]!, months);
+  const measured = p[B.measured * S + k]!;
+  const overhead = p[B.overhead * S + k]!;
+  const perMonth = p[B.energyPerMonth * S + k]! === 1;
+  const facility = p[B.energyFacility * S + k]! === 1;
+  const pue = p[B.pue * S + k]!;
+  const monthly = (v: number) => (v !== v || inService === 0 ? 0 : knownItKWh(v, perMonth, facility, pue, inService) / inService);
+  c.hostMonthKWh[k] = hostWh / 1000;
+  c.measuredMonthKWh[k] = monthly(measured);
+  c.overheadMonthKWh[k] = monthly(overhead);
+  if (measured === measured) {
+    c.itFixed[k] = c.measuredMonthKWh[k]!;
+    c.itPerServed[k] = 0;
+    c.hostMonthKWh[k] = 0;
+  }
+  if (overhead === overhead) c.itFixed[k] = c.itFixed[k]! + c.overheadMonthKWh[k]!;
 }
 
 /**
@@ -496,6 +549,11 @@ function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: Opti
     const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
     c.embodiedKg[k] = ownedEmbodiedKg(kg, inService, p[B.embLife * S + k]!);
     c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[B.pue * S + k]!, p[B.grid * S + k]!) + c.embodiedKg[k]!;
+    // footprint (issue 12): energy by component over the months in service, and market-based emissions.
+    c.hostKWh[k] = c.hostMonthKWh[k]! * inService;
+    c.overheadKWh[k] = c.overheadMonthKWh[k]! * inService;
+    c.measuredKWh[k] = c.measuredMonthKWh[k]! * inService;
+    c.marketKg[k] = operationalKg(c.itKWh[k]!, p[B.pue * S + k]!, marketOf(p, B, S, k));
   }
   if (detail !== null) {
     // Accounting view: straight-line depreciation of the capex from the month it enters service.
@@ -575,7 +633,13 @@ function rentedSample(
   let df = 1;
   let point = 0;
   let next = out === null ? -1 : points![0]!;
+  let aloneServed = 0;
+  let aloneMonths = 0;
   for (let m = 0; m < months; m++) {
+    // footprint (issue 12): what it would serve alone this month (a typed energy is of the option alone).
+    const alone = dem[m]! > cap ? cap : dem[m]!;
+    aloneServed += alone;
+    if (alone > 0) aloneMonths += 1;
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (term > 0 && m % term === 0) f = growth ** m;
     const price = price0 * f;
@@ -610,6 +674,8 @@ function rentedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
+  a[ALONE_SERVED + k] = aloneServed;
+  a[ALONE_MONTHS + k] = aloneMonths;
 }
 
 /** A rented option's totals after the months: GPU-hours used, IT energy and CO2e. */
@@ -619,9 +685,40 @@ function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns): voi
     const used = c.served[k]! * c.paidPerRef[k]!;
     c.used[k] = used;
     c.itKWh[k] = (used * rentedWPerGpu(p[R.powerW * S + k]! * p[R.busyFrac * S + k]!, p[R.hostW * S + k]!, gpusPerServer)) / 1000;
+    rentedKnownEnergy(p, S, k, c, (used * p[R.hostW * S + k]!) / gpusPerServer / 1000);
     c.embodiedKg[k] = rentedEmbodiedKg(used, p[R.embGpu * S + k]!, p[R.embServer * S + k]!, gpusPerServer, p[R.embLife * S + k]!, p[R.providerUtilPct * S + k]!);
     c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, p[R.grid * S + k]!) + c.embodiedKg[k]!;
+    c.marketKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, marketOf(p, R, S, k));
   }
+}
+
+/**
+ * footprint (issue 12): energy the person typed for a rented option is the option's energy serving
+ * the workload alone (a month's figure × the months it serves); a part of the mix takes its share,
+ * served ÷ served alone. A measured energy replaces the derived IT energy; idle/overhead is added.
+ */
+function rentedKnownEnergy(p: Float64Array, S: number, k: number, c: OptionColumns, hostKWh: number): void {
+  const measured = p[R.measured * S + k]!;
+  const overhead = p[R.overhead * S + k]!;
+  const perMonth = p[R.energyPerMonth * S + k]! === 1;
+  const facility = p[R.energyFacility * S + k]! === 1;
+  const pue = p[R.pue * S + k]!;
+  const alone = c.aloneServed[k]!;
+  const share = alone > 0 ? c.served[k]! / alone : 0;
+  const known = (v: number) => (v !== v ? 0 : knownItKWh(v, perMonth, facility, pue, c.aloneMonths[k]!) * share);
+  c.hostKWh[k] = hostKWh;
+  c.measuredKWh[k] = known(measured);
+  c.overheadKWh[k] = known(overhead);
+  if (measured === measured) {
+    c.itKWh[k] = c.measuredKWh[k]!;
+    c.hostKWh[k] = 0;
+  }
+  if (overhead === overhead) c.itKWh[k] = c.itKWh[k]! + c.overheadKWh[k]!;
+}
+
+/** footprint (issue 12): the option's market-based factor in sample k (marketGPerKWh on its slots). */
+function marketOf(p: Float64Array, at: typeof B | typeof R, S: number, k: number): number {
+  return marketGPerKWh(p[at.mktSupplier * S + k]!, p[at.mktCoveredPct * S + k]!, p[at.mktCoveredG * S + k]!, p[at.mktResidual * S + k]!, p[at.grid * S + k]!);
 }
 
 /**

@@ -7,6 +7,7 @@ import { acceleratorEmbodiedKg } from './embodied-area.ts';
 import { defaultEmbodiedServer } from '../../src/catalog/embodied.ts';
 import { resolveGridFactor } from '../../src/catalog/grid.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
+import { hostWFromParts } from './footprint.ts';
 import type { GridUsed, Sentence } from './types.ts';
 
 /** Hours in an average month: 8,760 h ÷ 12. */
@@ -37,6 +38,10 @@ export interface ResolvedOption {
   trend: number;
   /** First usable month of owned hardware (order month + lead time); 0 for rented capacity. */
   deliveryMonth: number;
+  // footprint (issue 12)
+  /** Host power per server the models use, W: from its parts when any part is given, else the typed figure. */
+  hostWPerServer: number;
+  hostFromParts: boolean;
 }
 
 /** Price multiplier in month m: (1 + trend)^m; a reservation's price is fixed at the start of each term. */
@@ -106,7 +111,15 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     reservationTermMonths: o.kind === 'cloud' ? (o.pricingModel === 'reserved1y' ? 12 : o.pricingModel === 'reserved3y' ? 36 : 0) : 0,
     trend: 1 + o.priceTrendPctPerMonth / 100,
     deliveryMonth: o.kind === 'buy' ? o.orderMonth + o.leadTimeMonths : 0,
+    ...resolveHost(o),
   };
+}
+
+/** footprint (issue 12): host power from CPU cores and memory when either is given (a part left empty counts 0 and is warned about). */
+function resolveHost(o: SupplyOption): { hostWPerServer: number; hostFromParts: boolean } {
+  const f = o.footprint;
+  if (!f || (f.hostCpuCores === null && f.hostMemoryGB === null)) return { hostWPerServer: o.hostPowerWPerServer, hostFromParts: false };
+  return { hostWPerServer: hostWFromParts(f.hostCpuCores ?? 0, f.hostCpuWPerCore, f.hostMemoryGB ?? 0, f.hostMemoryWPerGB), hostFromParts: true };
 }
 
 /** Warnings a person needs to read the results of these options. */
@@ -120,6 +133,14 @@ export function resolutionWarnings(resolved: ResolvedOption[], scenario?: Scenar
         key: c === null ? 'warn.gridUnknown' : 'warn.gridMissing',
         params: { option: o.name, country: c, gCO2ePerKWh: r.grid.gCO2ePerKWh },
       });
+    }
+    // footprint (issue 12): a host part left empty, and a market-based figure without a residual mix.
+    const f = o.footprint;
+    if (r.hostFromParts && f && (f.hostCpuCores === null || f.hostMemoryGB === null)) {
+      out.push({ key: f.hostCpuCores === null ? 'warn.hostNoCpu' : 'warn.hostNoMemory', params: { option: o.name } });
+    }
+    if (f && f.marketSupplierGCO2ePerKWh === null && f.marketCoveredPct < 100 && f.marketResidualGCO2ePerKWh === null) {
+      out.push({ key: 'warn.noResidualMix', params: { option: o.name, gCO2ePerKWh: r.grid.gCO2ePerKWh } });
     }
     if (r.embodiedMissing) {
       out.push({ key: 'warn.embodiedMissing', params: { option: o.name, accelerator: acceleratorName(o.acceleratorId, scenario) } });

@@ -39,7 +39,49 @@ export interface Footprint {
   offsiteWaterL: number;
 }
 
-export interface OptionTotals extends Footprint {
+// footprint (issue 12): the parts of the footprint and where each figure comes from.
+/** Energy by component, kWh; they add up to the facility energy. */
+export interface EnergyByComponent {
+  /** Accelerators (busy and idle), derived from GPU-hours × watts. */
+  acceleratorsKWh: number;
+  /** Hosts (CPUs, memory, fans), derived. */
+  hostKWh: number;
+  /** IT energy the person typed (a meter, a report), not split into parts. */
+  measuredKWh: number;
+  /** Idle and overhead energy the person typed (nodes, network, storage). */
+  overheadKWh: number;
+  /** Facility overhead: IT energy × (PUE − 1). */
+  facilityOverheadKWh: number;
+}
+
+export interface FootprintParts {
+  /** Market-based operational emissions (GHG Protocol Scope 2), kgCO2e; operationalKgCO2e is location-based. */
+  marketKgCO2e: number;
+  energyByComponent: EnergyByComponent;
+  /** Offsets the person typed, kgCO2e: shown apart, never subtracted; null when none. */
+  offsetsKgCO2e: number | null;
+}
+
+/** Per option: whether its energy was measured or estimated and from what, and the bases of its emission figures. */
+export interface FootprintBasis {
+  energy: 'measured' | 'derived';
+  /** The person's note on the measured figure (a meter, a report), or "". */
+  energySource: string;
+  energyPeriod: 'total' | 'perMonth';
+  energyScope: 'it' | 'facility';
+  overheadTyped: boolean;
+  hostFromParts: boolean;
+  /** Market-based from: the supplier's factor, a contract (PPA or certificates share), or no contract (the grid factor). */
+  market: 'supplier' | 'contract' | 'noContract';
+  /** What the uncovered rest is counted at: the residual mix the person gave, or the grid factor. */
+  rest: 'residual' | 'grid' | null;
+  /** Data year, sources and date of the catalog's grid figure; null / empty when the person typed it or the catalog does not say. */
+  gridDataYear: number | null;
+  gridSources: string[];
+  gridAsOf: string | null;
+}
+
+export interface OptionTotals extends Footprint, FootprintParts {
   /** Everything paid over the horizon (undiscounted), net of resale. */
   costCcy: number;
   /** Present value of the monthly costs at the scenario's discount rate. */
@@ -114,6 +156,8 @@ export interface OptionResult {
   embodiedKgCO2ePerGpu: number;
   /** Where it comes from: the option's field, a product footprint, die area and memory (an own accelerator), or none. */
   embodiedFrom: 'option' | 'product' | 'dieArea' | null;
+  // footprint (issue 12)
+  footprintBasis: FootprintBasis;
 }
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';

@@ -23,7 +23,9 @@ export function totalsRows(lang: Lang, t: Translator, currency: string): Row[] {
     { key: 'results.costPerHour', value: (x) => perHour(lang, t, x.costPerUsefulGpuHourCcy, currency) },
     { key: 'results.served', value: (x) => `${formatGpuHours(lang, x.servedRefGpuHours)} ${t('unit.gpuHours')}` },
     { key: 'results.energy', value: (x) => formatEnergy(lang, x.facilityEnergyKWh) },
-    { key: 'results.operational', value: (x) => formatCO2e(lang, x.operationalKgCO2e) },
+    { key: 'results.opLocation', value: (x) => formatCO2e(lang, x.operationalKgCO2e) },
+    // footprint (issue 12): market-based beside location-based (GHG Protocol Scope 2).
+    { key: 'results.opMarket', value: (x) => formatCO2e(lang, x.marketKgCO2e) },
     { key: 'results.embodied', value: (x) => formatCO2e(lang, x.embodiedKgCO2e) },
     { key: 'results.water', value: (x) => formatWater(lang, x.onsiteWaterL + x.offsiteWaterL) },
   ];

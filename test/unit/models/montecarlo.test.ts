@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../../src/scenario/load.ts';
+import { startValues } from '../../../src/scenario/fields.ts';
 import { RANGEABLE_FIELDS, type Range, type Scenario } from '../../../src/scenario/schema.ts';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { Kernel } from '../../../workers/models/kernel.ts';
@@ -255,9 +256,9 @@ function everythingSet(workload: Scenario['workload'] = { kind: 'gpuHours', refe
   return scenario(
     [
       buy({ id: 'colo', ...footprint, gpuCount: 4, importDutyPct: 5, vatPct: 20, vatRecoverable: false, idlePowerWPerGpu: 60, maxUtilisationPct: 90, leadTimeMonths: 1, orderMonth: 1, priceTrendPctPerMonth: -1, hosting: { kind: 'colocation', colocationCcyPerKWMonth: 200 }, maintenanceCcyPerYear: 10_000, staffCcyPerYear: 20_000, financing: { kind: 'loan', annualRatePct: 6, termMonths: 24 }, resalePctOfGpuPrice: 20 }),
-      buy({ id: 'onprem', ...footprint, gpuCount: 8, hosting: { kind: 'onPrem', facilityCcyPerMonth: 3000 } }),
+      buy({ id: 'onprem', ...footprint, gpuCount: 8, hosting: { kind: 'onPrem', facilityCcyPerMonth: 3000 }, footprint: { ...startValues('footprint'), measuredEnergyKWh: 200_000, overheadEnergyKWh: 5_000, energyPeriod: 'total', energyScope: 'it', energySource: '' } }),
       cloud({ id: 'reserved', ...footprint, pricingModel: 'reserved1y', committedGpus: 2, priceCcyPerGpuHour: 2.5, demandSharePct: 0, egressCcyPerMonth: 100, storageCcyPerMonth: 100, priceTrendPctPerMonth: -1 }),
-      cloud({ id: 'spot', ...footprint, pricingModel: 'spot', spotInterruptionOverheadPct: 10, priceCcyPerGpuHour: 2, demandSharePct: 50, egressCcyPerMonth: 100, storageCcyPerMonth: 100 }),
+      cloud({ id: 'spot', ...footprint, pricingModel: 'spot', spotInterruptionOverheadPct: 10, priceCcyPerGpuHour: 2, demandSharePct: 50, egressCcyPerMonth: 100, storageCcyPerMonth: 100, footprint: { ...startValues('footprint'), measuredEnergyKWh: 3_000, overheadEnergyKWh: 100, energyPeriod: 'perMonth', energyScope: 'facility', energySource: '' } }),
       market({ id: 'market', ...footprint, platformFeePct: 5, reliabilityOverheadPct: 10, priceCcyPerGpuHour: 1.6, demandSharePct: 50, egressCcyPerMonth: 100, storageCcyPerMonth: 100 }),
     ],
     { months: 36, discountPct: 8, workload },
@@ -269,6 +270,8 @@ describe('every input a range may be put on moves a Monte Carlo result', () => {
     everythingSet(),
     everythingSet({ kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: 6 }),
     everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1 }),
+    // footprint (issue 12): a market whose energy is known (its power inputs then move nothing, so it has a base of its own).
+    ((s) => valid({ ...s, options: s.options.map((o) => (o.kind === 'decentralised' ? { ...o, footprint: { ...startValues('footprint'), measuredEnergyKWh: 3_000, overheadEnergyKWh: 100, energyPeriod: 'perMonth', energyScope: 'facility', energySource: '' } } : o)) }))(everythingSet()),
   ];
   const listed = new Set(Object.entries(RANGEABLE_FIELDS).flatMap(([holder, fields]) => fields.map((f) => `${holder}.${f}`)));
   // Inputs by holder and field, with every scenario and option that has them: an input passes when a

@@ -6,6 +6,8 @@ import { decodeScenario, encodeScenario, fromBase64Url, SHARE_PREFIX, toBase64Ur
 const files = [
   ...readdirSync('public/examples').filter((f) => f.endsWith('.json')).map((f) => `public/examples/${f}`),
   ...readdirSync('public/examples/fr').map((f) => `public/examples/fr/${f}`),
+  // footprint (issue 12): measured energy, host parts and an electricity contract travel in the link.
+  'test/fixtures/scenarios/v8.json',
 ];
 
 describe('share links', () => {

@@ -67,7 +67,7 @@ export function sitePowerKW(s: Scenario): number {
   for (const r of plan.resolved) {
     const o = r.option;
     if (o.kind !== 'buy') continue;
-    w += (o.gpuCount * r.powerWPerGpu + Math.ceil(o.gpuCount / o.gpusPerServer) * o.hostPowerWPerServer) * o.pue;
+    w += (o.gpuCount * r.powerWPerGpu + Math.ceil(o.gpuCount / o.gpusPerServer) * r.hostWPerServer) * o.pue;
   }
   return w / 1000;
 }

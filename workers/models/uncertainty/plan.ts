@@ -44,7 +44,16 @@ export const B = {
   wue: 31,
   offsiteWater: 32,
   depreciationYears: 33,
-  SIZE: 34,
+  // footprint (issue 12): typed energy (NaN: none), its period and scope, the electricity contract (NaN: none).
+  measured: 34,
+  overhead: 35,
+  energyPerMonth: 36,
+  energyFacility: 37,
+  mktSupplier: 38,
+  mktCoveredPct: 39,
+  mktCoveredG: 40,
+  mktResidual: 41,
+  SIZE: 42,
 } as const;
 
 /** Slots of a rented option's block (cloud and decentralised share one layout). */
@@ -72,7 +81,16 @@ export const R = {
   throughput: 19,
   wue: 20,
   offsiteWater: 21,
-  SIZE: 22,
+  // footprint (issue 12): as in B.
+  measured: 22,
+  overhead: 23,
+  energyPerMonth: 24,
+  energyFacility: 25,
+  mktSupplier: 26,
+  mktCoveredPct: 27,
+  mktCoveredG: 28,
+  mktResidual: 29,
+  SIZE: 30,
 } as const;
 
 /** Slots of the workload block: their meaning depends on the workload's kind. */
@@ -107,6 +125,9 @@ const BUY_FIELDS: Record<string, number> = {
   embodiedKgCO2ePerServer: B.embServer,
   embodiedLifeYears: B.embLife,
   throughputVsReference: B.throughput,
+  // footprint (issue 12)
+  measuredEnergyKWh: B.measured,
+  overheadEnergyKWh: B.overhead,
 };
 
 const RENTED_FIELDS: Record<string, number> = {
@@ -129,6 +150,9 @@ const RENTED_FIELDS: Record<string, number> = {
   embodiedLifeYears: R.embLife,
   providerUtilisationPct: R.providerUtilPct,
   throughputVsReference: R.throughput,
+  // footprint (issue 12)
+  measuredEnergyKWh: R.measured,
+  overheadEnergyKWh: R.overhead,
 };
 
 const WORKLOAD_FIELDS: Record<Scenario['workload']['kind'], Record<string, number>> = {
@@ -179,7 +203,7 @@ function put(p: Float64Array, stride: number, slot: number, value: number): void
 function fillFootprint(p: Float64Array, stride: number, slot: Record<string, number>, o: Scenario['options'][number], r: ResolvedOption): void {
   put(p, stride, slot.powerWPerGpu!, r.powerWPerGpu);
   put(p, stride, slot.busyPowerFraction!, o.busyPowerFraction);
-  put(p, stride, slot.hostPowerWPerServer!, o.hostPowerWPerServer);
+  put(p, stride, slot.hostPowerWPerServer!, r.hostWPerServer);
   put(p, stride, slot.gpusPerServer!, o.gpusPerServer);
   put(p, stride, slot.pue!, o.pue);
   put(p, stride, slot.gridGCO2ePerKWh!, r.grid.gCO2ePerKWh);
@@ -187,6 +211,21 @@ function fillFootprint(p: Float64Array, stride: number, slot: Record<string, num
   put(p, stride, slot.embodiedKgCO2ePerServer!, r.embodiedKgPerServer);
   put(p, stride, slot.embodiedLifeYears!, o.embodiedLifeYears);
   put(p, stride, slot.throughputVsReference!, r.throughput);
+  fillKnownFootprint(p, stride, slot === BUY_FIELDS ? B : R, o);
+}
+
+/** footprint (issue 12): the option's typed energy and electricity contract into their slots (NaN: not given). */
+function fillKnownFootprint(p: Float64Array, stride: number, at: typeof B | typeof R, o: Scenario['options'][number]): void {
+  const f = o.footprint;
+  const nan = (v: number | null | undefined) => v ?? Number.NaN;
+  put(p, stride, at.measured, nan(f?.measuredEnergyKWh));
+  put(p, stride, at.overhead, nan(f?.overheadEnergyKWh));
+  put(p, stride, at.energyPerMonth, f?.energyPeriod === 'perMonth' ? 1 : 0);
+  put(p, stride, at.energyFacility, f?.energyScope === 'facility' ? 1 : 0);
+  put(p, stride, at.mktSupplier, nan(f?.marketSupplierGCO2ePerKWh));
+  put(p, stride, at.mktCoveredPct, f?.marketCoveredPct ?? 0);
+  put(p, stride, at.mktCoveredG, f?.marketCoveredGCO2ePerKWh ?? 0);
+  put(p, stride, at.mktResidual, nan(f?.marketResidualGCO2ePerKWh));
 }
 
 function buyBlock(r: ResolvedOption, stride: number): Float64Array {
