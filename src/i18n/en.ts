@@ -725,8 +725,6 @@ export const en = {
   'report.making': 'Making the report…',
   'report.compareReport': 'Report of this comparison',
   'report.failed': 'The report could not be loaded. Reload the page to try again.',
-  'methodology.codeBlock': 'Code',
-  'methodology.tableBlock': 'Table',
   'chart.figuresOf': 'Figures of the chart: {label}',
   'skip.results': 'Skip to the results',
   'skip.resultsShort': 'Results',

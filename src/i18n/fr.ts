@@ -726,8 +726,6 @@ export const fr: Record<MessageKey, string> = {
   'report.making': 'Préparation du rapport…',
   'report.compareReport': 'Rapport de cette comparaison',
   'report.failed': 'Le rapport n’a pas pu être chargé. Rechargez la page pour réessayer.',
-  'methodology.codeBlock': 'Code',
-  'methodology.tableBlock': 'Tableau',
   'chart.figuresOf': 'Chiffres du graphique : {label}',
   'skip.results': 'Aller aux résultats',
   'skip.resultsShort': 'Résultats',
