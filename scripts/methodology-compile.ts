@@ -4,7 +4,7 @@
 // The document's own title is left out (the page shows one); headings get stable ids ("m-" + slug,
 // unchanged from the former hand-written renderer, so old links still land); each table and code
 // block is a region the keyboard can reach and scroll (tabindex 0, named after its section); raw
-// HTML in the text is shown as text; links go to http(s) only, in a new tab.
+// HTML in the text is shown as text (comments are left out); links go to http(s) only, in a new tab.
 import { readFileSync } from 'node:fs';
 import { Marked, Renderer, type Tokens } from 'marked';
 import type { Plugin } from 'vite';
@@ -61,7 +61,8 @@ export function compileMethodology(md: string, lang: 'en' | 'fr'): CompiledMetho
         return `<div class="table-scroll" ${region(labels.table)}>${table}</div>\n`;
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(text);
+        // A comment is a note to editors (the "For developers" markers): left out; any other HTML shows as text.
+        return /^\s*<!--[\s\S]*-->\s*$/.test(text) ? '' : escapeHtml(text);
       },
       link(this: Renderer, { href, tokens }: Tokens.Link) {
         const inner = this.parser.parseInline(tokens);

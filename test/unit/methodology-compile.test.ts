@@ -36,6 +36,15 @@ describe('the compiled methodology', () => {
       for (const m of html.matchAll(/<a ([^>]*)>/g)) expect(m[1]).toMatch(/^href="https?:\/\/[^"]+" target="_blank" rel="noopener noreferrer"$/);
       expect(html).not.toMatch(/<script|javascript:|\son\w+=/i);
     });
+
+    it(`(${lang}) is written for a planner: file paths only in the last section, "For developers", kept last`, () => {
+      const dev = lang === 'fr' ? 'Pour les développeurs' : 'For developers';
+      expect(sections.at(-1)?.text).toBe(dev);
+      const before = docs[lang].slice(0, docs[lang].indexOf(`## ${dev}`));
+      const paths = [...before.matchAll(/`(?:src|workers|test)\/[^`]*`/g)].map((m) => m[0]);
+      expect(paths).toEqual([]);
+      expect(html).not.toContain('&lt;!--');
+    });
   }
 
   it('escapes raw HTML, drops non-http links and names blocks after their section', () => {
