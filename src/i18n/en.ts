@@ -750,6 +750,9 @@ export const en = {
   'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
+
+  // --- carry (issue 16): a catalog note the French page has no French text for
+  'source.noteInEnglish': '(note in English)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -751,4 +751,6 @@ export const fr: Record<MessageKey, string> = {
   'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
+  // --- carry (issue 16): a catalog note the French page has no French text for
+  'source.noteInEnglish': '(note en anglais)',
 };
