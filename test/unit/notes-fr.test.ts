@@ -9,7 +9,7 @@ import { catalog } from '../../src/catalog/index.ts';
 import { FIELDS } from '../../src/scenario/fields.ts';
 import { firstScenario, PRIORITIES } from '../../src/scenario/first-scenario.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { suggestField, suggestRange } from '../../src/scenario/suggest.ts';
+import { suggestExchangeRate, suggestField, suggestRange } from '../../src/scenario/suggest.ts';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -37,6 +37,7 @@ function shownNotes(): Set<string> {
   for (const e of catalog.embodiedServers) out.add(e.item);
   for (const c of catalog.countries) if (c.gridDataYear) out.add(`data year ${c.gridDataYear}`);
   out.add('989 ÷ 989 TFLOPS BF16');
+  for (const ccy of ['EUR', 'MAD']) out.add(suggestExchangeRate(ccy)!.derivation!);
   return out;
 }
 
@@ -58,6 +59,7 @@ describe('catalog notes in French', () => {
     expect(frenchNote('35,040 h ÷ 8,760 h').text).toBe('35\u202f040 h ÷ 8\u202f760 h');
     expect(frenchNote('median of 2 current offers (all places); the source shown is the median offer\'s').text).toBe("médiane de 2 offres actuelles (tous lieux) ; la source affichée est celle de l'offre médiane");
     expect(frenchNote('lowest and highest of 8 published figures for Sweden').text).toBe('plus basse et plus haute de 8 valeurs publiées pour Suède');
+    expect(frenchNote('daily, 2026-07-21').text).toBe('quotidien, 2026-07-21');
     expect(frenchNote('a note nobody translated')).toEqual({ text: 'a note nobody translated', english: true });
     expect(makeTranslator({ exact: {}, patterns: [] })('2025-09-08')).toEqual({ text: '2025-09-08', english: false });
   });
