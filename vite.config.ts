@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { methodologyPlugin } from './scripts/methodology-compile.ts';
 
 /**
  * The Content-Security-Policy: scripts, workers and connections from this origin only — no inline
@@ -74,7 +75,7 @@ const pwa = VitePWA({
 // --- end offline ---------------------------------------------------------------------------------
 
 export default defineConfig({
-  plugins: [svelte(), cspMeta(), pwa],
+  plugins: [methodologyPlugin(), svelte(), cspMeta(), pwa],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -725,8 +725,6 @@ export const en = {
   'report.making': 'Making the report…',
   'report.compareReport': 'Report of this comparison',
   'report.failed': 'The report could not be loaded. Reload the page to try again.',
-  'methodology.codeBlock': 'Code',
-  'methodology.tableBlock': 'Table',
   'chart.figuresOf': 'Figures of the chart: {label}',
   'skip.results': 'Skip to the results',
   'skip.resultsShort': 'Results',
@@ -784,6 +782,9 @@ export const en = {
   'warn.hostNoCpu': '{option}: no CPU cores, the host counts memory only.',
   'warn.hostNoMemory': '{option}: no memory, the host counts CPUs only.',
   'warn.noResidualMix': '{option}: no residual mix, the rest counts at the grid factor ({gCO2ePerKWh} gCO2e/kWh).',
+
+  // --- carry (issue 16): a catalog note the French page has no French text for
+  'source.noteInEnglish': '(note in English)',
 } as const;
 
 export type MessageKey = keyof typeof en;

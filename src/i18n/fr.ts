@@ -726,8 +726,6 @@ export const fr: Record<MessageKey, string> = {
   'report.making': 'Préparation du rapport…',
   'report.compareReport': 'Rapport de cette comparaison',
   'report.failed': 'Le rapport n’a pas pu être chargé. Rechargez la page pour réessayer.',
-  'methodology.codeBlock': 'Code',
-  'methodology.tableBlock': 'Tableau',
   'chart.figuresOf': 'Chiffres du graphique : {label}',
   'skip.results': 'Aller aux résultats',
   'skip.resultsShort': 'Résultats',
@@ -785,4 +783,6 @@ export const fr: Record<MessageKey, string> = {
   'warn.hostNoCpu': '{option} : sans cœurs de CPU, l’hôte ne compte que la mémoire.',
   'warn.hostNoMemory': '{option} : sans mémoire, l’hôte ne compte que les CPU.',
   'warn.noResidualMix': '{option} : sans mix résiduel, le reste compte au facteur du réseau ({gCO2ePerKWh} gCO2e/kWh).',
+  // --- carry (issue 16): a catalog note the French page has no French text for
+  'source.noteInEnglish': '(note en anglais)',
 };

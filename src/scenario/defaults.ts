@@ -144,6 +144,20 @@ export const DEFAULT_WORKLOAD: Workload = {
   growthPctPerMonth: 0,
 };
 
+/**
+ * A workload of the given kind at an example of scale, in `referenceAcceleratorId` (the editor's
+ * "way demand is stated" and the first visit's start): 8 GPUs busy 80 % of the time (8 × 730 h ×
+ * 0.8 = 4,672 GPU-hours a month); the Llama 2 7B pre-training recipe (7 B parameters, 2 T tokens,
+ * 40 % MFU, 6 months or the horizon); 5,000 tokens a second served at 2,500 per GPU. Every figure
+ * is shown in the editor for the person to change.
+ */
+export function exampleWorkload(kind: Workload['kind'], referenceAcceleratorId: string, horizonMonths: number): Workload {
+  if (kind === 'gpuHours') return { kind, referenceAcceleratorId, gpuHoursPerMonth: 4672, growthPctPerMonth: 0 };
+  if (kind === 'training')
+    return { kind, referenceAcceleratorId, parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: Math.min(6, horizonMonths) };
+  return { kind, referenceAcceleratorId, tokensPerSecond: 5000, tokensPerSecondPerGpu: 2500, growthPctPerMonth: 0 };
+}
+
 /** A new, valid scenario with one option of the given kind. */
 export function newScenario(name: string, now: Date, kind: SupplyOption['kind'] = 'buy', settings: Settings = DEFAULT_SETTINGS): Scenario {
   const ctx: SuggestContext = { settings };
