@@ -752,6 +752,13 @@ export const en = {
   'opt.bindingServed': "The {constraint} limit of {limit} holds back {moreGpuHours} GPU-hours of demand served.",
   'opt.budgetBuys': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon.",
   'opt.budgetBuysTokens': "A budget of {budgetCcy} {currency} buys {gpuHours} reference GPU-hours over the horizon, {tokens} tokens.",
+  // option cards fold to a summary line (issue 16, speed)
+  'option.show': 'Show the inputs of “{name}”',
+  'option.hide': 'Fold “{name}” to its summary',
+  'option.perGpu': '{price} per GPU',
+  'option.perGpuHour': '{price} per GPU-hour',
+  'option.totalAlone': 'total {cost} alone',
+  'option.toFix': 'inputs to fix',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -753,4 +753,11 @@ export const fr: Record<MessageKey, string> = {
   'opt.bindingServed': "La limite {constraint} de {limit} retient {moreGpuHours} heures-GPU de demande servie.",
   'opt.budgetBuys': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon.",
   'opt.budgetBuysTokens': "Un budget de {budgetCcy} {currency} achète {gpuHours} heures-GPU de référence sur l’horizon, soit {tokens} jetons.",
+  // option cards fold to a summary line (issue 16, speed)
+  'option.show': 'Afficher les données de « {name} »',
+  'option.hide': 'Replier « {name} » sur son résumé',
+  'option.perGpu': '{price} par GPU',
+  'option.perGpuHour': '{price} par heure-GPU',
+  'option.totalAlone': 'total {cost} seule',
+  'option.toFix': 'données à corriger',
 };
