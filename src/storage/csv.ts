@@ -2,6 +2,8 @@
 // percentiles and odds when a run of the same scenario is at hand. The page's language sets the
 // delimiter and the decimal mark (English: comma and dot; French: semicolon and comma, as a
 // spreadsheet in that language expects); numbers are never grouped. Headers are in the page's language.
+import { areaTranslator } from '../i18n/area.ts';
+import { messages } from '../i18n/areas/csv.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -38,7 +40,9 @@ export interface CsvOptions {
   monteCarlo?: MonteCarloResult | null;
 }
 
-export function resultsCsv(r: EvaluationResult, t: Translator, opts: CsvOptions): string {
+export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptions): string {
+  // The CSV's column names download with it (src/i18n/areas/csv.ts).
+  const t = areaTranslator(base, opts.lang, messages);
   const d = csvDialect(opts.lang);
   const row = (values: (string | number | null)[]) => values.map((v) => cell(v, d)).join(d.delimiter);
   const lines: string[] = [];
