@@ -25,4 +25,5 @@ export const EXAMPLES = [
 ] as const;
 
 export const planner = new Planner(new ScenarioDocument((prefs.lang === 'fr' ? defaultExampleFr : defaultExampleEn) as unknown as Scenario), engine);
-export const optionCards = new OptionCards(planner.doc);
+/** Which option cards are folded (kept in the tab's sessionStorage). */
+export const optionCards = new OptionCards(planner.doc, typeof sessionStorage === 'undefined' ? null : sessionStorage);

@@ -51,6 +51,12 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await chooser.setFiles(path);
 }
 
+/** After opening another scenario with several options (a copy, an import): waits until its cards fold, then unfolds them. */
+export async function expandOptionsOnceFolded(page: Page): Promise<void> {
+  await expect(editor(page).locator('section.option > header button[aria-expanded="false"]').first()).toBeVisible();
+  await expandOptions(page);
+}
+
 /** Imports a file, waits until its scenario is open (`name` in the name field) and unfolds its option cards. */
 export async function importAndExpand(page: Page, path: string, name: string | RegExp): Promise<void> {
   await importFile(page, path);

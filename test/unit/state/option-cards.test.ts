@@ -18,7 +18,7 @@ describe('OptionCards', () => {
     expect(cards.isOpen('a')).toBe(false);
   });
 
-  it('one option opens shown; each choice is kept for its card until another scenario opens', () => {
+  it('one option opens shown; each choice is kept for its card, not for another scenario’s', () => {
     const doc = new ScenarioDocument(scenario([cloud({ id: 'a', name: 'A' })]));
     const cards = new OptionCards(doc);
     expect(cards.isOpen('a')).toBe(true);
@@ -26,12 +26,25 @@ describe('OptionCards', () => {
     expect(cards.isOpen('a')).toBe(false);
     doc.scenario.options[0]!.name = 'A2';
     expect(cards.isOpen('a')).toBe(false);
-    doc.open(scenario([cloud({ id: 'a', name: 'A' }), buy({ id: 'c', name: 'C' })]));
+    doc.open({ ...scenario([cloud({ id: 'a', name: 'A' }), buy({ id: 'c', name: 'C' })]), id: 'second' });
     expect(cards.isOpen('a')).toBe(false);
     cards.set('c', true);
     expect(cards.isOpen('c')).toBe(true);
     expect(cards.isOpen('a')).toBe(false);
-    doc.open(scenario([cloud({ id: 'a', name: 'A' })]));
+    doc.open({ ...scenario([cloud({ id: 'a', name: 'A' })]), id: 'third' });
     expect(cards.isOpen('a')).toBe(true);
+  });
+
+  it('the choices are kept in the storage given (a reload shows the cards as they were left)', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const s = scenario([cloud({ id: 'a', name: 'A' }), buy({ id: 'b', name: 'B' })]);
+    const cards = new OptionCards(new ScenarioDocument(s), storage);
+    cards.set('b', true);
+    const again = new OptionCards(new ScenarioDocument(structuredClone(s)), storage);
+    expect(again.isOpen('b')).toBe(true);
+    expect(again.isOpen('a')).toBe(false);
+    store.set('compute-planner.option-cards', 'not json');
+    expect(new OptionCards(new ScenarioDocument(structuredClone(s)), storage).isOpen('b')).toBe(false);
   });
 });
