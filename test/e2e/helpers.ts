@@ -57,13 +57,6 @@ export async function expandOptionsOnceFolded(page: Page): Promise<void> {
   await expandOptions(page);
 }
 
-/** Imports a file, waits until its scenario is open (`name` in the name field) and unfolds its option cards. */
-export async function importAndExpand(page: Page, path: string, name: string | RegExp): Promise<void> {
-  await importFile(page, path);
-  await expect(editor(page).getByLabel(/^(Scenario name|Nom du scénario)$/)).toHaveValue(name);
-  await expandOptions(page);
-}
-
 /** Every row of one of the library's IndexedDB stores, read directly (not through the app). */
 export async function storedRows(page: Page, store = 'scenarios'): Promise<unknown[]> {
   return page.evaluate(async (store) => {
