@@ -51,12 +51,15 @@ export class OptionCards {
     return `${this.doc.scenario.id} ${id}`;
   }
 
-  /** Whether the card of option `id` shows its inputs. */
-  isOpen(id: string): boolean {
+  /**
+   * Whether the card of option `id` shows its inputs. Until the person chooses, a card with an
+   * input to fix shows it (a scenario opened with a wrong value must show where it is).
+   */
+  isOpen(id: string, hasIssues = false): boolean {
     this.#sync();
     const chosen = this.#chosen[this.#key(id)];
     if (chosen !== undefined) return chosen;
-    return !(this.#severalAtOpen && this.#atOpen.has(id));
+    return hasIssues || !(this.#severalAtOpen && this.#atOpen.has(id));
   }
 
   /** Shows or folds the card of option `id`. */
@@ -70,7 +73,7 @@ export class OptionCards {
     }
   }
 
-  toggle(id: string): void {
-    this.set(id, !this.isOpen(id));
+  toggle(id: string, hasIssues = false): void {
+    this.set(id, !this.isOpen(id, hasIssues));
   }
 }

@@ -47,4 +47,12 @@ describe('OptionCards', () => {
     store.set('compute-planner.option-cards', 'not json');
     expect(new OptionCards(new ScenarioDocument(structuredClone(s)), storage).isOpen('b')).toBe(false);
   });
+
+  it('until the person chooses, a card with an input to fix shows it', () => {
+    const cards = new OptionCards(new ScenarioDocument(scenario([cloud({ id: 'a', name: 'A' }), buy({ id: 'b', name: 'B' })])));
+    expect(cards.isOpen('a', true)).toBe(true);
+    expect(cards.isOpen('b', false)).toBe(false);
+    cards.toggle('a', true);
+    expect(cards.isOpen('a', true)).toBe(false);
+  });
 });
