@@ -491,3 +491,18 @@ export const PREFILLED_FIELDS: Record<(typeof OPTIONS)[number], readonly FieldNa
 function prefilled(kind: (typeof OPTIONS)[number]): FieldName[] {
   return NAMES.filter((n) => spec(n).catalog?.use === 'prefill' && spec(n).kinds.some((k) => k === kind || HOLDER_OF[k] === kind));
 }
+
+// ---------------------------------------------------------------- engine slots (speed)
+
+/**
+ * Every numeric field an object of a range holder has, in the table's order (a purchase's hosting
+ * and financing belong to it): the Monte Carlo gives each its own slot (workers/models/uncertainty/plan.ts).
+ */
+export function holderFields(holder: RangeHolder): FieldName[] {
+  return NAMES.filter((n) => spec(n).kinds.some((k) => HOLDER_OF[k] === holder || (k === 'footprint' && OPTION_HOLDERS.includes(holder))));
+}
+
+/** Where a field of an option sits in it: the option itself, its hosting or its financing. */
+export function fieldPlace(name: FieldName): FieldPlace {
+  return KIND_PLACE[spec(name).kinds[0]!];
+}

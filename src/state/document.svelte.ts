@@ -46,6 +46,8 @@ export class ScenarioDocument {
   modelRevision = $state(0);
   /** What the last change was. */
   lastEdit = $state<EditKind | 'open'>('open');
+  /** Bumped by every open (not by an edit): the option cards start folded again for another scenario. */
+  opens = $state(0);
   /** State object → its view, so a view keeps its identity. */
   #views = new WeakMap<object, object>();
 
@@ -70,6 +72,7 @@ export class ScenarioDocument {
       this.revision += 1;
       this.modelRevision += 1;
       this.lastEdit = 'open';
+      this.opens += 1;
     });
   }
 

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { engine } from '../engine/bridge.svelte.ts';
 import { ScenarioDocument } from './document.svelte.ts';
 import { Planner } from './evaluation.svelte.ts';
+import { OptionCards } from './option-cards.svelte.ts';
 import { prefs } from './prefs.svelte.ts';
 
 export { failureOf, Planner, type Failure } from './evaluation.svelte.ts';
@@ -25,3 +26,5 @@ export const EXAMPLES = [
 ] as const;
 
 export const planner = new Planner(new ScenarioDocument((prefs.lang === 'fr' ? defaultExampleFr : defaultExampleEn) as unknown as Scenario), engine);
+/** Which option cards are folded (kept in the tab's sessionStorage). */
+export const optionCards = new OptionCards(planner.doc, typeof sessionStorage === 'undefined' ? null : sessionStorage);

@@ -4,6 +4,7 @@
 // spreadsheet in that language expects); numbers are never grouped. Headers are in the page's language.
 import { areaTranslator } from '../i18n/area.ts';
 import { messages as footprintMessages } from '../i18n/areas/footprint.ts';
+import { messages } from '../i18n/areas/csv.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -41,8 +42,8 @@ export interface CsvOptions {
 }
 
 export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptions): string {
-  // footprint (issue 12): the footprint columns' headers live with the footprint's messages (loaded with this file).
-  const t = areaTranslator(base, opts.lang, footprintMessages);
+  // The CSV's column names download with it (src/i18n/areas/csv.ts); the footprint columns' headers with the footprint's messages.
+  const t = areaTranslator(areaTranslator(base, opts.lang, messages), opts.lang, footprintMessages);
   const d = csvDialect(opts.lang);
   const row = (values: (string | number | null)[]) => values.map((v) => cell(v, d)).join(d.delimiter);
   const lines: string[] = [];

@@ -4,7 +4,7 @@
 // example's figures, so the spec opens the example as the issue reported it (a v2 file, migrated by
 // the one load path).
 import { expect, test, type Page } from '@playwright/test';
-import { editor, importFile, openPlanner, results } from './helpers.ts';
+import { editor, importFile, openPlanner, results, expandOptions } from './helpers.ts';
 
 const ISSUE_EXAMPLE = 'test/fixtures/scenarios/mix-example-issue10.json';
 
@@ -17,6 +17,7 @@ async function open(page: Page, lang: 'en' | 'fr') {
   await openPlanner(page);
   await importFile(page, ISSUE_EXAMPLE);
   await expect(page.getByText('“Mix: own 4 H100, rent the rest” imported and opened.')).toBeVisible();
+  await expandOptions(page);
   await expect(editor(page).locator('#f-options-2-priceCcyPerGpuHour')).toHaveValue('1.87');
   if (lang === 'fr') await page.getByLabel('Language').selectOption('fr');
   await expect(results(page).getByRole('table', { name: L[lang].spread })).toBeVisible();

@@ -1,7 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the planner on a fresh profile and waits for the first results. */
-export async function openPlanner(page: Page, path = '/'): Promise<void> {
+/**
+ * Opens the planner on a fresh profile and waits for the first results. The example it opens on
+ * has several options, so their cards open folded: unless `folded`, every card is then unfolded
+ * (expandOptions) so that a test can type into an option's fields.
+ */
+export async function openPlanner(page: Page, path = '/', { folded = false } = {}): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
@@ -10,6 +14,16 @@ export async function openPlanner(page: Page, path = '/'): Promise<void> {
   // The library has loaded (the start-up scenario is settled).
   await expect(page.getByRole('toolbar', { name: /^(Scenario tools|Outils du scénario)$/ }).getByRole('status')).not.toHaveText(/Opening your library|Ouverture/);
   expect(errors).toEqual([]);
+  if (!folded) await expandOptions(page);
+}
+
+/** Unfolds every folded option card of the editor (a scenario with several options opens with them folded). */
+export async function expandOptions(page: Page): Promise<void> {
+  const folded = editor(page).locator('section.option > header button[aria-expanded="false"]');
+  for (let n = await folded.count(); n > 0; n = await folded.count()) {
+    await folded.first().click();
+    await expect(folded).toHaveCount(n - 1);
+  }
 }
 
 export function results(page: Page) {
@@ -35,6 +49,12 @@ export async function saveAs(page: Page, name: string): Promise<void> {
 export async function importFile(page: Page, path: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()]);
   await chooser.setFiles(path);
+}
+
+/** After opening another scenario with several options (a copy, an import): waits until its cards fold, then unfolds them. */
+export async function expandOptionsOnceFolded(page: Page): Promise<void> {
+  await expect(editor(page).locator('section.option > header button[aria-expanded="false"]').first()).toBeVisible();
+  await expandOptions(page);
 }
 
 /** Every row of one of the library's IndexedDB stores, read directly (not through the app). */

@@ -3,7 +3,7 @@
 // its field (even inside a folded section), and the last good results stay readable, marked.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { editor, importFile, openPlanner, results } from './helpers.ts';
+import { editor, importFile, openPlanner, results, expandOptionsOnceFolded } from './helpers.ts';
 
 const L = {
   en: { price: 'Price per GPU', footprint: 'Power, carbon and water', stale: /Out of date: 2 value\(s\)/, lastGood: 'Last good results, out of date', list: 'Values to fix', cloud: 'H100 on demand, AWS Stockholm' },
@@ -62,6 +62,7 @@ for (const lang of ['en', 'fr'] as const) {
     // The example as issue 10 reported it (the 2026 catalog changed the shipped example's figures,
     // and with them whether its answers disagree): the explanation sentences are on the page too.
     await importFile(page, 'test/fixtures/scenarios/mix-example-issue10.json');
+    await expandOptionsOnceFolded(page);
     await expect(editor(page).locator('#f-options-2-priceCcyPerGpuHour')).toHaveValue('1.87');
     if (lang === 'fr') await page.getByLabel('Language').selectOption('fr');
     await expect(results(page).locator('[data-explain="breakEven"]')).toBeVisible();

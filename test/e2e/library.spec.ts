@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editor, importFile, openPlanner, results, totalCost } from './helpers.ts';
+import { editor, importFile, openPlanner, results, totalCost, expandOptionsOnceFolded } from './helpers.ts';
 
 async function figures(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -108,6 +108,8 @@ test('compare two saved scenarios side by side', async ({ page }) => {
   await saved(page);
   await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
   await saved(page);
+  // The copy is another scenario: its option cards open folded.
+  await expandOptionsOnceFolded(page);
   await editor(page).getByLabel('Scenario name').fill('Plan B');
   await editor(page).getByRole('region', { name: /colocated in France/ }).getByLabel('Number of GPUs').fill('8');
   await saved(page);

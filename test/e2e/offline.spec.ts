@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, results, saveAs, totalCost } from './helpers.ts';
+import { editor, openPlanner, results, saveAs, totalCost, expandOptions } from './helpers.ts';
 
 const swFile = fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
 
@@ -24,6 +24,9 @@ test('after a first visit the planner loads, computes, saves and opens share lin
 
   await page.reload();
   await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
+  // The example opens again (with its options folded) once the library has loaded.
+  await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).not.toHaveText(/Opening your library/);
+  await expandOptions(page);
   const before = await totalCost(page);
   await editor(page).getByRole('region', { name: /colocated in France/ }).getByLabel('Number of GPUs').fill('6');
   await expect.poll(() => totalCost(page)).not.toBe(before);

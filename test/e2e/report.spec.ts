@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, saveAs } from './helpers.ts';
+import { editor, openPlanner, saveAs, expandOptionsOnceFolded } from './helpers.ts';
 
 // A report draws three charts and prints two PDFs: slow on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -93,6 +93,8 @@ test('a comparison has its report, with each plan', async ({ page }) => {
   await openPlanner(page);
   await saveAs(page, 'Plan A');
   await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  // The copy is another scenario: its option cards open folded.
+  await expandOptionsOnceFolded(page);
   await editor(page).getByRole('region', { name: /colocated in France/ }).getByLabel('Number of GPUs').fill('3');
   await saveAs(page, 'Plan B');
   await page.getByRole('navigation').getByRole('button', { name: 'Compare', exact: true }).click();

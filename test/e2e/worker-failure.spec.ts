@@ -3,7 +3,7 @@
 // one that fails until the test lets the real workers be served again. Issue 11: there are two
 // workers (evaluator, simulator); the simulator failing leaves the evaluation running.
 import { expect, test, type Page } from '@playwright/test';
-import { editor, results } from './helpers.ts';
+import { editor, results, expandOptions } from './helpers.ts';
 
 // The faults are injected by routing the workers' scripts; a service worker (the offline cache)
 // would serve those scripts from its cache instead, past the route. Offline is tested elsewhere.
@@ -51,6 +51,8 @@ test('a worker call that throws is not left waiting: the engine is restarted and
   worker.heal();
   // An edit computes on the restarted (real) worker.
   await editor(page).getByLabel('Scenario name').fill('After the failure');
+  // The example's options open folded.
+  await expandOptions(page);
   await editor(page).getByLabel('Number of GPUs').first().fill('5');
   await expect(results(page).locator('[data-figure="total-cost"]')).toBeVisible();
   await expect(results(page).getByRole('alert')).toHaveCount(0);
@@ -77,7 +79,8 @@ test('a crashed simulator is restarted while the evaluation goes on', async ({ p
   await expect(banner(page)).toHaveText(/engine \(uncertainty\) crashed and was restarted/);
   await expect(page.getByRole('toolbar', { name: 'Scenario tools' }).getByRole('status')).not.toHaveText(/Opening your library/);
   simulator.heal();
-  // An edit evaluates and runs the uncertainty on a fresh simulator.
+  // An edit evaluates and runs the uncertainty on a fresh simulator (the example's options open folded).
+  await expandOptions(page);
   await editor(page).getByLabel('Number of GPUs').first().fill('5');
   await expect(panel.getByRole('alert')).toHaveCount(0, { timeout: 30_000 });
   await expect(panel.getByRole('table')).toBeVisible({ timeout: 30_000 });

@@ -3,7 +3,7 @@
 import type { Workload } from '../../src/scenario/schema.ts';
 import type { AcceleratorScope } from '../../src/catalog/accelerators.ts';
 import { HOURS_PER_MONTH } from './resolve.ts';
-import { W, workloadBlock, workloadKindOf } from './uncertainty/plan.ts';
+import { W, WORKLOAD_SLOTS, workloadBlock, workloadKindOf } from './uncertainty/plan.ts';
 
 /** GPU-hours of a training run: 6·N·D FLOPs ÷ (dense BF16 peak × MFU) (Kaplan et al. 2020; Epoch AI). */
 export function trainingGpuHours(parametersBillion: number, tokensBillion: number, peakTflops: number, mfuPct: number): number {
@@ -29,22 +29,26 @@ export function newDemandTerms(stride: number): DemandTerms {
 
 /** Fills the demand terms of samples [0, n) from the workload block (slot s of sample k at [s × stride + k]). */
 export function demandTerms(kind: 0 | 1 | 2, w: Float64Array, stride: number, n: number, months: number, t: DemandTerms): void {
-  const a = W.a * stride;
-  const b = W.b * stride;
-  const c = W.c * stride;
-  const d = W.d * stride;
+  // Each input's column, by its field's slot (derived from the field table).
+  const t1 = WORKLOAD_SLOTS.training;
+  const [params, tokens, mfu, dl] = [t1.parametersBillion!, t1.tokensBillion!, t1.mfuPct!, t1.deadlineMonths!].map((slot) => slot * stride) as [number, number, number, number];
+  const g0 = WORKLOAD_SLOTS.gpuHours;
+  const i2 = WORKLOAD_SLOTS.inference;
+  const a = (kind === 0 ? g0.gpuHoursPerMonth! : i2.tokensPerSecond!) * stride;
+  const b = i2.tokensPerSecondPerGpu! * stride;
+  const g = (kind === 0 ? g0.growthPctPerMonth! : i2.growthPctPerMonth!) * stride;
   for (let k = 0; k < n; k++) {
     t.factor[k] = 1;
     if (kind === 1) {
       // The run is spread evenly over the months before its deadline.
-      const deadline = w[d + k]!;
-      t.base[k] = trainingGpuHours(w[a + k]!, w[b + k]!, w[W.peakTflops * stride + k]!, w[c + k]!) / deadline;
+      const deadline = w[dl + k]!;
+      t.base[k] = trainingGpuHours(w[params + k]!, w[tokens + k]!, w[W.peakTflops * stride + k]!, w[mfu + k]!) / deadline;
       t.growth[k] = 1;
       t.until[k] = Math.min(deadline, months);
     } else {
       // GPU-hours a month, or GPUs needed = sustained tokens/s ÷ tokens/s per GPU, × 730 h a month.
       t.base[k] = kind === 0 ? w[a + k]! : (w[a + k]! / w[b + k]!) * HOURS_PER_MONTH;
-      t.growth[k] = 1 + (kind === 0 ? w[b + k]! : w[c + k]!) / 100;
+      t.growth[k] = 1 + w[g + k]! / 100;
       t.until[k] = months;
     }
   }

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.ts';
 import { fr } from '../../../src/i18n/fr.ts';
+import { messages as csvMessages } from '../../../src/i18n/areas/csv.ts';
 import { translatorOf } from '../../../src/i18n/translate.ts';
+import { areaTranslator } from '../../../src/i18n/area.ts';
 import { loadScenarioText } from '../../../src/scenario/load.ts';
 import { csvDialect, resultsCsv } from '../../../src/storage/csv.ts';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
@@ -56,7 +58,7 @@ describe('results CSV', () => {
     const head = cells(lines[0]!, ';');
     const first = cells(lines[1]!, ';');
     expect(head).toHaveLength(first.length);
-    expect(head[0]).toBe(fr['csv.month']);
+    expect(head[0]).toBe(csvMessages.fr['csv.month']);
     // The mix's total cost has decimals: written with a comma, never a dot.
     const total = String(Math.round(r.mix.totals.costCcy * 1e6) / 1e6);
     expect(total).toContain('.');
@@ -67,7 +69,7 @@ describe('results CSV', () => {
   it('holds the Monte Carlo percentiles and odds of each option', () => {
     for (const lang of ['en', 'fr'] as const) {
       const d = csvDialect(lang);
-      const t = translatorOf(lang === 'en' ? en : fr);
+      const t = areaTranslator(translatorOf(lang === 'en' ? en : fr), lang, csvMessages);
       const lines = resultsCsv(r, t, { lang, monteCarlo: mc }).split('\r\n');
       const title = lines.findIndex((l) => cells(l, d.delimiter)[0] === (t('csv.mcTitle', { samples: 2000, seed: 1 })));
       expect(title).toBeGreaterThan(0);

@@ -4,162 +4,140 @@
 // each columnar over samples: slot s of sample k is at [s × stride + k]. Sampling writes a
 // slot's column in place; nothing is allocated per sample.
 import { acceleratorFacts, type AcceleratorScope } from '../../../src/catalog/accelerators.ts';
+import { fieldPlace, holderFields, RANGE_HOLDERS, RANGEABLE_FIELDS, type FieldName, type RangeHolder } from '../../../src/scenario/fields.ts';
 import { numberBounds, rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
 import { resolveOption, type ResolvedOption } from '../resolve.ts';
 import { compileDistribution, type Distribution } from './distributions.ts';
 
-/** Slots of an owned option's block. */
+/**
+ * The layout of a block: one slot for every numeric field of the table its holders have, in the
+ * table's order (derived, so a field added to the table has a slot with no change here), then the
+ * slots that are not fields (`extra`: flags and codes).
+ */
+function layout(holders: readonly RangeHolder[], extra: readonly string[]): { slot: Readonly<Record<string, number>>; fields: readonly FieldName[]; size: number } {
+  const fields = [...new Set(holders.flatMap((h) => holderFields(h)))];
+  const names = [...fields, ...extra];
+  return { slot: Object.fromEntries(names.map((n, i) => [n, i])), fields, size: names.length };
+}
+
+/** An owned option's block: every field of a purchase (its hosting and financing too), then three flags. */
+export const BUY_LAYOUT = layout(['buy'], ['vatRecoverable', 'hostingColo', 'loan', 'energyPerMonth', 'energyFacility']);
+/** A rented option's block (cloud and decentralised share one layout), then the pricing code. */
+export const RENTED_LAYOUT = layout(['cloud', 'decentralised'], ['pricing', 'energyPerMonth', 'energyFacility']);
+
+/** The slot of `name` in a layout; a name the table lacks is a defect of this file. */
+function at(l: { slot: Readonly<Record<string, number>> }, name: FieldName | string): number {
+  const s = l.slot[name];
+  if (s === undefined) throw new Error(`the field table has no field "${name}" for this block`);
+  return s;
+}
+
+/** The kernel's names for the slots of an owned option's block (a new field is read as BUY_LAYOUT.slot.<field>). */
 export const B = {
-  gpuCount: 0,
-  unitPrice: 1,
-  trendPct: 2,
-  orderMonth: 3,
-  serverNet: 4,
-  dutyPct: 5,
-  vatPct: 6,
-  vatRecoverable: 7,
-  leadTime: 8,
-  maxUtilPct: 9,
-  idleW: 10,
-  hostingColo: 11,
-  facility: 12,
-  colo: 13,
-  electricity: 14,
-  maintenance: 15,
-  staff: 16,
-  loan: 17,
-  loanRatePct: 18,
-  loanTerm: 19,
-  resalePct: 20,
-  powerW: 21,
-  busyFrac: 22,
-  hostW: 23,
-  gpusPerServer: 24,
-  pue: 25,
-  grid: 26,
-  embGpu: 27,
-  embServer: 28,
-  embLife: 29,
-  throughput: 30,
-  wue: 31,
-  offsiteWater: 32,
-  depreciationYears: 33,
+  gpuCount: at(BUY_LAYOUT, 'gpuCount'),
+  unitPrice: at(BUY_LAYOUT, 'unitPriceCcyPerGpu'),
+  trendPct: at(BUY_LAYOUT, 'priceTrendPctPerMonth'),
+  orderMonth: at(BUY_LAYOUT, 'orderMonth'),
+  serverNet: at(BUY_LAYOUT, 'serverAndNetworkCcy'),
+  dutyPct: at(BUY_LAYOUT, 'importDutyPct'),
+  vatPct: at(BUY_LAYOUT, 'vatPct'),
+  vatRecoverable: at(BUY_LAYOUT, 'vatRecoverable'),
+  leadTime: at(BUY_LAYOUT, 'leadTimeMonths'),
+  maxUtilPct: at(BUY_LAYOUT, 'maxUtilisationPct'),
+  idleW: at(BUY_LAYOUT, 'idlePowerWPerGpu'),
+  hostingColo: at(BUY_LAYOUT, 'hostingColo'),
+  facility: at(BUY_LAYOUT, 'facilityCcyPerMonth'),
+  colo: at(BUY_LAYOUT, 'colocationCcyPerKWMonth'),
+  electricity: at(BUY_LAYOUT, 'electricityCcyPerKWh'),
+  maintenance: at(BUY_LAYOUT, 'maintenanceCcyPerYear'),
+  staff: at(BUY_LAYOUT, 'staffCcyPerYear'),
+  loan: at(BUY_LAYOUT, 'loan'),
+  loanRatePct: at(BUY_LAYOUT, 'annualRatePct'),
+  loanTerm: at(BUY_LAYOUT, 'termMonths'),
+  resalePct: at(BUY_LAYOUT, 'resalePctOfGpuPrice'),
+  powerW: at(BUY_LAYOUT, 'powerWPerGpu'),
+  busyFrac: at(BUY_LAYOUT, 'busyPowerFraction'),
+  hostW: at(BUY_LAYOUT, 'hostPowerWPerServer'),
+  gpusPerServer: at(BUY_LAYOUT, 'gpusPerServer'),
+  pue: at(BUY_LAYOUT, 'pue'),
+  grid: at(BUY_LAYOUT, 'gridGCO2ePerKWh'),
+  embGpu: at(BUY_LAYOUT, 'embodiedKgCO2ePerGpu'),
+  embServer: at(BUY_LAYOUT, 'embodiedKgCO2ePerServer'),
+  embLife: at(BUY_LAYOUT, 'embodiedLifeYears'),
+  throughput: at(BUY_LAYOUT, 'throughputVsReference'),
+  wue: at(BUY_LAYOUT, 'wueLPerKWh'),
+  offsiteWater: at(BUY_LAYOUT, 'offsiteWaterLPerKWh'),
+  depreciationYears: at(BUY_LAYOUT, 'depreciationYears'),
   // footprint (issue 12): typed energy (NaN: none), its period and scope, the electricity contract (NaN: none).
-  measured: 34,
-  overhead: 35,
-  energyPerMonth: 36,
-  energyFacility: 37,
-  mktSupplier: 38,
-  mktCoveredPct: 39,
-  mktCoveredG: 40,
-  mktResidual: 41,
-  SIZE: 42,
+  measured: at(BUY_LAYOUT, 'measuredEnergyKWh'),
+  overhead: at(BUY_LAYOUT, 'overheadEnergyKWh'),
+  energyPerMonth: at(BUY_LAYOUT, 'energyPerMonth'),
+  energyFacility: at(BUY_LAYOUT, 'energyFacility'),
+  mktSupplier: at(BUY_LAYOUT, 'marketSupplierGCO2ePerKWh'),
+  mktCoveredPct: at(BUY_LAYOUT, 'marketCoveredPct'),
+  mktCoveredG: at(BUY_LAYOUT, 'marketCoveredGCO2ePerKWh'),
+  mktResidual: at(BUY_LAYOUT, 'marketResidualGCO2ePerKWh'),
+  SIZE: BUY_LAYOUT.size,
 } as const;
 
-/** Slots of a rented option's block (cloud and decentralised share one layout). */
+/** The kernel's names for the slots of a rented option's block (a new field: RENTED_LAYOUT.slot.<field>). */
 export const R = {
-  price: 0,
-  trendPct: 1,
+  price: at(RENTED_LAYOUT, 'priceCcyPerGpuHour'),
+  trendPct: at(RENTED_LAYOUT, 'priceTrendPctPerMonth'),
   /** 0 on demand (and decentralised), 1 spot, 2 reserved 1 year, 3 reserved 3 years. */
-  pricing: 2,
-  committed: 3,
-  spotOverheadPct: 4,
-  feePct: 5,
-  reliabilityPct: 6,
-  egress: 7,
-  storage: 8,
-  powerW: 9,
-  busyFrac: 10,
-  hostW: 11,
-  gpusPerServer: 12,
-  pue: 13,
-  grid: 14,
-  embGpu: 15,
-  embServer: 16,
-  embLife: 17,
-  providerUtilPct: 18,
-  throughput: 19,
-  wue: 20,
-  offsiteWater: 21,
-  // footprint (issue 12): as in B.
-  measured: 22,
-  overhead: 23,
-  energyPerMonth: 24,
-  energyFacility: 25,
-  mktSupplier: 26,
-  mktCoveredPct: 27,
-  mktCoveredG: 28,
-  mktResidual: 29,
-  SIZE: 30,
+  pricing: at(RENTED_LAYOUT, 'pricing'),
+  committed: at(RENTED_LAYOUT, 'committedGpus'),
+  spotOverheadPct: at(RENTED_LAYOUT, 'spotInterruptionOverheadPct'),
+  feePct: at(RENTED_LAYOUT, 'platformFeePct'),
+  reliabilityPct: at(RENTED_LAYOUT, 'reliabilityOverheadPct'),
+  egress: at(RENTED_LAYOUT, 'egressCcyPerMonth'),
+  storage: at(RENTED_LAYOUT, 'storageCcyPerMonth'),
+  powerW: at(RENTED_LAYOUT, 'powerWPerGpu'),
+  busyFrac: at(RENTED_LAYOUT, 'busyPowerFraction'),
+  hostW: at(RENTED_LAYOUT, 'hostPowerWPerServer'),
+  gpusPerServer: at(RENTED_LAYOUT, 'gpusPerServer'),
+  pue: at(RENTED_LAYOUT, 'pue'),
+  grid: at(RENTED_LAYOUT, 'gridGCO2ePerKWh'),
+  embGpu: at(RENTED_LAYOUT, 'embodiedKgCO2ePerGpu'),
+  embServer: at(RENTED_LAYOUT, 'embodiedKgCO2ePerServer'),
+  embLife: at(RENTED_LAYOUT, 'embodiedLifeYears'),
+  providerUtilPct: at(RENTED_LAYOUT, 'providerUtilisationPct'),
+  throughput: at(RENTED_LAYOUT, 'throughputVsReference'),
+  wue: at(RENTED_LAYOUT, 'wueLPerKWh'),
+  offsiteWater: at(RENTED_LAYOUT, 'offsiteWaterLPerKWh'),
+  // footprint (issue 12): typed energy (NaN: none), its period and scope, the electricity contract (NaN: none).
+  measured: at(RENTED_LAYOUT, 'measuredEnergyKWh'),
+  overhead: at(RENTED_LAYOUT, 'overheadEnergyKWh'),
+  energyPerMonth: at(RENTED_LAYOUT, 'energyPerMonth'),
+  energyFacility: at(RENTED_LAYOUT, 'energyFacility'),
+  mktSupplier: at(RENTED_LAYOUT, 'marketSupplierGCO2ePerKWh'),
+  mktCoveredPct: at(RENTED_LAYOUT, 'marketCoveredPct'),
+  mktCoveredG: at(RENTED_LAYOUT, 'marketCoveredGCO2ePerKWh'),
+  mktResidual: at(RENTED_LAYOUT, 'marketResidualGCO2ePerKWh'),
+  SIZE: RENTED_LAYOUT.size,
 } as const;
 
-/** Slots of the workload block: their meaning depends on the workload's kind. */
-export const W = { a: 0, b: 1, c: 2, d: 3, peakTflops: 4, SIZE: 5 } as const;
+const WORKLOAD_KINDS = ['gpuHours', 'training', 'inference'] as const;
 
-const BUY_FIELDS: Record<string, number> = {
-  gpuCount: B.gpuCount,
-  unitPriceCcyPerGpu: B.unitPrice,
-  priceTrendPctPerMonth: B.trendPct,
-  orderMonth: B.orderMonth,
-  serverAndNetworkCcy: B.serverNet,
-  importDutyPct: B.dutyPct,
-  vatPct: B.vatPct,
-  leadTimeMonths: B.leadTime,
-  maxUtilisationPct: B.maxUtilPct,
-  idlePowerWPerGpu: B.idleW,
-  facilityCcyPerMonth: B.facility,
-  colocationCcyPerKWMonth: B.colo,
-  electricityCcyPerKWh: B.electricity,
-  maintenanceCcyPerYear: B.maintenance,
-  staffCcyPerYear: B.staff,
-  annualRatePct: B.loanRatePct,
-  termMonths: B.loanTerm,
-  resalePctOfGpuPrice: B.resalePct,
-  powerWPerGpu: B.powerW,
-  busyPowerFraction: B.busyFrac,
-  hostPowerWPerServer: B.hostW,
-  gpusPerServer: B.gpusPerServer,
-  pue: B.pue,
-  gridGCO2ePerKWh: B.grid,
-  embodiedKgCO2ePerGpu: B.embGpu,
-  embodiedKgCO2ePerServer: B.embServer,
-  embodiedLifeYears: B.embLife,
-  throughputVsReference: B.throughput,
-  // footprint (issue 12)
-  measuredEnergyKWh: B.measured,
-  overheadEnergyKWh: B.overhead,
-};
+/** The workload block's slots by kind: each field of the kind in the table's order (derived), then the reference peak. */
+export const WORKLOAD_SLOTS: Record<Scenario['workload']['kind'], Readonly<Record<string, number>>> = Object.fromEntries(
+  WORKLOAD_KINDS.map((kind) => [kind, Object.fromEntries(holderFields(kind).map((n, i) => [n, i]))]),
+) as Record<Scenario['workload']['kind'], Readonly<Record<string, number>>>;
 
-const RENTED_FIELDS: Record<string, number> = {
-  priceCcyPerGpuHour: R.price,
-  priceTrendPctPerMonth: R.trendPct,
-  committedGpus: R.committed,
-  spotInterruptionOverheadPct: R.spotOverheadPct,
-  platformFeePct: R.feePct,
-  reliabilityOverheadPct: R.reliabilityPct,
-  egressCcyPerMonth: R.egress,
-  storageCcyPerMonth: R.storage,
-  powerWPerGpu: R.powerW,
-  busyPowerFraction: R.busyFrac,
-  hostPowerWPerServer: R.hostW,
-  gpusPerServer: R.gpusPerServer,
-  pue: R.pue,
-  gridGCO2ePerKWh: R.grid,
-  embodiedKgCO2ePerGpu: R.embGpu,
-  embodiedKgCO2ePerServer: R.embServer,
-  embodiedLifeYears: R.embLife,
-  providerUtilisationPct: R.providerUtilPct,
-  throughputVsReference: R.throughput,
-  // footprint (issue 12)
-  measuredEnergyKWh: R.measured,
-  overheadEnergyKWh: R.overhead,
-};
+const WORKLOAD_FIELD_COUNT = Math.max(...WORKLOAD_KINDS.map((kind) => holderFields(kind).length));
+/** The workload block: the kind's fields (WORKLOAD_SLOTS), then the reference accelerator's BF16 peak. */
+export const W = { peakTflops: WORKLOAD_FIELD_COUNT, SIZE: WORKLOAD_FIELD_COUNT + 1 } as const;
 
-const WORKLOAD_FIELDS: Record<Scenario['workload']['kind'], Record<string, number>> = {
-  gpuHours: { gpuHoursPerMonth: W.a, growthPctPerMonth: W.b },
-  training: { parametersBillion: W.a, tokensBillion: W.b, mfuPct: W.c, deadlineMonths: W.d },
-  inference: { tokensPerSecond: W.a, tokensPerSecondPerGpu: W.b, growthPctPerMonth: W.c },
-};
+/** The settings block's slots: its rangeable fields in the table's order (the discount rate first). */
+export const SETTINGS_SLOTS: Readonly<Record<string, number>> = Object.fromEntries(RANGEABLE_FIELDS.settings.map((n, i) => [n, i]));
+
+/** The slot a range's samples are written to, by holder: exactly the rangeable fields of the table, derived. */
+export const RANGE_SLOTS: Record<RangeHolder, Readonly<Record<string, number>>> = Object.fromEntries(
+  RANGE_HOLDERS.map((h) => {
+    const slots = h === 'settings' ? SETTINGS_SLOTS : h === 'buy' ? BUY_LAYOUT.slot : h === 'cloud' || h === 'decentralised' ? RENTED_LAYOUT.slot : WORKLOAD_SLOTS[h];
+    return [h, Object.fromEntries(RANGEABLE_FIELDS[h].map((n) => [n, slots[n]!]))];
+  }),
+) as Record<RangeHolder, Readonly<Record<string, number>>>;
 
 export const KIND_BUY = 0;
 export const KIND_RENTED = 1;
@@ -199,65 +177,64 @@ function put(p: Float64Array, stride: number, slot: number, value: number): void
   p.fill(value, slot * stride, slot * stride + stride);
 }
 
-/** The footprint and throughput inputs every kind of option has, into their slots (by field name). */
-function fillFootprint(p: Float64Array, stride: number, slot: Record<string, number>, o: Scenario['options'][number], r: ResolvedOption): void {
-  put(p, stride, slot.powerWPerGpu!, r.powerWPerGpu);
-  put(p, stride, slot.busyPowerFraction!, o.busyPowerFraction);
-  put(p, stride, slot.hostPowerWPerServer!, r.hostWPerServer);
-  put(p, stride, slot.gpusPerServer!, o.gpusPerServer);
-  put(p, stride, slot.pue!, o.pue);
-  put(p, stride, slot.gridGCO2ePerKWh!, r.grid.gCO2ePerKWh);
-  put(p, stride, slot.embodiedKgCO2ePerGpu!, r.embodiedKgPerGpu);
-  put(p, stride, slot.embodiedKgCO2ePerServer!, r.embodiedKgPerServer);
-  put(p, stride, slot.embodiedLifeYears!, o.embodiedLifeYears);
-  put(p, stride, slot.throughputVsReference!, r.throughput);
-  fillKnownFootprint(p, stride, slot === BUY_FIELDS ? B : R, o);
+/** The figure the kernel reads for a field the catalog resolves (the scenario's null means "the catalog's figure"). */
+function resolvedValue(name: FieldName, r: ResolvedOption): number | undefined {
+  switch (name) {
+    case 'powerWPerGpu':
+      return r.powerWPerGpu;
+    case 'hostPowerWPerServer':
+      // footprint (issue 12): typed, or from the host's parts (resolve.ts).
+      return r.hostWPerServer;
+    case 'gridGCO2ePerKWh':
+      return r.grid.gCO2ePerKWh;
+    case 'embodiedKgCO2ePerGpu':
+      return r.embodiedKgPerGpu;
+    case 'embodiedKgCO2ePerServer':
+      return r.embodiedKgPerServer;
+    case 'throughputVsReference':
+      return r.throughput;
+    default:
+      return undefined;
+  }
 }
 
-/** footprint (issue 12): the option's typed energy and electricity contract into their slots (NaN: not given). */
-function fillKnownFootprint(p: Float64Array, stride: number, at: typeof B | typeof R, o: Scenario['options'][number]): void {
-  const f = o.footprint;
-  const nan = (v: number | null | undefined) => v ?? Number.NaN;
-  put(p, stride, at.measured, nan(f?.measuredEnergyKWh));
-  put(p, stride, at.overhead, nan(f?.overheadEnergyKWh));
-  put(p, stride, at.energyPerMonth, f?.energyPeriod === 'perMonth' ? 1 : 0);
-  put(p, stride, at.energyFacility, f?.energyScope === 'facility' ? 1 : 0);
-  put(p, stride, at.mktSupplier, nan(f?.marketSupplierGCO2ePerKWh));
-  put(p, stride, at.mktCoveredPct, f?.marketCoveredPct ?? 0);
-  put(p, stride, at.mktCoveredG, f?.marketCoveredGCO2ePerKWh ?? 0);
-  put(p, stride, at.mktResidual, nan(f?.marketResidualGCO2ePerKWh));
+/**
+ * Every field of the layout into its slot, from the option (or its hosting, or its financing): a
+ * field this option does not have (another kind's, another hosting's) reads 0.
+ */
+function fillFields(p: Float64Array, stride: number, l: typeof BUY_LAYOUT, r: ResolvedOption): void {
+  const o = r.option as unknown as Record<string, unknown>;
+  for (const name of l.fields) {
+    const place = fieldPlace(name);
+    if (place === 'footprint') {
+      // footprint (issue 12): absent (no sub-object, or null) is NaN — "not given" — except the covered share and its factor, 0.
+      const f = (o.footprint ?? {}) as Record<string, unknown>;
+      const fv = f[name];
+      put(p, stride, l.slot[name]!, typeof fv === 'number' ? fv : name === 'marketCoveredPct' || name === 'marketCoveredGCO2ePerKWh' ? 0 : Number.NaN);
+      continue;
+    }
+    const holder = (place === 'hosting' ? o.hosting : place === 'financing' ? o.financing : o) as Record<string, unknown>;
+    const v = resolvedValue(name, r) ?? holder[name];
+    if (v === null) throw new Error(`"${name}" is null and the model resolves no figure for it`);
+    put(p, stride, l.slot[name]!, typeof v === 'number' ? v : 0);
+  }
+}
+
+/** footprint (issue 12): whether the typed energy is per month, and whether it is facility energy. */
+function fillEnergyBasis(p: Float64Array, stride: number, at: { energyPerMonth: number; energyFacility: number }, o: Scenario['options'][number]): void {
+  put(p, stride, at.energyPerMonth, o.footprint?.energyPeriod === 'perMonth' ? 1 : 0);
+  put(p, stride, at.energyFacility, o.footprint?.energyScope === 'facility' ? 1 : 0);
 }
 
 function buyBlock(r: ResolvedOption, stride: number): Float64Array {
   const o = r.option;
   if (o.kind !== 'buy') throw new Error('not a purchase');
   const p = new Float64Array(B.SIZE * stride);
-  const set = (slot: number, v: number) => put(p, stride, slot, v);
-  set(B.gpuCount, o.gpuCount);
-  set(B.unitPrice, o.unitPriceCcyPerGpu);
-  set(B.trendPct, o.priceTrendPctPerMonth);
-  set(B.orderMonth, o.orderMonth);
-  set(B.serverNet, o.serverAndNetworkCcy);
-  set(B.dutyPct, o.importDutyPct);
-  set(B.vatPct, o.vatPct);
-  set(B.vatRecoverable, o.vatRecoverable ? 1 : 0);
-  set(B.leadTime, o.leadTimeMonths);
-  set(B.maxUtilPct, o.maxUtilisationPct);
-  set(B.idleW, o.idlePowerWPerGpu);
-  set(B.hostingColo, o.hosting.kind === 'colocation' ? 1 : 0);
-  set(B.facility, o.hosting.kind === 'onPrem' ? o.hosting.facilityCcyPerMonth : 0);
-  set(B.colo, o.hosting.kind === 'colocation' ? o.hosting.colocationCcyPerKWMonth : 0);
-  set(B.electricity, o.electricityCcyPerKWh);
-  set(B.maintenance, o.maintenanceCcyPerYear);
-  set(B.staff, o.staffCcyPerYear);
-  set(B.loan, o.financing.kind === 'loan' ? 1 : 0);
-  set(B.loanRatePct, o.financing.kind === 'loan' ? o.financing.annualRatePct : 0);
-  set(B.loanTerm, o.financing.kind === 'loan' ? o.financing.termMonths : 1);
-  set(B.resalePct, o.resalePctOfGpuPrice);
-  set(B.wue, o.wueLPerKWh);
-  set(B.offsiteWater, o.offsiteWaterLPerKWh);
-  set(B.depreciationYears, o.depreciationYears);
-  fillFootprint(p, stride, BUY_FIELDS, o, r);
+  fillFields(p, stride, BUY_LAYOUT, r);
+  put(p, stride, B.vatRecoverable, o.vatRecoverable ? 1 : 0);
+  put(p, stride, B.hostingColo, o.hosting.kind === 'colocation' ? 1 : 0);
+  put(p, stride, B.loan, o.financing.kind === 'loan' ? 1 : 0);
+  fillEnergyBasis(p, stride, B, o);
   return p;
 }
 
@@ -268,30 +245,16 @@ function rentedBlock(r: ResolvedOption, stride: number): Float64Array {
   const o = r.option;
   if (o.kind === 'buy') throw new Error('not a rented option');
   const p = new Float64Array(R.SIZE * stride);
-  const set = (slot: number, v: number) => put(p, stride, slot, v);
-  set(R.price, o.priceCcyPerGpuHour);
-  set(R.trendPct, o.priceTrendPctPerMonth);
-  if (o.kind === 'cloud') {
-    set(R.pricing, PRICING[o.pricingModel]);
-    set(R.committed, o.committedGpus);
-    set(R.spotOverheadPct, o.spotInterruptionOverheadPct);
-  } else {
-    set(R.feePct, o.platformFeePct);
-    set(R.reliabilityPct, o.reliabilityOverheadPct);
-  }
-  set(R.egress, o.egressCcyPerMonth);
-  set(R.storage, o.storageCcyPerMonth);
-  set(R.providerUtilPct, o.providerUtilisationPct);
-  set(R.wue, o.wueLPerKWh);
-  set(R.offsiteWater, o.offsiteWaterLPerKWh);
-  fillFootprint(p, stride, RENTED_FIELDS, o, r);
+  fillFields(p, stride, RENTED_LAYOUT, r);
+  put(p, stride, R.pricing, o.kind === 'cloud' ? PRICING[o.pricingModel] : PRICING.onDemand);
+  fillEnergyBasis(p, stride, R, o);
   return p;
 }
 
-/** The workload's block: its slots' meaning depends on the workload's kind (WORKLOAD_FIELDS). */
+/** The workload's block: its slots' meaning depends on the workload's kind (WORKLOAD_SLOTS). */
 export function workloadBlock(w: Scenario['workload'], stride: number, s?: AcceleratorScope): Float64Array {
   const p = new Float64Array(W.SIZE * stride);
-  for (const [field, slot] of Object.entries(WORKLOAD_FIELDS[w.kind])) put(p, stride, slot, (w as unknown as Record<string, number>)[field]!);
+  for (const [field, slot] of Object.entries(WORKLOAD_SLOTS[w.kind])) put(p, stride, slot, (w as unknown as Record<string, number>)[field]!);
   if (w.kind === 'training') put(p, stride, W.peakTflops, acceleratorFacts(w.referenceAcceleratorId, s)?.bf16DenseTflops ?? Number.NaN);
   return p;
 }
@@ -323,25 +286,16 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
   }));
   const w = s.workload;
   const workload = workloadBlock(w, stride, s);
-  const settings = new Float64Array(stride).fill(s.settings.discountRatePctPerYear);
+  const settings = new Float64Array(RANGEABLE_FIELDS.settings.length * stride);
+  for (const [field, slot] of Object.entries(SETTINGS_SLOTS)) put(settings, stride, slot, (s.settings as unknown as Record<string, number>)[field]!);
 
   const inputs: Input[] = [];
   for (const range of s.uncertainty.ranges) {
     const { dist, optionIndex } = distributionOf(s, range);
-    let block: Float64Array;
-    let slot: number | undefined;
-    if (range.target === 'settings') {
-      block = settings;
-      slot = range.field === 'discountRatePctPerYear' ? 0 : undefined;
-    } else if (range.target === 'workload') {
-      block = workload;
-      slot = WORKLOAD_FIELDS[w.kind][range.field];
-    } else {
-      const option = options[optionIndex!]!;
-      block = option.p;
-      slot = option.kind === KIND_BUY ? BUY_FIELDS[range.field] : RENTED_FIELDS[range.field];
-    }
-    // The schema admits ranges only on inputs listed in RANGEABLE_FIELDS; each has a slot (a test checks).
+    const block = range.target === 'settings' ? settings : range.target === 'workload' ? workload : options[optionIndex!]!.p;
+    const holder: RangeHolder = range.target === 'settings' ? 'settings' : range.target === 'workload' ? w.kind : s.options[optionIndex!]!.kind;
+    const slot = RANGE_SLOTS[holder][range.field];
+    // The schema admits ranges only on inputs listed in RANGEABLE_FIELDS; each has a slot (derived; a test checks).
     if (slot === undefined) throw new Error(`range on "${range.field}" has no slot in the Monte Carlo`);
     inputs.push({ range, dist, block, slot });
   }
