@@ -14,9 +14,9 @@ async function breakTwoFields(page: Page, lang: 'en' | 'fr') {
   // The buy option's price, cleared; the cloud option's PUE (in its folded footprint) set below 1.
   await page.locator('#f-options-0-unitPriceCcyPerGpu').fill('');
   const details = page.locator('#f-options-1-pue').locator('xpath=ancestor::details');
-  await details.locator('summary').click();
+  await details.locator(':scope > summary').click();
   await page.locator('#f-options-1-pue').fill(lang === 'fr' ? '0,5' : '0.5');
-  await details.locator('summary').click();
+  await details.locator(':scope > summary').click();
   await expect(details).not.toHaveAttribute('open', '');
   await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -3,7 +3,7 @@
 // it drives the results (embodied carbon, suppliers, export controls); the share link carries it
 // and a fresh browser profile shows the same results. English and French.
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openPlanner, results } from './helpers.ts';
+import { editor, expandOptions, openPlanner, results } from './helpers.ts';
 
 const L = {
   en: {
@@ -102,6 +102,8 @@ for (const lang of ['en', 'fr'] as const) {
     await other.waitForTimeout(500);
     expect(await figures(other)).toEqual(mine);
     expect(await tiers(other)).toEqual(mineTiers);
+    // A scenario opened from a link with several options opens with its cards folded.
+    await expandOptions(other);
     await expect(other.locator('#f-options-0-acceleratorId')).toHaveValue('own-rivet-r1');
     await fresh.close();
   });
