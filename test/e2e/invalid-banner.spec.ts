@@ -25,6 +25,8 @@ for (const lang of ['en', 'fr'] as const) {
   test(`the out-of-date banner links to each invalid field (${lang})`, async ({ page }) => {
     await openPlanner(page);
     if (lang === 'fr') await page.getByLabel('Language').selectOption('fr');
+    // Read the total once it is written the page's way (the language switch redraws it).
+    await expect(results(page).locator('[data-figure="total-cost"]')).toHaveText(lang === 'fr' ? /\$US/ : /^US\$/);
     const before = await results(page).locator('[data-figure="total-cost"]').textContent();
     await breakTwoFields(page, lang);
     const banner = results(page).getByTestId('stale-banner');
