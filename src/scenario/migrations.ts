@@ -9,6 +9,7 @@ import * as ownacc from './migrations/ownacc.ts';
 import * as catalogStep from './migrations/catalog.ts';
 import * as pool from './migrations/pool.ts';
 import * as footprint from './migrations/footprint.ts';
+import * as failuresTokens from './migrations/failures-tokens.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: catalogStep.name, from: 5, up: catalogStep.up },
   { name: pool.name, from: 6, up: pool.up },
   { name: footprint.name, from: 7, up: footprint.up },
+  { name: failuresTokens.name, from: 8, up: failuresTokens.up },
 ];
 
 export type MigrateResult =

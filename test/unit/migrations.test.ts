@@ -9,6 +9,7 @@ import * as ownacc from '../../src/scenario/migrations/ownacc.ts';
 const ownaccFrom = MIGRATIONS.find((m) => m.name === ownacc.name)!.from;
 import * as pool from '../../src/scenario/migrations/pool.ts';
 import * as footprintStep from '../../src/scenario/migrations/footprint.ts';
+import * as failuresTokensStep from '../../src/scenario/migrations/failures-tokens.ts';
 
 const current = JSON.parse(readFileSync('public/examples/fr-buy-8xh100-colocation.json', 'utf8')) as JsonObject;
 
@@ -250,6 +251,32 @@ describe('migration 7 → 8: optional measured energy, host parts and electricit
     if (!r.ok) throw new Error(describeLoadError(r.error));
     expect(r.scenario.options[0]!.footprint?.measuredEnergyKWh).toBe(9500);
     expect(r.scenario.options[0]!.footprint?.marketCoveredPct).toBe(60);
+  });
+});
+
+describe('migration 8 → 9: optional failures per option and token load per inference workload', () => {
+  // Every example and fixture of version 8 is the same document at version 9 (the step adds only optional
+  // sub-objects): read at either version it gives exactly the same results.
+  const files = [
+    ...readdirSync('public/examples').filter((f) => f.endsWith('.json')).map((f) => `public/examples/${f}`),
+    ...readdirSync('public/examples/fr').filter((f) => f.endsWith('.json')).map((f) => `public/examples/fr/${f}`),
+    'test/fixtures/scenarios/v8.json',
+  ];
+  it.each(files)('%s gives identical results after the step', async (path) => {
+    const { evaluatePlanning } = await import('../../workers/models/pool.ts');
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as JsonObject;
+    if ((doc.options as JsonObject[]).some((o) => o.failures !== undefined) || (doc.workload as JsonObject | undefined)?.tokens !== undefined) return;
+    const asV8 = { ...doc, version: 8 };
+    expect(failuresTokensStep.up(asV8)).toEqual(asV8);
+    const migrated = loadScenarioValue(asV8);
+    if (!migrated.ok) throw new Error(describeLoadError(migrated.error));
+    expect(migrated.migrated).toEqual([failuresTokensStep.name]);
+    const asNew = loadScenarioValue({ ...doc, version: 9 });
+    if (!asNew.ok) throw new Error(describeLoadError(asNew.error));
+    expect(evaluatePlanning(migrated.scenario)).toEqual(evaluatePlanning(asNew.scenario));
+  });
+  it('the migration module names the step and is chained', () => {
+    expect(MIGRATIONS.some((m) => m.from === 8 && m.name === failuresTokensStep.name && m.up === failuresTokensStep.up)).toBe(true);
   });
 });
 
