@@ -61,6 +61,8 @@ describe('catalog notes in French', () => {
     expect(frenchNote('median of 2 current offers (all places); the source shown is the median offer\'s').text).toBe("médiane de 2 offres actuelles (tous lieux) ; la source affichée est celle de l'offre médiane");
     expect(frenchNote('lowest and highest of 8 published figures for Sweden').text).toBe('plus basse et plus haute de 8 valeurs publiées pour Suède');
     expect(frenchNote('daily, 2026-07-21').text).toBe('quotidien, 2026-07-21');
+    // A provider's row without a region, placed by its other regions (a Verda H100 price).
+    expect(frenchNote("not stated; region not stated (the provider's other listed regions are in FIN); median of 2 current offers (Europe)").text).toBe('non précisé ; région non précisée (les autres régions listées du fournisseur sont en FIN) ; médiane de 2 offres actuelles (Europe)');
     expect(frenchNote('a note nobody translated')).toEqual({ text: 'a note nobody translated', english: true });
     expect(makeTranslator({ exact: {}, patterns: [] })('2025-09-08')).toEqual({ text: '2025-09-08', english: false });
   });
