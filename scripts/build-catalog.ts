@@ -111,8 +111,9 @@ export function pageCatalog(catalog: Catalog): Catalog {
   const sources = Object.fromEntries(Object.entries(catalog.sources).map(([k, { what: _w, seen: _s, ...rest }]) => [k, rest]));
   // gpus.json's dated purchase points are also rows of purchasePrices: bundled once.
   const accelerators = catalog.accelerators.map((a) => (a.purchasePriceUsd ? { ...a, purchasePriceUsd: { ...a.purchasePriceUsd, points: [] } } : a));
-  // Cost shares and failure rates are catalogued for later models; the app reads only support rows.
-  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support');
+  // Support rows and the cost shares (the purchase's second estimate: src/scenario/cost-shares.ts);
+  // failure rates are catalogued for later models.
+  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support' || h.section === 'costShare');
   const used = { ...catalog, accelerators, hardwareFigures, sources: {} };
   const keys = new Set<string>();
   walkCited(used, (c) => (c.sources as string[]).forEach((k) => keys.add(k)));

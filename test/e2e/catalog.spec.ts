@@ -1,5 +1,6 @@
 // The catalog in the page: a MAD scenario opens with the shipped rate and its date; a rented
 // option's price shows the market's spread and how fresh its figures are.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { editor, importFile, openPlanner } from './helpers.ts';
 
@@ -71,6 +72,25 @@ test('a scenario that does not record its catalog says so, and keeping its figur
   await banner.getByRole('button', { name: 'Keep its figures' }).click();
   await expect(banner).toHaveCount(0);
   await expect(gpus).toHaveValue(before);
+});
+
+test('a scenario made with another catalog says which, and taking the new figures replaces its catalog-backed ones', async ({ page }) => {
+  const s = JSON.parse(readFileSync('public/examples/cloud-h100-on-demand.json', 'utf8'));
+  s.catalog = { version: '2025-11-22', contentHash: '0123456789abcdef' };
+  s.options[0].priceCcyPerGpuHour = 9.99;
+  mkdirSync('test-results/catalog', { recursive: true });
+  writeFileSync('test-results/catalog/old-catalog.json', JSON.stringify(s));
+  await openPlanner(page);
+  await importFile(page, 'test-results/catalog/old-catalog.json');
+  const banner = page.getByTestId('catalog-mismatch');
+  await expect(banner).toContainText('came from the reference catalog of 2025-11-22 (hash 0123456789abcdef)');
+  await expect(banner).toContainText('this page uses the catalog of 2026-12-01');
+  const price = editor(page).getByLabel('Price per GPU-hour').first();
+  await expect(price).toHaveValue('9.99');
+  await banner.getByRole('button', { name: /^Take the new catalog figures/ }).click();
+  await expect(banner).toHaveCount(0);
+  // The current catalog's AWS Stockholm price (the example's own figure).
+  await expect(price).toHaveValue('7.3616');
 });
 
 test('a team catalog is shown with its name, date and hash, used first, refused when a price has no date, and removable', async ({ page }) => {

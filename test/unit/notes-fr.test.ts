@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import table from '../../scripts/catalog-data/notes-fr.json' with { type: 'json' };
 import { frenchNote, makeTranslator } from '../../src/catalog/notes-fr.ts';
+import { rules } from '../../src/catalog/rules.ts';
 import { catalog } from '../../src/catalog/index.ts';
 import { FIELDS } from '../../src/scenario/fields.ts';
 import { firstScenario, PRIORITIES } from '../../src/scenario/first-scenario.ts';
@@ -60,7 +61,32 @@ describe('catalog notes in French', () => {
     expect(frenchNote('median of 2 current offers (all places); the source shown is the median offer\'s').text).toBe("médiane de 2 offres actuelles (tous lieux) ; la source affichée est celle de l'offre médiane");
     expect(frenchNote('lowest and highest of 8 published figures for Sweden').text).toBe('plus basse et plus haute de 8 valeurs publiées pour Suède');
     expect(frenchNote('daily, 2026-07-21').text).toBe('quotidien, 2026-07-21');
+    // A provider's row without a region, placed by its other regions (a Verda H100 price).
+    expect(frenchNote("not stated; region not stated (the provider's other listed regions are in FIN); median of 2 current offers (Europe)").text).toBe('non précisé ; région non précisée (les autres régions listées du fournisseur sont en FIN) ; médiane de 2 offres actuelles (Europe)');
     expect(frenchNote('a note nobody translated')).toEqual({ text: 'a note nobody translated', english: true });
     expect(makeTranslator({ exact: {}, patterns: [] })('2025-09-08')).toEqual({ text: '2025-09-08', english: false });
+  });
+});
+
+describe('the dependency panel in French (issue 16)', () => {
+  // What the provider-jurisdiction list shows beside each option: its sources' descriptions and the
+  // scope of each sovereignty qualification a source states.
+  const shown = new Set<string>();
+  for (const p of rules.providers) {
+    for (const k of p.sources) shown.add(rules.sources[k]!.what);
+    for (const q of p.qualifications) {
+      shown.add(q.scope);
+      for (const k of q.sources) shown.add(rules.sources[k]!.what);
+    }
+  }
+
+  it('every source description and qualification scope has a French text with the same digits', () => {
+    expect(shown.size).toBeGreaterThan(10);
+    for (const text of shown) {
+      const fr = frenchNote(text);
+      expect(fr.english, text).toBe(false);
+      expect(fr.text, text).not.toBe(text);
+      expect(digits(fr.text), text).toBe(digits(text));
+    }
   });
 });
