@@ -15,6 +15,7 @@ z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
 import { acceleratorFacts } from '../catalog/accelerators.ts';
 import { gridYears, gridZone } from '../catalog/grid.ts';
+import { GRID_METRICS } from '../catalog/grid-metric.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 
 import {
@@ -141,6 +142,9 @@ const optionBase = {
   // runs in (src/catalog/grid.ts); absent or null: the national grid's newest figure, as before.
   gridZone: z.string().trim().min(1).max(40).nullable().optional(),
   gridDataYear: z.number().int().min(1990).max(2100).nullable().optional(),
+  // footprint (issue 12, format 9, optional): the grid factor's metric — life-cycle (absent or null, as
+  // before) or direct (combustion only), where the reference data has a direct figure.
+  gridMetric: z.enum(GRID_METRICS).nullable().optional(),
   footprint: optionFootprintSchema.optional(),
 };
 
@@ -458,6 +462,12 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         const years = gridYears(place, zone);
         issue(at('gridDataYear'), 'noGridYear', `The reference data has no grid figure for ${o.gridDataYear} here${years.length ? ` (it has ${years.join(', ')})` : ''}.`, {
           value: o.gridDataYear,
+          years: years.join(', '),
+        });
+      } else if (o.gridMetric === 'direct' && o.gridGCO2ePerKWh === null && !gridYears(place, zone, 'direct').includes(o.gridDataYear ?? gridYears(place, zone, 'direct')[0] ?? Number.NaN)) {
+        // footprint (issue 12): a direct factor only where the reference has one (Electricity Maps 2024 via Green Algorithms); never invented.
+        const years = gridYears(place, zone, 'direct');
+        issue(at('gridMetric'), 'noDirectFactor', `The reference data has no direct (combustion-only) factor for this grid${o.gridDataYear != null ? ` in ${o.gridDataYear}` : ''}${years.length ? ` (it has ${years.join(', ')})` : ''}.`, {
           years: years.join(', '),
         });
       }

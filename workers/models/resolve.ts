@@ -5,7 +5,7 @@ import { catalog, country, WORLD } from '../../src/catalog/index.ts';
 import { acceleratorFacts, acceleratorName } from '../../src/catalog/accelerators.ts';
 import { acceleratorEmbodiedKg } from './embodied-area.ts';
 import { defaultEmbodiedServer } from '../../src/catalog/embodied.ts';
-import { resolveGridFactor } from '../../src/catalog/grid.ts';
+import { resolveGridFactor, type GridMetric } from '../../src/catalog/grid.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
 import { hostWFromParts } from './footprint.ts';
 import type { GridUsed, Sentence } from './types.ts';
@@ -50,10 +50,20 @@ export function priceFactor(r: ResolvedOption, m: number): number {
   return r.trend ** start;
 }
 
-export function resolveGrid(iso3: string | null, override: number | null = null, zone: string | null = null, year: number | null = null): GridUsed {
+export function resolveGrid(iso3: string | null, override: number | null = null, zone: string | null = null, year: number | null = null, metric: GridMetric | null = null): GridUsed {
   // Location-based grid intensity (Green Algorithms / GHG Protocol): the one resolver, src/catalog/grid.ts.
-  const f = resolveGridFactor({ country: iso3, zone, year, override });
-  return { country: f.country, gCO2ePerKWh: f.gCO2ePerKWh, assumedWorld: f.assumedWorld, fromPerson: f.fromPerson, zone: f.zone, dataYear: f.year };
+  const f = resolveGridFactor({ country: iso3, zone, year, override, metric });
+  return {
+    country: f.country,
+    gCO2ePerKWh: f.gCO2ePerKWh,
+    assumedWorld: f.assumedWorld,
+    fromPerson: f.fromPerson,
+    zone: f.zone,
+    dataYear: f.year,
+    metric: f.metric,
+    sources: f.cited?.sources ?? [],
+    asOf: f.cited?.asOf ?? null,
+  };
 }
 
 function optionCountry(o: SupplyOption): string | null {
@@ -98,7 +108,7 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     throughput,
     throughputFromCatalog,
     powerWPerGpu: power,
-    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh, o.gridZone ?? null, o.gridDataYear ?? null),
+    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh, o.gridZone ?? null, o.gridDataYear ?? null, o.gridMetric ?? null),
     embodiedKgPerGpu,
     // The newest 8-GPU server row excluding GPUs (embodied-2026: 5,700 kgCO2e, BoaviztAPI 2025), unless the person gives a figure.
     embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,

@@ -79,6 +79,10 @@ export interface FootprintBasis {
   gridDataYear: number | null;
   gridSources: string[];
   gridAsOf: string | null;
+  /** footprint (issue 12): life-cycle or direct; null when the person typed the figure or the source does not say. */
+  gridMetric: 'lifeCycle' | 'direct' | null;
+  /** The sub-national zone whose figure was used, or null (national). */
+  gridZone: string | null;
 }
 
 export interface OptionTotals extends Footprint, FootprintParts {
@@ -122,6 +126,10 @@ export interface GridUsed {
   // catalog (issue 12): the sub-national zone and the data year of the figure used (src/catalog/grid.ts).
   zone?: string | null;
   dataYear?: number | null;
+  // footprint (issue 12): life-cycle or direct (null: the person's figure, or a source that does not say), and the figure's sources and month.
+  metric?: 'lifeCycle' | 'direct' | null;
+  sources?: string[];
+  asOf?: string | null;
 }
 
 export interface BreakEven {
