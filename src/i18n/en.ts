@@ -637,6 +637,8 @@ export const en = {
   'buy.dutyEvent': 'Tariff “{event}”, {date}. Exempt end uses: {exemptions}. If one is yours, set 0 and give the reason in the notes.',
   'issue.unknownGridZone': 'The reference data has no grid zone “{value}” in this country.',
   'issue.noGridYear': 'No grid figure for {value} here (the reference has {years}).',
+  'issue.cpuOnlyNeedsCores': 'A job on CPUs only needs its CPU cores per server: its power comes from them.',
+  'issue.cpuOnlyOneServer': 'A job on CPUs only counts servers: set this to 1, so each counted unit (and hour) is one server.',
   'issue.noDirectFactor': 'The reference data has no direct (combustion-only) factor for this grid or year (it has one for: {years}). Use life-cycle, or type your own figure.',
   // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)
   'pool.startMonth': 'Starts in month',

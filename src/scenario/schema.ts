@@ -131,6 +131,12 @@ export const optionFootprintSchema = z.strictObject({
   energyScope: z.enum(ENERGY_SCOPES),
   /** Where the energy figure comes from (a meter, a provider's report), shown with the result. */
   energySource: plain(z.string().trim().max(200)),
+  /**
+   * footprint (issue 12, format 9, optional): the job runs on the hosts' CPUs only — its energy is the
+   * host parts' power × hours, no accelerator power, and the embodied carbon is the server's only.
+   * Each counted unit is then one server (accelerators per server = 1). Absent or false: as before.
+   */
+  cpuOnly: z.boolean().optional(),
 });
 export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
 
@@ -473,8 +479,17 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       }
     }
 
-    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused.
-    if (o.footprint && o.footprint.measuredEnergyKWh !== null) {
+    // footprint (issue 12): a CPU-only job is described by its host parts, one server per counted unit.
+    if (o.footprint?.cpuOnly) {
+      if (o.footprint.hostCpuCores === null) {
+        issue([...at('footprint'), 'hostCpuCores'], 'cpuOnlyNeedsCores', 'A job on CPUs only needs its CPU cores per server: its power comes from them.', {});
+      }
+      if (o.gpusPerServer !== 1) {
+        issue(at('gpusPerServer'), 'cpuOnlyOneServer', 'A job on CPUs only counts servers: set this to 1, so each counted unit (and hour) is one server.', {});
+      }
+    }
+    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused (no GPUs idle in a CPU-only job).
+    if (o.footprint && o.footprint.measuredEnergyKWh !== null && !o.footprint.cpuOnly) {
       const floor = idleFloor(o, s);
       if (floor && floor.floorKWh > 0) {
         const it = knownItKWhOverHorizon(o.footprint.measuredEnergyKWh, o.footprint, o.pue, floor.months);

@@ -16,6 +16,7 @@ export function footprintBasisOf(r: ResolvedOption): FootprintBasis {
     energyScope: f?.energyScope ?? 'it',
     overheadTyped: !!f && f.overheadEnergyKWh !== null,
     hostFromParts: r.hostFromParts,
+    cpuOnly: r.cpuOnly,
     market,
     rest,
     // The location-based factor exactly as the one resolver gave it (zone, data year, metric, sources).

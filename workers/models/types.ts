@@ -71,6 +71,8 @@ export interface FootprintBasis {
   energyScope: 'it' | 'facility';
   overheadTyped: boolean;
   hostFromParts: boolean;
+  /** footprint (issue 12): the job runs on the hosts' CPUs only (energy from the host parts, the server's embodied carbon only). */
+  cpuOnly: boolean;
   /** Market-based from: the supplier's factor, a contract (PPA or certificates share), or no contract (the grid factor). */
   market: 'supplier' | 'contract' | 'noContract';
   /** What the uncovered rest is counted at: the residual mix the person gave, or the grid factor. */
