@@ -352,6 +352,7 @@ export const en = {
   'tier.provider': 'Cloud or market provider',
   'tier.computeCountry': 'Country of the compute',
   'tier.fabCountry': 'Country of chip fabrication',
+  'tier.vendorCountry': 'Vendor’s country',
   'band.high': 'highly concentrated',
   'band.moderate': 'moderately concentrated',
   'band.unconcentrated': 'unconcentrated',

@@ -353,6 +353,7 @@ export const fr: Record<MessageKey, string> = {
   'tier.provider': 'Fournisseur cloud ou place de marché',
   'tier.computeCountry': 'Pays du calcul',
   'tier.fabCountry': 'Pays de fabrication des puces',
+  'tier.vendorCountry': 'Pays du fabricant',
   'band.high': 'très concentré',
   'band.moderate': 'modérément concentré',
   'band.unconcentrated': 'peu concentré',

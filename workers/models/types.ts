@@ -172,7 +172,7 @@ export interface OptionResult {
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
 
-export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'providerJurisdiction' | 'computeCountry' | 'fabCountry';
+export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'providerJurisdiction' | 'computeCountry' | 'fabCountry' | 'vendorCountry';
 
 export interface TierConcentration {
   tier: DependencyTier;

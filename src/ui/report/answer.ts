@@ -24,7 +24,8 @@ export interface Answer {
 const byPerHour = (a: number | null, b: number | null) => (a ?? Infinity) - (b ?? Infinity);
 
 function dependencyText(r: EvaluationResult, t: Translator, lang: Lang): string {
-  const worst = [...r.dependency.portfolio].sort((a, b) => b.hhi - a.hhi)[0];
+  // A tier whose suppliers are all unknown says nothing about concentration: not the headline's.
+  const worst = [...r.dependency.portfolio].filter((x) => x.shares.some((s) => s.name !== 'unknown')).sort((a, b) => b.hhi - a.hhi)[0];
   const tier = worst ? t('headline.dependency', { tier: t(`tier.${worst.tier}`), hhi: formatNumber(lang, worst.hhi, 0), band: t(`band.${worst.band}`) }) : '';
   return [tier, renderSentence(r.dependency.exportSentence, t, lang)].filter(Boolean).join(' — ');
 }
