@@ -328,7 +328,7 @@ export const en = {
   'chart.waterLabel': 'Bar chart of on-site and off-site water for: {series}',
   'chart.dependencyTitle': 'Dependency per tier',
   'chart.dependencyLabel': 'Bar chart of the concentration index (HHI) of your spend per supply-chain tier, with the market’s',
-  'chart.operational': 'Operational (tCO2e)',
+  'chart.operational': 'Operational, location-based (tCO2e)',
   'chart.embodied': 'Embodied (tCO2e)',
   'chart.onsiteWater': 'On site (m³)',
   'chart.offsiteWater': 'Electricity generation (m³)',

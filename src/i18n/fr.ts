@@ -329,7 +329,7 @@ export const fr: Record<MessageKey, string> = {
   'chart.waterLabel': 'Histogramme de l’eau sur site et hors site pour : {series}',
   'chart.dependencyTitle': 'Dépendance par maillon',
   'chart.dependencyLabel': 'Histogramme de l’indice de concentration (IHH) de vos dépenses par maillon de la chaîne d’approvisionnement, avec celui du marché',
-  'chart.operational': 'Exploitation (tCO2e)',
+  'chart.operational': 'Exploitation, méthode localisation (tCO2e)',
   'chart.embodied': 'Intrinsèques (tCO2e)',
   'chart.onsiteWater': 'Sur site (m³)',
   'chart.offsiteWater': 'Production d’électricité (m³)',
