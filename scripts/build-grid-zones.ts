@@ -43,24 +43,23 @@ const catalogFile = z.looseObject({
 
 const ISO2_TO_3: Record<string, string> = { US: 'USA', CA: 'CAN', AU: 'AUS', IN: 'IND', JP: 'JPN', SE: 'SWE', NO: 'NOR', DK: 'DNK' };
 
+function cite(v: z.infer<typeof value> & { value: number; dataYear: number }, sources: z.infer<typeof gridFile>['sources']): GridYear['g'] {
+  const date = v.date ?? sources[v.sources[0]!]!.date.replace(/^.*fetched (\d{4}-\d{2}-\d{2}).*$/, '$1');
+  const asOf = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : `${v.dataYear}-01`;
+  return { value: v.value, unit: v.unit, sources: v.sources, date, asOf, confidence: v.confidence as Confidence, note: `data year ${v.dataYear}, ${v.metric}${v.note ? `; ${v.note}` : ''}` };
+}
+
 function years(values: z.infer<typeof value>[], sources: z.infer<typeof gridFile>['sources']): GridYear[] {
   const out = new Map<number, GridYear>();
   for (const v of values) {
     if (typeof v.dataYear !== 'number' || v.value === null || !v.metric.startsWith('life-cycle') || out.has(v.dataYear)) continue;
-    const date = v.date ?? sources[v.sources[0]!]!.date.replace(/^.*fetched (\d{4}-\d{2}-\d{2}).*$/, '$1');
-    const asOf = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : `${v.dataYear}-01`;
-    out.set(v.dataYear, {
-      year: v.dataYear,
-      g: {
-        value: v.value,
-        unit: v.unit,
-        sources: v.sources,
-        date,
-        asOf,
-        confidence: v.confidence as Confidence,
-        note: `data year ${v.dataYear}, ${v.metric}${v.note ? `; ${v.note}` : ''}`,
-      },
-    });
+    out.set(v.dataYear, { year: v.dataYear, g: cite({ ...v, value: v.value, dataYear: v.dataYear }, sources) });
+  }
+  // footprint (issue 12): the direct (combustion-only) value of a data year that has a life-cycle one (Electricity Maps via Green Algorithms: 2024).
+  for (const v of values) {
+    if (typeof v.dataYear !== 'number' || v.value === null || !v.metric.startsWith('direct')) continue;
+    const y = out.get(v.dataYear);
+    if (y && !y.direct) y.direct = cite({ ...v, value: v.value, dataYear: v.dataYear }, sources);
   }
   return [...out.values()].sort((a, b) => b.year - a.year);
 }

@@ -5,7 +5,12 @@ import type { CitedNumber } from './types.ts';
 export interface GridYear {
   year: number;
   g: CitedNumber & { value: number };
+  /** footprint (issue 12): the direct (combustion-only) intensity of the same data year, where the reference gives one. */
+  direct?: CitedNumber & { value: number };
 }
+
+/** footprint (issue 12): which grid factor — life-cycle (upstream included, the default) or direct (combustion only). */
+export type GridMetric = (typeof import('./grid-metric.ts').GRID_METRICS)[number];
 
 export interface GridZone {
   /** Zone code (Electricity Maps zone, or the Green Algorithms region code). */

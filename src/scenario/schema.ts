@@ -15,6 +15,7 @@ z.config({ jitless: true });
 import { accelerator, country } from '../catalog/index.ts';
 import { acceleratorFacts } from '../catalog/accelerators.ts';
 import { gridYears, gridZone } from '../catalog/grid.ts';
+import { GRID_METRICS } from '../catalog/grid-metric.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 
 import {
@@ -130,6 +131,12 @@ export const optionFootprintSchema = z.strictObject({
   energyScope: z.enum(ENERGY_SCOPES),
   /** Where the energy figure comes from (a meter, a provider's report), shown with the result. */
   energySource: plain(z.string().trim().max(200)),
+  /**
+   * footprint (issue 12, format 9, optional): the job runs on the hosts' CPUs only — its energy is the
+   * host parts' power × hours, no accelerator power, and the embodied carbon is the server's only.
+   * Each counted unit is then one server (accelerators per server = 1). Absent or false: as before.
+   */
+  cpuOnly: z.boolean().optional(),
 });
 export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
 
@@ -141,6 +148,9 @@ const optionBase = {
   // runs in (src/catalog/grid.ts); absent or null: the national grid's newest figure, as before.
   gridZone: z.string().trim().min(1).max(40).nullable().optional(),
   gridDataYear: z.number().int().min(1990).max(2100).nullable().optional(),
+  // footprint (issue 12, format 9, optional): the grid factor's metric — life-cycle (absent or null, as
+  // before) or direct (combustion only), where the reference data has a direct figure.
+  gridMetric: z.enum(GRID_METRICS).nullable().optional(),
   footprint: optionFootprintSchema.optional(),
 };
 
@@ -460,11 +470,26 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
           value: o.gridDataYear,
           years: years.join(', '),
         });
+      } else if (o.gridMetric === 'direct' && o.gridGCO2ePerKWh === null && !gridYears(place, zone, 'direct').includes(o.gridDataYear ?? gridYears(place, zone, 'direct')[0] ?? Number.NaN)) {
+        // footprint (issue 12): a direct factor only where the reference has one (Electricity Maps 2024 via Green Algorithms); never invented.
+        const years = gridYears(place, zone, 'direct');
+        issue(at('gridMetric'), 'noDirectFactor', `The reference data has no direct (combustion-only) factor for this grid${o.gridDataYear != null ? ` in ${o.gridDataYear}` : ''}${years.length ? ` (it has ${years.join(', ')})` : ''}.`, {
+          years: years.join(', '),
+        });
       }
     }
 
-    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused.
-    if (o.footprint && o.footprint.measuredEnergyKWh !== null) {
+    // footprint (issue 12): a CPU-only job is described by its host parts, one server per counted unit.
+    if (o.footprint?.cpuOnly) {
+      if (o.footprint.hostCpuCores === null) {
+        issue([...at('footprint'), 'hostCpuCores'], 'cpuOnlyNeedsCores', 'A job on CPUs only needs its CPU cores per server: its power comes from them.', {});
+      }
+      if (o.gpusPerServer !== 1) {
+        issue(at('gpusPerServer'), 'cpuOnlyOneServer', 'A job on CPUs only counts servers: set this to 1, so each counted unit (and hour) is one server.', {});
+      }
+    }
+    // footprint (issue 12): a measured energy below what the GPU-hours draw at idle is refused (no GPUs idle in a CPU-only job).
+    if (o.footprint && o.footprint.measuredEnergyKWh !== null && !o.footprint.cpuOnly) {
       const floor = idleFloor(o, s);
       if (floor && floor.floorKWh > 0) {
         const it = knownItKWhOverHorizon(o.footprint.measuredEnergyKWh, o.footprint, o.pue, floor.months);

@@ -251,7 +251,11 @@ export function suggestField(o: SupplyOption, field: string, ctx: SuggestContext
       // (2025): US average water consumed per kWh generated.
       const iso3 = gridCountryOf(o);
       const w = iso3 ? country(iso3)?.offsiteWaterLPerKWh : undefined;
-      if (w && w.value !== null) return { value: w.value, cited: w, derivation: `${country(iso3!)?.name ?? iso3}${w.derived ? ', derived' : ''}` };
+      if (w && w.value !== null) {
+        // footprint (issue 12): the reference has off-site water per country only; a grid zone takes its country's, said so.
+        const place = `${country(iso3!)?.name ?? iso3}${w.derived ? ', derived' : ''}`;
+        return { value: w.value, cited: w, derivation: o.gridZone ? `${place}, national figure (none per grid zone)` : place };
+      }
       const row = catalog.electricityWater.find((r) => r.id === 'li-2025-us');
       return row && row.value !== null ? { value: row.value, cited: row, derivation: 'US average (no figure for this country)' } : null;
     }

@@ -16,7 +16,8 @@ import type {
   TierConcentration,
 } from './types.ts';
 
-export const TIERS: readonly DependencyTier[] = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'providerJurisdiction', 'computeCountry', 'fabCountry'];
+// footprint (issue 12): the vendor's country last — the catalog has none (only an own accelerator gives it), so it reads "unknown" there.
+export const TIERS: readonly DependencyTier[] = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'providerJurisdiction', 'computeCountry', 'fabCountry', 'vendorCountry'];
 
 export const UNKNOWN = 'unknown';
 
@@ -100,6 +101,8 @@ export function optionSuppliers(o: SupplyOption, planner: string, scope?: Accele
     providerJurisdiction: new Map([[providerHeadquarters(o, planner) ?? UNKNOWN, 1]]),
     computeCountry: new Map([[place ?? UNKNOWN, 1]]),
     fabCountry: acc?.fabCountries.length ? even(acc.fabCountries) : new Map([[UNKNOWN, 1]]),
+    // The vendor's headquarters country: an own accelerator's, as the person gave it; the reference data has none for catalog parts.
+    vendorCountry: new Map([[acc?.vendorCountry ?? UNKNOWN, 1]]),
   };
 }
 

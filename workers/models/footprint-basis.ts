@@ -1,6 +1,5 @@
 // footprint (issue 12): per option, whether its energy was measured or derived and from what, and
 // the bases of its location- and market-based figures (GHG Protocol Scope 2). Pure.
-import { country } from '../../src/catalog/index.ts';
 import type { ResolvedOption } from './resolve.ts';
 import type { FootprintBasis } from './types.ts';
 
@@ -10,8 +9,6 @@ export function footprintBasisOf(r: ResolvedOption): FootprintBasis {
   const covered = f ? f.marketCoveredPct > 0 : false;
   const market: FootprintBasis['market'] = supplier ? 'supplier' : covered ? 'contract' : 'noContract';
   const rest: FootprintBasis['rest'] = supplier || (f && f.marketCoveredPct >= 100) ? null : f && f.marketResidualGCO2ePerKWh !== null ? 'residual' : 'grid';
-  // The catalog's recommended grid figure: its data year and sources (the location-based factor as resolveGrid reads it).
-  const c = r.grid.fromPerson ? undefined : country(r.grid.country);
   return {
     energy: f && f.measuredEnergyKWh !== null ? 'measured' : 'derived',
     energySource: f?.energySource ?? '',
@@ -19,10 +16,14 @@ export function footprintBasisOf(r: ResolvedOption): FootprintBasis {
     energyScope: f?.energyScope ?? 'it',
     overheadTyped: !!f && f.overheadEnergyKWh !== null,
     hostFromParts: r.hostFromParts,
+    cpuOnly: r.cpuOnly,
     market,
     rest,
-    gridDataYear: c?.gridDataYear ?? null,
-    gridSources: c?.gridGCO2ePerKWh?.sources ?? [],
-    gridAsOf: c?.gridGCO2ePerKWh?.asOf ?? null,
+    // The location-based factor exactly as the one resolver gave it (zone, data year, metric, sources).
+    gridDataYear: r.grid.fromPerson ? null : (r.grid.dataYear ?? null),
+    gridSources: r.grid.fromPerson ? [] : (r.grid.sources ?? []),
+    gridAsOf: r.grid.fromPerson ? null : (r.grid.asOf ?? null),
+    gridMetric: r.grid.metric ?? null,
+    gridZone: r.grid.zone ?? null,
   };
 }

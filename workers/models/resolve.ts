@@ -5,7 +5,7 @@ import { catalog, country, WORLD } from '../../src/catalog/index.ts';
 import { acceleratorFacts, acceleratorName } from '../../src/catalog/accelerators.ts';
 import { acceleratorEmbodiedKg } from './embodied-area.ts';
 import { defaultEmbodiedServer } from '../../src/catalog/embodied.ts';
-import { resolveGridFactor } from '../../src/catalog/grid.ts';
+import { resolveGridFactor, type GridMetric } from '../../src/catalog/grid.ts';
 import { isPayAsYouGo, isReserved, type Scenario, type SupplyOption } from '../../src/scenario/schema.ts';
 import { hostWFromParts } from './footprint.ts';
 import type { GridUsed, Sentence } from './types.ts';
@@ -42,6 +42,8 @@ export interface ResolvedOption {
   /** Host power per server the models use, W: from its parts when any part is given, else the typed figure. */
   hostWPerServer: number;
   hostFromParts: boolean;
+  /** The job runs on the hosts' CPUs only: no accelerator power (busy or idle), no accelerator embodied carbon. */
+  cpuOnly: boolean;
 }
 
 /** Price multiplier in month m: (1 + trend)^m; a reservation's price is fixed at the start of each term. */
@@ -50,10 +52,20 @@ export function priceFactor(r: ResolvedOption, m: number): number {
   return r.trend ** start;
 }
 
-export function resolveGrid(iso3: string | null, override: number | null = null, zone: string | null = null, year: number | null = null): GridUsed {
+export function resolveGrid(iso3: string | null, override: number | null = null, zone: string | null = null, year: number | null = null, metric: GridMetric | null = null): GridUsed {
   // Location-based grid intensity (Green Algorithms / GHG Protocol): the one resolver, src/catalog/grid.ts.
-  const f = resolveGridFactor({ country: iso3, zone, year, override });
-  return { country: f.country, gCO2ePerKWh: f.gCO2ePerKWh, assumedWorld: f.assumedWorld, fromPerson: f.fromPerson, zone: f.zone, dataYear: f.year };
+  const f = resolveGridFactor({ country: iso3, zone, year, override, metric });
+  return {
+    country: f.country,
+    gCO2ePerKWh: f.gCO2ePerKWh,
+    assumedWorld: f.assumedWorld,
+    fromPerson: f.fromPerson,
+    zone: f.zone,
+    dataYear: f.year,
+    metric: f.metric,
+    sources: f.cited?.sources ?? [],
+    asOf: f.cited?.asOf ?? null,
+  };
 }
 
 function optionCountry(o: SupplyOption): string | null {
@@ -77,13 +89,16 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     throughput = a / r;
   }
 
-  const power = o.powerWPerGpu ?? acc.tdpW;
+  // footprint (issue 12): a job on CPUs only draws no accelerator power (Green Algorithms: P = n_c·P_c + n_m·P_m, the host's parts).
+  const cpuOnly = o.footprint?.cpuOnly === true;
+  const power = cpuOnly ? 0 : (o.powerWPerGpu ?? acc.tdpW);
   if (power == null) throw new Error(`no power figure for option ${o.id}`);
 
   const catalogServer = defaultEmbodiedServer(catalog)?.value ?? 0;
   const fromAccelerator = acceleratorEmbodiedKg(acc);
   const catalogGpu = fromAccelerator.kg;
-  const embodiedKgPerGpu = o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0;
+  // A job on CPUs only: the embodied carbon of the server alone (no accelerator card).
+  const embodiedKgPerGpu = cpuOnly ? 0 : (o.embodiedKgCO2ePerGpu ?? catalogGpu ?? 0);
 
   let paidHoursFactor = 1;
   let feeFactor = 1;
@@ -98,12 +113,13 @@ export function resolveOption(o: SupplyOption, scenario: Scenario): ResolvedOpti
     throughput,
     throughputFromCatalog,
     powerWPerGpu: power,
-    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh, o.gridZone ?? null, o.gridDataYear ?? null),
+    grid: resolveGrid(optionCountry(o), o.gridGCO2ePerKWh, o.gridZone ?? null, o.gridDataYear ?? null, o.gridMetric ?? null),
     embodiedKgPerGpu,
     // The newest 8-GPU server row excluding GPUs (embodied-2026: 5,700 kgCO2e, BoaviztAPI 2025), unless the person gives a figure.
     embodiedKgPerServer: o.embodiedKgCO2ePerServer ?? catalogServer,
-    embodiedMissing: o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
-    embodiedFrom: o.embodiedKgCO2ePerGpu !== null ? 'option' : fromAccelerator.from,
+    embodiedMissing: !cpuOnly && o.embodiedKgCO2ePerGpu === null && catalogGpu === null,
+    embodiedFrom: cpuOnly ? null : o.embodiedKgCO2ePerGpu !== null ? 'option' : fromAccelerator.from,
+    cpuOnly,
     paidHoursFactor,
     feeFactor,
     reserved: isReserved(o),

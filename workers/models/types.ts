@@ -71,6 +71,8 @@ export interface FootprintBasis {
   energyScope: 'it' | 'facility';
   overheadTyped: boolean;
   hostFromParts: boolean;
+  /** footprint (issue 12): the job runs on the hosts' CPUs only (energy from the host parts, the server's embodied carbon only). */
+  cpuOnly: boolean;
   /** Market-based from: the supplier's factor, a contract (PPA or certificates share), or no contract (the grid factor). */
   market: 'supplier' | 'contract' | 'noContract';
   /** What the uncovered rest is counted at: the residual mix the person gave, or the grid factor. */
@@ -79,6 +81,10 @@ export interface FootprintBasis {
   gridDataYear: number | null;
   gridSources: string[];
   gridAsOf: string | null;
+  /** footprint (issue 12): life-cycle or direct; null when the person typed the figure or the source does not say. */
+  gridMetric: 'lifeCycle' | 'direct' | null;
+  /** The sub-national zone whose figure was used, or null (national). */
+  gridZone: string | null;
 }
 
 export interface OptionTotals extends Footprint, FootprintParts {
@@ -122,6 +128,10 @@ export interface GridUsed {
   // catalog (issue 12): the sub-national zone and the data year of the figure used (src/catalog/grid.ts).
   zone?: string | null;
   dataYear?: number | null;
+  // footprint (issue 12): life-cycle or direct (null: the person's figure, or a source that does not say), and the figure's sources and month.
+  metric?: 'lifeCycle' | 'direct' | null;
+  sources?: string[];
+  asOf?: string | null;
 }
 
 export interface BreakEven {
@@ -162,7 +172,7 @@ export interface OptionResult {
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';
 
-export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'providerJurisdiction' | 'computeCountry' | 'fabCountry';
+export type DependencyTier = 'acceleratorVendor' | 'foundry' | 'hbm' | 'provider' | 'providerJurisdiction' | 'computeCountry' | 'fabCountry' | 'vendorCountry';
 
 export interface TierConcentration {
   tier: DependencyTier;

@@ -24,17 +24,22 @@ export interface Answer {
 const byPerHour = (a: number | null, b: number | null) => (a ?? Infinity) - (b ?? Infinity);
 
 function dependencyText(r: EvaluationResult, t: Translator, lang: Lang): string {
-  const worst = [...r.dependency.portfolio].sort((a, b) => b.hhi - a.hhi)[0];
+  // A tier whose suppliers are all unknown says nothing about concentration: not the headline's.
+  const worst = [...r.dependency.portfolio].filter((x) => x.shares.some((s) => s.name !== 'unknown')).sort((a, b) => b.hhi - a.hhi)[0];
   const tier = worst ? t('headline.dependency', { tier: t(`tier.${worst.tier}`), hhi: formatNumber(lang, worst.hhi, 0), band: t(`band.${worst.band}`) }) : '';
   return [tier, renderSentence(r.dependency.exportSentence, t, lang)].filter(Boolean).join(' — ');
 }
 
+/** footprint (issue 12): operational emissions both ways (GHG Protocol Scope 2), embodied apart, offsets apart and never subtracted. */
 function footprint(x: EvaluationResult['mix']['totals'], t: Translator, lang: Lang): string {
-  return t('report.footprint', {
+  const text = t('report.footprint', {
     energy: formatEnergy(lang, x.facilityEnergyKWh),
-    co2e: formatCO2e(lang, x.operationalKgCO2e + x.embodiedKgCO2e),
+    location: formatCO2e(lang, x.operationalKgCO2e),
+    market: formatCO2e(lang, x.marketKgCO2e),
+    embodied: formatCO2e(lang, x.embodiedKgCO2e),
     water: formatWater(lang, x.onsiteWaterL + x.offsiteWaterL),
   });
+  return x.offsetsKgCO2e === null ? text : `${text} ${t('report.offsets', { offsets: formatCO2e(lang, x.offsetsKgCO2e) })}`;
 }
 
 /** The open scenario: which option, alone, costs least per useful GPU-hour; the mix; the odds. */

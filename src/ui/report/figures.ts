@@ -17,7 +17,7 @@ export interface ReportFigure {
 interface Series {
   name: string;
   cumulative: number[];
-  totals: { costCcy: number; operationalKgCO2e: number; embodiedKgCO2e: number; onsiteWaterL: number; offsiteWaterL: number };
+  totals: { costCcy: number; operationalKgCO2e: number; marketKgCO2e: number; embodiedKgCO2e: number; onsiteWaterL: number; offsiteWaterL: number };
   currency: string;
 }
 
@@ -62,8 +62,9 @@ export function reportFigures(list: Evaluated[], t: Translator, lang: Lang): Rep
       },
       options: { scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'tCO2e' } } } },
     },
-    head: [t('report.series'), t('results.operational'), t('results.embodied')],
-    rows: s.map((x) => [x.name, formatCO2e(lang, x.totals.operationalKgCO2e), formatCO2e(lang, x.totals.embodiedKgCO2e)]),
+    // footprint (issue 12): the bars are location-based; the table gives market-based beside it.
+    head: [t('report.series'), t('results.opLocation'), t('results.opMarket'), t('results.embodied')],
+    rows: s.map((x) => [x.name, formatCO2e(lang, x.totals.operationalKgCO2e), formatCO2e(lang, x.totals.marketKgCO2e), formatCO2e(lang, x.totals.embodiedKgCO2e)]),
   };
   const water: ReportFigure = {
     title: t('report.chartWater'),

@@ -182,6 +182,9 @@ function resolvedValue(name: FieldName, r: ResolvedOption): number | undefined {
   switch (name) {
     case 'powerWPerGpu':
       return r.powerWPerGpu;
+    case 'idlePowerWPerGpu':
+      // footprint (issue 12): no accelerator idles in a job on CPUs only.
+      return r.cpuOnly ? 0 : undefined;
     case 'hostPowerWPerServer':
       // footprint (issue 12): typed, or from the host's parts (resolve.ts).
       return r.hostWPerServer;
