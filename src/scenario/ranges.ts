@@ -120,3 +120,16 @@ export function pruneRanges(s: Scenario): number {
   if (kept.length !== before) s.uncertainty.ranges = kept;
   return before - kept.length;
 }
+
+/**
+ * pool (issue 15): removes member i of `pool.members` with its ranges, and renumbers the ranges on
+ * the members after it (a range names its member by index). Removing the last member removes the pool.
+ */
+export function removeMember(s: Scenario, i: number): void {
+  if (!s.pool || !s.pool.members[i]) return;
+  s.pool.members.splice(i, 1);
+  s.uncertainty.ranges = s.uncertainty.ranges
+    .filter((r) => !(r.target === 'member' && r.memberIndex === i))
+    .map((r) => (r.target === 'member' && r.memberIndex! > i ? { ...r, memberIndex: r.memberIndex! - 1 } : r));
+  if (s.pool.members.length === 0) delete s.pool;
+}

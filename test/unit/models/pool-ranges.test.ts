@@ -6,8 +6,8 @@ import { evaluatePlanning } from '../../../workers/models/pool.ts';
 import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
 import { runPoolMonteCarlo } from '../../../workers/models/uncertainty/pool-montecarlo.ts';
 import { tornado } from '../../../workers/models/uncertainty/tornado.ts';
-import { validateScenario as loadScenarioValue } from '../../../src/scenario/load.ts';
-import { addRange, keyOfPath, pruneRanges } from '../../../src/scenario/ranges.ts';
+import { validateScenario, validateScenario as loadScenarioValue } from '../../../src/scenario/load.ts';
+import { addRange, keyOfPath, pruneRanges, removeMember } from '../../../src/scenario/ranges.ts';
 import type { Range, Scenario } from '../../../src/scenario/schema.ts';
 import { cloud, scenario, valid } from '../helpers.ts';
 
@@ -61,6 +61,19 @@ describe('pool ranges: the schema', () => {
     expect(loadScenarioValue(s).ok).toBe(true);
     s.pool!.members = [];
     expect(pruneRanges(s)).toBe(1);
+  });
+  it('removing a member removes its ranges and renumbers those of the members after it', () => {
+    const s = valid(unchecked());
+    s.pool!.members.push({ ...s.pool!.members[0]!, name: 'Third lab' }, { ...s.pool!.members[0]!, name: 'Fourth lab' });
+    for (const i of [0, 1, 2]) addRange(s, { target: 'member', optionId: null, memberIndex: i, field: 'gpuHoursPerMonth' });
+    removeMember(s, 1);
+    expect(s.pool!.members.map((m) => m.name)).toEqual(['Late lab', 'Fourth lab']);
+    expect(s.uncertainty.ranges.map((r) => r.memberIndex)).toEqual([0, 1]);
+    expect(validateScenario(s).ok).toBe(true);
+    removeMember(s, 0);
+    removeMember(s, 0);
+    expect(s.pool).toBeUndefined();
+    expect(s.uncertainty.ranges).toEqual([]);
   });
   it('a scenario without member ranges has no memberIndex anywhere (documents unchanged)', () => {
     const s = valid(unchecked());

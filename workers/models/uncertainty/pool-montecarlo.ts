@@ -60,7 +60,8 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
   const aloneSum = new Float64Array(n);
   let names: string[] = [];
   for (let k = 0; k < n; k++) {
-    const sample = structuredClone(s);
+    // A scenario is a JSON document: its copy is its JSON read back.
+    const sample = JSON.parse(JSON.stringify(s)) as Scenario;
     ranges.forEach((r, j) => {
       if (!setValue(sample, r, draws[j]![k]!)) throw new Error(`range on "${r.field}" has no input`);
     });
