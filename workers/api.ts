@@ -10,6 +10,7 @@ import { evaluatePlanning } from './models/pool.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
+import { runPoolMonteCarlo, type PoolMonteCarloResult } from './models/uncertainty/pool-montecarlo.ts';
 import { optimise as optimiseScenario, optimiseSteps, type OptimiseResult } from './models/optimise/search.ts';
 
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
@@ -19,6 +20,8 @@ export type Response<T> = { ok: true; result: T } | { ok: false; error: ModelFai
 export type EvaluateResponse = { ok: true; result: EvaluationResult; scenario: Scenario } | { ok: false; error: ModelFailure };
 export type MonteCarloResponse = Response<MonteCarloResult>;
 export type TornadoResponse = Response<TornadoResult>;
+/** pool (issue 15): the pool's Monte Carlo per member (null: the scenario has no pool). */
+export type PoolMonteCarloResponse = Response<PoolMonteCarloResult | null>;
 
 export interface MonteCarloRequest {
   /** Overrides the scenario's own sample count and seed (e.g. a quick first run). */
@@ -57,6 +60,11 @@ export function evaluate(input: unknown): EvaluateResponse {
 /** Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second validation). */
 export function monteCarloOf(s: Scenario, request: MonteCarloRequest = {}, onProgress?: (done: number, total: number) => void, clock?: () => number): MonteCarloResponse {
   return guarded(s, (v) => runMonteCarlo(v, { ...request, onProgress, clock }));
+}
+
+/** pool (issue 15): the pool's Monte Carlo per member, on a scenario the evaluator has validated. */
+export function poolMonteCarloOf(s: Scenario, request: MonteCarloRequest = {}): PoolMonteCarloResponse {
+  return guarded(s, (v) => runPoolMonteCarlo(v, request));
 }
 
 /** The tornado of a scenario the evaluator has validated. */
@@ -150,6 +158,7 @@ export const evaluatorApi = {
 export const simulatorApi = {
   monteCarlo: monteCarloOf,
   tornado: tornadoOf,
+  poolMonteCarlo: poolMonteCarloOf,
   optimise,
   optimiseOf,
   cancelOptimise,

@@ -6,7 +6,7 @@
 // settles its own pending calls and leaves the other one running. Every argument is snapshotted
 // here (a Svelte state proxy cannot cross postMessage), so no caller can forget.
 import { proxy } from 'comlink';
-import type { EvaluateResponse, EvaluatorApi, MonteCarloRequest, MonteCarloResponse, Response, SimulatorApi, TornadoResponse } from '../../workers/api.ts';
+import type { EvaluateResponse, EvaluatorApi, MonteCarloRequest, MonteCarloResponse, Response, SimulatorApi, TornadoResponse, PoolMonteCarloResponse } from '../../workers/api.ts';
 import type { OptimiseResult } from '../../workers/models/optimise/search.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import type { FileLoadResult } from '../scenario/load-file.ts';
@@ -81,6 +81,12 @@ export class Engine {
     const signal = options.signal;
     const progress = onProgress ? proxy((done: number, total: number) => void (signal?.aborted || onProgress(done, total))) : undefined;
     return this.simulator.call((api) => api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>, options);
+  }
+
+  /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */
+  poolMonteCarlo(scenario: Scenario, options: CallOptions = {}): Promise<PoolMonteCarloResponse> {
+    const plain = snapshot(scenario);
+    return this.simulator.call((api) => api.poolMonteCarlo(plain) as Promise<PoolMonteCarloResponse>, options);
   }
 
   /** The tornado of a validated scenario: each range swung across its 90 % interval. */

@@ -45,7 +45,8 @@ export function libraryFile(scenarios: unknown[], exportedAt: string): LibraryFi
 
 export const DISTRIBUTION_SHAPES = ['normal', 'lognormal', 'uniform', 'triangular'] as const;
 export type DistributionShape = (typeof DISTRIBUTION_SHAPES)[number];
-export const RANGE_TARGETS = ['settings', 'workload', 'option'] as const;
+// pool (issue 15, format 9, optional): 'member' is a pool member's workload (pool.members[memberIndex]).
+export const RANGE_TARGETS = ['settings', 'workload', 'option', 'member'] as const;
 export const MIN_SAMPLES = FIELDS.samples.min;
 export const MAX_SAMPLES = FIELDS.samples.max;
 export const DEFAULT_SAMPLES = 10_000;

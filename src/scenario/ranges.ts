@@ -5,16 +5,21 @@ import { INTEGER_FIELDS, MAX_RANGES, RANGE_BOUNDS, isRangeable, type RANGEABLE_F
 import type { Range, Scenario } from './schema.ts';
 
 /** The input a range is about. */
-export type RangeKey = Pick<Range, 'target' | 'optionId' | 'field'>;
+export type RangeKey = Pick<Range, 'target' | 'optionId' | 'field' | 'memberIndex'>;
 
 export function sameKey(a: RangeKey, b: RangeKey): boolean {
-  return a.target === b.target && a.optionId === b.optionId && a.field === b.field;
+  return a.target === b.target && a.optionId === b.optionId && a.field === b.field && a.memberIndex === b.memberIndex;
 }
 
 /** Where an input lives: the object holding it, and what kind of holder that is. */
 function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>; kind: keyof typeof RANGEABLE_FIELDS } | null {
   if (key.target === 'settings') return { object: s.settings as unknown as Record<string, unknown>, kind: 'settings' };
   if (key.target === 'workload') return { object: s.workload as unknown as Record<string, unknown>, kind: s.workload.kind };
+  if (key.target === 'member') {
+    // pool (issue 15): a member's own workload.
+    const m = key.memberIndex === undefined ? undefined : s.pool?.members[key.memberIndex];
+    return m && Object.hasOwn(m.workload, key.field) ? { object: m.workload as unknown as Record<string, unknown>, kind: m.workload.kind } : null;
+  }
   const o = s.options.find((x) => x.id === key.optionId);
   if (!o) return null;
   const own = o as unknown as Record<string, unknown>;
@@ -35,13 +40,23 @@ export function keyOfPath(s: Scenario, path: string): RangeKey | null {
   let key: RangeKey | null = null;
   if (parts[0] === 'settings' && parts.length === 2) key = { target: 'settings', optionId: null, field: parts[1]! };
   else if (parts[0] === 'workload' && parts.length === 2) key = { target: 'workload', optionId: null, field: parts[1]! };
-  else if (parts[0] === 'options' && parts.length >= 3) {
+  else if (parts[0] === 'pool' && parts[1] === 'members' && parts[3] === 'workload' && parts.length === 5) {
+    key = { target: 'member', optionId: null, memberIndex: Number(parts[2]), field: parts[4]! };
+  } else if (parts[0] === 'options' && parts.length >= 3) {
     const o = s.options[Number(parts[1])];
     if (o) key = { target: 'option', optionId: o.id, field: parts.at(-1)! };
   }
   if (!key) return null;
   const holder = holderOf(s, key);
   return holder && isRangeable(holder.kind, key.field) ? key : null;
+}
+
+/** Sets the input a range is about to `value` (the Monte Carlo of a pool writes each sample into a copy); false when it does not exist. */
+export function setValue(s: Scenario, key: RangeKey, value: number): boolean {
+  const holder = holderOf(s, key);
+  if (!holder) return false;
+  holder.object[key.field] = value;
+  return true;
 }
 
 /** The current value of the input a range is about (null when it has none, or no longer exists). */
@@ -72,7 +87,8 @@ export function defaultRange(key: RangeKey, value: number): Range {
     low = Math.min(value, Number(low.toPrecision(6)));
     high = Math.max(value, Number(high.toPrecision(6)));
   }
-  return { target: key.target, optionId: key.optionId, field: key.field, low, high, shape: 'normal' };
+  const member = key.target === 'member' ? { memberIndex: key.memberIndex } : {};
+  return { target: key.target, optionId: key.optionId, ...member, field: key.field, low, high, shape: 'normal' };
 }
 
 /** Adds a range on the input (if it has a value and the scenario has room); returns its index or -1. */
@@ -103,4 +119,17 @@ export function pruneRanges(s: Scenario): number {
   });
   if (kept.length !== before) s.uncertainty.ranges = kept;
   return before - kept.length;
+}
+
+/**
+ * pool (issue 15): removes member i of `pool.members` with its ranges, and renumbers the ranges on
+ * the members after it (a range names its member by index). Removing the last member removes the pool.
+ */
+export function removeMember(s: Scenario, i: number): void {
+  if (!s.pool || !s.pool.members[i]) return;
+  s.pool.members.splice(i, 1);
+  s.uncertainty.ranges = s.uncertainty.ranges
+    .filter((r) => !(r.target === 'member' && r.memberIndex === i))
+    .map((r) => (r.target === 'member' && r.memberIndex! > i ? { ...r, memberIndex: r.memberIndex! - 1 } : r));
+  if (s.pool.members.length === 0) delete s.pool;
 }

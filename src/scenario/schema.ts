@@ -217,6 +217,8 @@ export const rangeSchema = z.strictObject({
   target: z.enum(RANGE_TARGETS),
   /** The option's id, for target "option" (ids stay stable when options are reordered). */
   optionId: id.nullable(),
+  /** pool (issue 15; format 9, optional): the member, for target "member" — its index in `pool.members` (absent otherwise). */
+  memberIndex: z.number().int().min(0).max(MAX_POOL_MEMBERS - 1).optional(),
   field: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/),
   /** 5th percentile. */
   low: z.number(),
@@ -328,12 +330,14 @@ export interface RangeField {
   value: unknown;
   /** Index of the option, for target "option". */
   optionIndex: number | null;
+  /** pool (issue 15): index of the member in `pool.members`, for target "member". */
+  memberIndex?: number;
   /** For a purchase: the field sits in its hosting or financing object. */
   nested: 'hosting' | 'financing' | 'footprint' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
-export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'>, r: Range): RangeField | null {
+export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'> & { pool?: Scenario['pool'] }, r: Range): RangeField | null {
   const pick = (shape: Record<string, z.ZodType>, obj: object, optionIndex: number | null, nested: RangeField['nested']): RangeField | null =>
     Object.hasOwn(shape, r.field) && r.field !== 'kind'
       ? { schema: shape[r.field]!, value: (obj as Record<string, unknown>)[r.field], optionIndex, nested }
@@ -342,6 +346,14 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   if (r.target === 'workload') {
     const w = { gpuHours: gpuHoursWorkloadSchema, training: trainingWorkloadSchema, inference: inferenceWorkloadSchema }[s.workload.kind];
     return pick(w.shape, s.workload, null, null);
+  }
+  if (r.target === 'member') {
+    // pool (issue 15): a member's own workload, by its index among the members beyond the first.
+    const m = r.memberIndex === undefined ? undefined : s.pool?.members[r.memberIndex];
+    if (!m) return null;
+    const w = { gpuHours: gpuHoursWorkloadSchema, training: trainingWorkloadSchema, inference: inferenceWorkloadSchema }[m.workload.kind];
+    const f = pick(w.shape, m.workload, null, null);
+    return f && { ...f, memberIndex: r.memberIndex };
   }
   const i = s.options.findIndex((x) => x.id === r.optionId);
   const o = s.options[i];
@@ -547,11 +559,15 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   const rangeKeys = new Set<string>();
   s.uncertainty.ranges.forEach((r, i) => {
     const at = ['uncertainty', 'ranges', i];
-    const key = `${r.target}/${r.optionId ?? ''}/${r.field}`;
+    const key = `${r.target}/${r.optionId ?? ''}/${r.memberIndex ?? ''}/${r.field}`;
     if (rangeKeys.has(key)) issue([...at, 'field'], 'rangeDuplicate', 'This input already has a range.', { field: r.field });
     rangeKeys.add(key);
     if ((r.target === 'option') !== (r.optionId !== null)) {
       issue([...at, 'optionId'], 'rangeOption', 'A range on an option names the option; other ranges name none.');
+      return;
+    }
+    if ((r.target === 'member') !== (r.memberIndex !== undefined)) {
+      issue([...at, 'memberIndex'], 'rangeMember', 'A range on a pool member names the member; other ranges name none.');
       return;
     }
     const f = rangeField(s, r);
@@ -559,7 +575,8 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       issue([...at, 'field'], 'rangeField', `"${r.field}" is not an input of this ${r.target}.`, { field: r.field });
       return;
     }
-    const holder = r.target === 'settings' ? 'settings' : r.target === 'workload' ? s.workload.kind : s.options[f.optionIndex!]!.kind;
+    const holder =
+      r.target === 'settings' ? 'settings' : r.target === 'workload' ? s.workload.kind : r.target === 'member' ? s.pool!.members[r.memberIndex!]!.workload.kind : s.options[f.optionIndex!]!.kind;
     if (!isRangeable(holder, r.field)) {
       issue([...at, 'field'], 'rangeNoEffect', `A range on "${r.field}" would change none of the Monte Carlo's results.`, { field: r.field });
       return;

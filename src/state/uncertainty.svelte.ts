@@ -8,17 +8,20 @@ import { EngineAborted, engine, type Engine } from '../engine/bridge.svelte.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
 import type { TornadoResult } from '../../workers/models/uncertainty/tornado.ts';
+import type { PoolMonteCarloResult } from '../../workers/models/uncertainty/pool-montecarlo.ts';
 import { failureOf, type Failure } from './evaluation.svelte.ts';
 
 /** Quiet time after an edit before the uncertainty runs again, in milliseconds. */
 const QUIET_MS = 200;
 
 /** What the uncertainty needs of the engine. */
-export type SimulatorEngine = Pick<Engine, 'warmUpMonteCarlo' | 'monteCarlo' | 'sensitivity'>;
+export type SimulatorEngine = Pick<Engine, 'warmUpMonteCarlo' | 'monteCarlo' | 'sensitivity'> & Partial<Pick<Engine, 'poolMonteCarlo'>>;
 
 export class Uncertainty {
   result = $state.raw<MonteCarloResult | null>(null);
   tornado = $state.raw<TornadoResult | null>(null);
+  /** pool (issue 15): each member's cost in the pool and alone across the ranges (null: no pool, or not run yet). */
+  pool = $state.raw<PoolMonteCarloResult | null>(null);
   running = $state(false);
   /** Share of the samples done, 0–1, while a run goes. */
   progress = $state(0);
@@ -49,6 +52,7 @@ export class Uncertainty {
       this.#next = null;
       this.result = null;
       this.tornado = null;
+      this.pool = null;
       this.stale = false;
       this.cancelled = false;
       this.failure = null;
@@ -107,6 +111,13 @@ export class Uncertainty {
       this.result = mc.result;
       this.tornado = tornado!.result;
       this.stale = false;
+      // pool (issue 15): then each member's figures (slower: a full pool evaluation per sample), when the scenario has a pool.
+      this.pool = null;
+      if (s.pool && this.engine.poolMonteCarlo) {
+        const p = await this.engine.poolMonteCarlo(s, { signal });
+        if (this.#next || this.#last !== s) return;
+        this.pool = p.ok ? p.result : null;
+      }
     } catch (e) {
       if (e instanceof EngineAborted || signal.aborted) {
         this.cancelled = true;

@@ -8,6 +8,7 @@ import { messages } from '../i18n/areas/csv.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
+import type { PoolMonteCarloResult } from '../../workers/models/uncertainty/pool-montecarlo.ts';
 
 export interface CsvDialect {
   delimiter: ',' | ';';
@@ -39,6 +40,8 @@ export interface CsvOptions {
   lang: Lang;
   /** The Monte Carlo of the same scenario, if one is up to date (otherwise its section is left out). */
   monteCarlo?: MonteCarloResult | null;
+  /** pool (issue 15): the pool's Monte Carlo of the same scenario, per member, if one is up to date. */
+  poolMonteCarlo?: PoolMonteCarloResult | null;
 }
 
 export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptions): string {
@@ -93,6 +96,7 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
       ]),
     );
   }
+  poolSection(r, t, row, lines, opts.poolMonteCarlo ?? null);
   const mc = opts.monteCarlo;
   if (mc && mc.scenarioId === r.scenarioId && mc.currency === r.currency) {
     lines.push('');
@@ -114,4 +118,53 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
     }
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** pool (issue 15): each member in the pool and alone, the pool's utilisation with and without pooling, and the pool's Monte Carlo per member. */
+function poolSection(r: EvaluationResult, t: Translator, row: (v: (string | number | null)[]) => string, lines: string[], mc: PoolMonteCarloResult | null): void {
+  const p = r.pool;
+  if (!p) return;
+  const cur = r.currency;
+  lines.push('');
+  lines.push(row([t('csv.poolTitle'), t(`csv.poolRule.${p.splitRule}`)]));
+  lines.push(
+    row([
+      t('csv.poolMember'),
+      t('csv.poolDemand'),
+      t('csv.poolShared', { currency: cur }),
+      t('csv.poolPayg', { currency: cur }),
+      t('csv.poolInPool', { currency: cur }),
+      t('csv.poolAlone', { currency: cur }),
+      t('csv.poolAloneBest'),
+      t('csv.poolSaving', { currency: cur }),
+      t('csv.poolKg'),
+      t('csv.poolKWh'),
+    ]),
+  );
+  const optionName = (id: string) => (id === 'mix' ? t('results.mix') : (r.options.find((o) => o.id === id)?.name ?? id));
+  for (const m of p.members) {
+    const best = m.aloneServesAll ? optionName(m.aloneBest) : `${optionName(m.aloneBest)} (${t('csv.poolUnmet')})`;
+    lines.push(row([m.name, m.demandRefGpuHours, m.sharedCcy, m.payAsYouGoCcy, m.inPoolCcy, m.aloneCcy, best, m.savingCcy, m.inPoolKgCO2e, m.inPoolFacilityKWh]));
+  }
+  lines.push(row([t('csv.poolTotal'), null, null, null, p.poolCcy, p.aloneCcy, null, p.savingCcy, null, null]));
+  lines.push(row([t('csv.poolUtilPooled'), p.utilisationPooled]));
+  lines.push(row([t('csv.poolUtilAlone'), p.utilisationAlone]));
+  if (!mc || mc.scenarioId !== r.scenarioId || mc.currency !== r.currency) return;
+  lines.push('');
+  lines.push(row([t('csv.poolMcTitle', { samples: mc.samples, seed: mc.seed })]));
+  const stats = [
+    ['inPoolCcy', t('csv.poolInPool', { currency: cur })],
+    ['aloneCcy', t('csv.poolAlone', { currency: cur })],
+    ['savingCcy', t('csv.poolSaving', { currency: cur })],
+  ] as const;
+  const h: string[] = [t('csv.poolMember')];
+  for (const [, label] of stats) h.push(`${label} P5`, `${label} P50`, `${label} P95`);
+  h.push(t('csv.poolPSaves'));
+  lines.push(row(h));
+  for (const m of mc.members) {
+    const values: (string | number | null)[] = [m.name];
+    for (const [k] of stats) values.push(m[k].p5, m[k].p50, m[k].p95);
+    values.push(m.pSaves);
+    lines.push(row(values));
+  }
 }

@@ -82,3 +82,38 @@ for (const lang of ['en', 'fr'] as const) {
     await panel.screenshot({ path: `${shots}/casablanca-${lang}-1440.png` });
   });
 }
+
+for (const lang of ['en', 'fr'] as const) {
+  const m = messages[lang];
+  test(`(${lang}) a range on another member's demand: each member's cost alone and pooled, 5th to 95th percentile`, async ({ page }) => {
+    test.slow();
+    await openIn(page, lang);
+    await page.getByLabel(dict[lang]['example.open']).selectOption({ label: dict[lang]['example.pool'] });
+    const section = members(page, lang);
+    // Medina Health is the second member beyond the first: its GPU-hours a month get a range (±20 % to start).
+    const give = section.locator('button[aria-describedby="f-pool-members-1-workload-gpuHoursPerMonth-label"]');
+    await give.scrollIntoViewIfNeeded();
+    await expect(give).toHaveText(dict[lang]['range.add']);
+    await give.click();
+    await expect(section.getByRole('group', { name: new RegExp(esc(dict[lang]['range.legend'].split('{label}')[0]!)) })).toHaveCount(1);
+    // The range list names the member.
+    await expect(editor(page).locator('#uncertainty-fields').getByText(new RegExp(`^Medina Health — `))).toBeVisible();
+
+    const panel = results(page).locator('section[aria-labelledby="pool-results-title"]');
+    const band = panel.getByTestId('pool-mc');
+    await expect(band).toBeVisible({ timeout: 120_000 });
+    await expect(panel.getByRole('heading', { name: new RegExp(`^${esc(m['pool.mc.title'].split('(')[0]!)}`) })).toBeVisible();
+    for (const name of ['Atlas NLP', 'Sahel Agritech', 'Medina Health']) {
+      const cells = band.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell');
+      // Alone and in the pool: two amounts in dirhams, low – high.
+      for (const i of [0, 1]) await expect(cells.nth(i)).toHaveText(/MAD.*–.*MAD/);
+    }
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 2400 });
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: `${shots}/ranges-${lang}-${width}.png` });
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: `${shots}/members-range-${lang}-${width}.png` });
+    }
+  });
+}

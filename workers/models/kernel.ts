@@ -252,7 +252,7 @@ export interface RunSpec {
   fan?: FanCapture | null;
   /** pool (issue 15): demand by month (reference GPU-hours) instead of the workload's — the pool's sum, or one member's (pool.ts). */
   demand?: Float64Array | null;
-  /** pool (issue 15): demand by month added to every sample's (the other members', for the Monte Carlo and the tornado). */
+  /** pool (issue 15): demand by month added to every sample's (the other members', for the Monte Carlo and the tornado); months × n long: sample k's at [k × months + m]. */
   extraDemand?: Float64Array | null;
 }
 
@@ -341,7 +341,12 @@ export class Kernel {
       const step = rateVaries ? monthlyDiscount(plan.settings[k]!) : certainStep;
       if (spec.demand) dem.set(spec.demand); // pool (issue 15): the demand given, for every sample
       else demandSeries(this.demand, k, months, dem);
-      if (spec.extraDemand) for (let m = 0; m < months; m++) dem[m]! += spec.extraDemand[m]!; // pool (issue 15)
+      if (spec.extraDemand) {
+        // pool (issue 15): months long (every sample's), or months × n (sample k's from k × months, its members' ranges sampled).
+        const e = spec.extraDemand;
+        const from = e.length === months ? 0 : k * months;
+        for (let m = 0; m < months; m++) dem[m]! += e[from + m]!;
+      }
       if (detail !== null) detail.demand.set(dem);
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;

@@ -6,7 +6,8 @@
 import type { Scenario, Workload } from '../../src/scenario/schema.ts';
 import { evaluateScenario } from './evaluate.ts';
 import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
-import { demandPerMonth } from './workload.ts';
+import type { Plan } from './uncertainty/plan.ts';
+import { demandPerMonth, demandSeries, demandTerms, newDemandTerms } from './workload.ts';
 
 /** Below this many reference GPU-hours, a member's demand is served in full (rounding). */
 const SERVED_TOLERANCE = 1e-6;
@@ -39,6 +40,32 @@ export function otherMembersDemand(s: Scenario): Float64Array | null {
   const months = s.settings.horizonMonths;
   const out = new Float64Array(months);
   for (const m of poolMembers(s).slice(1)) for (let t = 0; t < months; t++) out[t]! += m.demand[t]!;
+  return out;
+}
+
+/** Whether a range is on a member beyond the first (its demand then differs from sample to sample). */
+export function hasMemberRanges(s: Scenario): boolean {
+  return s.uncertainty.ranges.some((r) => r.target === 'member');
+}
+
+/**
+ * The other members' demand of samples [0, n) by month, into out[k × months + m], from the plan's
+ * member blocks as sampled: the same series as memberDemand, from each sample's own inputs.
+ */
+export function otherMembersDemandSamples(plan: Plan, n: number, out: Float64Array): Float64Array {
+  const months = plan.months;
+  out.fill(0, 0, n * months);
+  const terms = newDemandTerms(plan.stride);
+  const own = new Float64Array(months);
+  for (const m of plan.members) {
+    demandTerms(m.kind, m.workload, plan.stride, n, months, terms);
+    const end = m.activeMonths === null ? months : Math.min(months, m.startMonth + m.activeMonths);
+    for (let k = 0; k < n; k++) {
+      demandSeries(terms, k, months, own);
+      // As memberDemand: D_j[m] = D_w[m − start] for start ≤ m < start + active.
+      for (let t = m.startMonth; t < end; t++) out[k * months + t]! += own[t - m.startMonth]!;
+    }
+  }
   return out;
 }
 

@@ -8,11 +8,13 @@ import type { Range, Scenario } from '../../scenario/schema.ts';
 export const FIELD_LABELS: Readonly<Record<string, MessageKey | string>> = Object.fromEntries(Object.entries(FIELDS).map(([name, f]) => [name, f.label]));
 
 /** "Cloud H100 — Price per GPU-hour", "Workload — GPU-hours a month": what a range is on. */
-export function rangeLabel(r: Pick<Range, 'target' | 'optionId' | 'field'>, s: Pick<Scenario, 'options'>, t: Translator): string {
+export function rangeLabel(r: Pick<Range, 'target' | 'optionId' | 'field' | 'memberIndex'>, s: Pick<Scenario, 'options' | 'pool'>, t: Translator): string {
   const key = FIELD_LABELS[r.field];
   const field = key ? t(key) : r.field;
   if (r.target === 'settings') return `${t('settings.title')} — ${field}`;
   if (r.target === 'workload') return `${t('workload.title')} — ${field}`;
+  // pool (issue 15): a member's workload, by the member's name.
+  if (r.target === 'member') return `${s.pool?.members[r.memberIndex ?? -1]?.name ?? '?'} — ${field}`;
   const o = s.options.find((x) => x.id === r.optionId);
   return `${o?.name ?? r.optionId} — ${field}`;
 }

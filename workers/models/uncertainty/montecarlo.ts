@@ -8,7 +8,7 @@ import { MIN_SERVED_GPU_HOURS } from '../run.ts';
 import { fillSamples } from './distributions.ts';
 import { fanBands } from './fan.ts';
 import { compilePlan } from './plan.ts';
-import { otherMembersDemand } from '../pool.ts';
+import { hasMemberRanges, otherMembersDemand, otherMembersDemandSamples } from '../pool.ts';
 import { percentiles } from './quantiles.ts';
 import { Random } from './random.ts';
 
@@ -142,7 +142,9 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
   const stride = Math.min(CHUNK, n);
   const plan = compilePlan(s, stride);
   const kernel = new Kernel(plan);
-  const extraDemand = otherMembersDemand(s); // pool (issue 15): the options serve every member's demand
+  // pool (issue 15): the options serve every member's demand — each sample's own when a member's input has a range.
+  const sampledMembers = hasMemberRanges(s) ? new Float64Array(stride * plan.months) : null;
+  const fixedDemand = sampledMembers ? null : otherMembersDemand(s);
   const fanSamples = Math.min(n, FAN_SAMPLES);
   const points = fanMonths(plan.months);
   const width = points.length;
@@ -161,6 +163,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
     for (let j = 0; j < columns.length; j++) fillSamples(plan.inputs[j]!.dist, rng, columns[j]!, size);
     kernel.prepare(size);
     fan.offset = k0;
+    const extraDemand = sampledMembers ? otherMembersDemandSamples(plan, size, sampledMembers) : fixedDemand;
     kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
     collect(kernel, tally, k0, size);
     const done = k0 + size;

@@ -169,7 +169,18 @@ export interface Plan {
   workload: Float64Array;
   /** [annual discount rate in percent]. */
   settings: Float64Array;
+  /** pool (issue 15): each member beyond the first — its workload block (ranges on it sample into it), kind and active months. */
+  members: MemberPlan[];
   inputs: Input[];
+}
+
+/** pool (issue 15): a member beyond the first, as the Monte Carlo samples its demand. */
+export interface MemberPlan {
+  kind: 0 | 1 | 2;
+  /** Its workload block (WORKLOAD_SLOTS of its kind), columnar over samples like the scenario's. */
+  workload: Float64Array;
+  startMonth: number;
+  activeMonths: number | null;
 }
 
 /** A slot's column: every sample of `stride` set to `value`. */
@@ -292,15 +303,25 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
   const settings = new Float64Array(RANGEABLE_FIELDS.settings.length * stride);
   for (const [field, slot] of Object.entries(SETTINGS_SLOTS)) put(settings, stride, slot, (s.settings as unknown as Record<string, number>)[field]!);
 
+  const members: MemberPlan[] = (s.pool?.members ?? []).map((m) => ({
+    kind: workloadKindOf(m.workload),
+    workload: workloadBlock(m.workload, stride, s),
+    startMonth: m.memberStartMonth,
+    activeMonths: m.memberActiveMonths,
+  }));
+
   const inputs: Input[] = [];
   for (const range of s.uncertainty.ranges) {
     const { dist, optionIndex } = distributionOf(s, range);
-    const block = range.target === 'settings' ? settings : range.target === 'workload' ? workload : options[optionIndex!]!.p;
-    const holder: RangeHolder = range.target === 'settings' ? 'settings' : range.target === 'workload' ? w.kind : s.options[optionIndex!]!.kind;
+    // pool (issue 15): a range on a member's workload samples into that member's block.
+    const member = range.target === 'member' ? s.pool!.members[range.memberIndex!]! : null;
+    const block = range.target === 'settings' ? settings : range.target === 'workload' ? workload : member ? members[range.memberIndex!]!.workload : options[optionIndex!]!.p;
+    const holder: RangeHolder =
+      range.target === 'settings' ? 'settings' : range.target === 'workload' ? w.kind : member ? member.workload.kind : s.options[optionIndex!]!.kind;
     const slot = RANGE_SLOTS[holder][range.field];
     // The schema admits ranges only on inputs listed in RANGEABLE_FIELDS; each has a slot (derived; a test checks).
     if (slot === undefined) throw new Error(`range on "${range.field}" has no slot in the Monte Carlo`);
     inputs.push({ range, dist, block, slot });
   }
-  return { months: s.settings.horizonMonths, stride, options, resolved, workloadKind: workloadKindOf(w), workload, settings, inputs };
+  return { months: s.settings.horizonMonths, stride, options, resolved, workloadKind: workloadKindOf(w), workload, settings, members, inputs };
 }

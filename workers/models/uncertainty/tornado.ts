@@ -4,7 +4,7 @@ import type { Range, Scenario } from '../../../src/scenario/schema.ts';
 import { Kernel } from '../kernel.ts';
 import { clippedQuantile } from './distributions.ts';
 import { compilePlan } from './plan.ts';
-import { otherMembersDemand } from '../pool.ts';
+import { hasMemberRanges, otherMembersDemand, otherMembersDemandSamples } from '../pool.ts';
 
 /** What the tornado can be sorted by, per option. */
 export interface Outputs {
@@ -55,7 +55,9 @@ export function tornado(s: Scenario): TornadoResult {
   });
   const kernel = new Kernel(plan);
   kernel.prepare(samples);
-  kernel.run(samples, { extraDemand: otherMembersDemand(s) }); // pool (issue 15): every member's demand
+  // pool (issue 15): every member's demand — each sample's own when a member's input has a range.
+  const extraDemand = hasMemberRanges(s) ? otherMembersDemandSamples(plan, samples, new Float64Array(samples * plan.months)) : otherMembersDemand(s);
+  kernel.run(samples, { extraDemand });
   const outputs = (k: number): Outputs => ({
     cost: kernel.options.map((c) => c.cost[k]!),
     npv: kernel.options.map((c) => c.npv[k]!),

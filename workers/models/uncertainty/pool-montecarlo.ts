@@ -1,0 +1,94 @@
+// The Monte Carlo of a pool (issue 15): what each member pays in the pool and alone across the
+// uncertain inputs. Each sample writes its draws into a copy of the scenario and runs the one pool
+// evaluation (pool.ts: the mix serving every member's demand, the split, each member alone), so a
+// member's figures in a sample are exactly what the page shows for those inputs. Slower than the
+// options' Monte Carlo (one full evaluation per member per sample): it runs fewer samples.
+// Pure and deterministic for a given seed. Methods: docs/methodology.md, "Pooling".
+import { setValue } from '../../../src/scenario/ranges.ts';
+import type { Scenario } from '../../../src/scenario/schema.ts';
+import { evaluatePlanning } from '../pool.ts';
+import { fillSamples } from './distributions.ts';
+import { stats, type Stats } from './montecarlo.ts';
+import { distributionOf } from './plan.ts';
+import { Random } from './random.ts';
+
+/** At most this many samples: each is a full pool evaluation. */
+export const POOL_SAMPLES = 200;
+
+export interface MemberOutcome {
+  name: string;
+  /** Its cost in the pool (its part of the shared options and what it used of the others). */
+  inPoolCcy: Stats;
+  /** What it would pay alone with the same options (its best option alone, or the mix). */
+  aloneCcy: Stats;
+  /** Alone minus in the pool. */
+  savingCcy: Stats;
+  /** Share of samples in which it pays less in the pool than alone. */
+  pSaves: number;
+}
+
+export interface PoolMonteCarloResult {
+  scenarioId: string;
+  samples: number;
+  seed: number;
+  currency: string;
+  uncertainInputs: number;
+  members: MemberOutcome[];
+  /** The pool's cost, and the sum of what the members would pay alone. */
+  poolCcy: Stats;
+  aloneCcy: Stats;
+}
+
+/** Runs `samples` (at most POOL_SAMPLES; the scenario's count otherwise) pool evaluations; null without a pool. */
+export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed?: number } = {}): PoolMonteCarloResult | null {
+  if (!s.pool) return null;
+  const n = Math.min(options.samples ?? s.uncertainty.samples, POOL_SAMPLES);
+  const seed = options.seed ?? s.uncertainty.seed;
+  const rng = new Random(seed);
+  const ranges = s.uncertainty.ranges;
+  // Every input's draws, one column each (the same generator order as a chunk of the options' Monte Carlo).
+  const draws = ranges.map((r) => {
+    const column = new Float64Array(n);
+    fillSamples(distributionOf(s, r).dist, rng, column, n);
+    return column;
+  });
+  const count = s.pool.members.length + 1;
+  const inPool = Array.from({ length: count }, () => new Float64Array(n));
+  const alone = Array.from({ length: count }, () => new Float64Array(n));
+  const saving = Array.from({ length: count }, () => new Float64Array(n));
+  const pool = new Float64Array(n);
+  const aloneSum = new Float64Array(n);
+  let names: string[] = [];
+  for (let k = 0; k < n; k++) {
+    // A scenario is a JSON document: its copy is its JSON read back.
+    const sample = JSON.parse(JSON.stringify(s)) as Scenario;
+    ranges.forEach((r, j) => {
+      if (!setValue(sample, r, draws[j]![k]!)) throw new Error(`range on "${r.field}" has no input`);
+    });
+    const p = evaluatePlanning(sample).pool!;
+    names = p.members.map((m) => m.name);
+    p.members.forEach((m, j) => {
+      inPool[j]![k] = m.inPoolCcy;
+      alone[j]![k] = m.aloneCcy;
+      saving[j]![k] = m.savingCcy;
+    });
+    pool[k] = p.poolCcy;
+    aloneSum[k] = p.aloneCcy;
+  }
+  return {
+    scenarioId: s.id,
+    samples: n,
+    seed,
+    currency: s.settings.currency,
+    uncertainInputs: ranges.length,
+    members: names.map((name, j) => ({
+      name,
+      inPoolCcy: stats(inPool[j]!, n),
+      aloneCcy: stats(alone[j]!, n),
+      savingCcy: stats(saving[j]!, n),
+      pSaves: saving[j]!.reduce((a, v) => a + (v > 0 ? 1 : 0), 0) / n,
+    })),
+    poolCcy: stats(pool, n),
+    aloneCcy: stats(aloneSum, n),
+  };
+}
