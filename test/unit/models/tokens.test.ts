@@ -166,3 +166,27 @@ describe('pool members and ranges', () => {
     expect(mc.options[0]!.cost.mean).toBeLessThan(300_000);
   });
 });
+
+describe('the CSV and `npm run evaluate`', () => {
+  const s = scenario([cloud({ gridGCO2ePerKWh: 400 })], { workload: inference(profile) });
+  it('the CSV has the price of a token, in English and in French', async () => {
+    const { resultsCsv } = await import('../../../src/storage/csv.ts');
+    const { translatorOf } = await import('../../../src/i18n/translate.ts');
+    const { en: enDict } = await import('../../../src/i18n/en.ts');
+    const { fr: frDict } = await import('../../../src/i18n/fr.ts');
+    const r = evaluateScenario(s);
+    const en = resultsCsv(r, translatorOf(enDict), { lang: 'en' });
+    expect(en).toContain('Cost per million tokens (USD)');
+    // 0.444444 USD per million, 0.111111 Wh and 0.044444 g per thousand tokens.
+    expect(en).toContain('Cloud (alone),630720000000,0.444444,0.080808,0.808081,0.111111,0.044444');
+    const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr' });
+    expect(fr).toContain('Coût par million de jetons (USD)');
+    expect(fr).toContain(';0,444444;0,080808;0,808081;0,111111;0,044444');
+  });
+  it('`npm run evaluate` prints the evaluation the worker returns, tokens included', async () => {
+    const { api } = await import('../../../workers/api.ts');
+    const out = api.evaluate(s);
+    if (!out.ok) throw new Error('does not evaluate');
+    expect(out.result.tokens!.mix.costPerMillionCcy).toBeCloseTo(4 / 9, 12);
+  });
+});
