@@ -190,3 +190,21 @@ describe('the CSV and `npm run evaluate`', () => {
     expect(out.result.tokens!.mix.costPerMillionCcy).toBeCloseTo(4 / 9, 12);
   });
 });
+
+describe('the current fixture (format 9) with a load profile on a pool member', () => {
+  const r = loadScenarioText(readFileSync('test/fixtures/scenarios/v9.json', 'utf8'));
+  it('loads, and the member keeps its profile', () => {
+    if (!r.ok) throw new Error('v9 fixture does not load');
+    const w = r.scenario.pool!.members[0]!.workload;
+    expect(w.kind === 'inference' && w.tokens).toEqual({ peakTokensPerSecond: 12_000, hoursAtPeakPerDay: 4, inputTokensPerSecondPerGpu: 20_000, outputTokensPerSecondPerGpu: 1_500, inputTokenSharePct: 60 });
+  });
+  it('the member’s demand is sized for its peak: 12,000 ÷ 2,500 = 4.8 GPUs × 730 h × 36 months = 126,144 GPU-hours', () => {
+    if (!r.ok) throw new Error('v9 fixture does not load');
+    const result = evaluatePlanning(r.scenario);
+    expect(result.pool!.members[1]!.demandRefGpuHours).toBeCloseTo(126_144, 6);
+    // Without the profile, its average: 5,000 ÷ 2,500 = 2 GPUs × 730 × 36 = 52,560.
+    const m = r.scenario.pool!.members[0]!;
+    const plain = { ...r.scenario, pool: { ...r.scenario.pool!, members: [{ ...m, workload: { ...m.workload, tokens: undefined } }] } } as Scenario;
+    expect(evaluatePlanning(plain).pool!.members[1]!.demandRefGpuHours).toBeCloseTo(52_560, 6);
+  });
+});
