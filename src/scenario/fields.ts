@@ -39,6 +39,8 @@ export const KIND_PLACE = {
   poolMember: 'poolMember',
   // footprint (issue 12): an option's known energy, host parts and electricity contract (optional sub-object)
   footprint: 'footprint',
+  // tokens (issue 15): an inference workload's daily load profile and per-token throughputs (optional sub-object)
+  tokens: 'tokens',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -51,6 +53,7 @@ export const UNITS = {
   count: null,
   dimensionless: null,
   ratio: { text: '×' },
+  hoursPerDay: { key: 'unit.hoursPerDay' },
   fraction: { text: '0–1' },
   pct: { text: '%' },
   pctPerMonth: { key: 'unit.pctPerMonth' },
@@ -369,6 +372,19 @@ export const FIELDS = {
   /** Offsets bought: shown apart, never subtracted. */
   offsetsKgCO2e: { kinds: ['footprint'], unit: 'kgCO2e', min: 0, max: 1e12, nullable: true, default: null, label: 'fp.offsets' },
 
+  // ------------------------------------------------------------ tokens (issue 15): workload.tokens of an inference workload, optional
+  /** Peak load, tokens per second: capacity is sized for it (the average is the workload's tokens per second). */
+  peakTokensPerSecond: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 0, max: 1e10, rangeable: true, label: 'tokens.peak' },
+  /** Hours a day at the peak: bounds the average (the rest of the day at the load that gives the average); changes no result. */
+  hoursAtPeakPerDay: { kinds: ['tokens'], unit: 'hoursPerDay', min: 0, max: 24, label: 'tokens.hoursAtPeak' },
+  // The three below only split the cost of a token into input and output: no Monte Carlo result moves with them, so no range.
+  /** Input (prompt) tokens per second one reference GPU processes, when known; null: not known. */
+  inputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, label: 'tokens.inputPerGpu' },
+  /** Output (generated) tokens per second one reference GPU produces, when known; null: not known. */
+  outputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, label: 'tokens.outputPerGpu' },
+  /** Share of the load's tokens that are input tokens, in percent; needed with the two throughputs. */
+  inputTokenSharePct: { kinds: ['tokens'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'tokens.inputShare' },
+
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
   samples: { kinds: ['uncertainty'], unit: 'count', min: 1_000, max: 100_000, integer: true, label: 'uncertainty.samples' },
@@ -421,7 +437,7 @@ export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
   const prefix = {
     settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing',
-    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*', footprint: 'options.*.footprint',
+    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*', footprint: 'options.*.footprint', tokens: 'workload.tokens',
   }[place];
   return `${prefix}.${name}`;
 }
@@ -443,6 +459,8 @@ const HOLDER_OF: Partial<Record<FieldKind, RangeHolder>> = {
   onPrem: 'buy',
   colocation: 'buy',
   loan: 'buy',
+  // tokens (issue 15): the sub-object belongs to the inference workload
+  tokens: 'inference',
 };
 /** footprint (issue 12): an option's footprint sub-object belongs to whichever kind of option holds it. */
 const OPTION_HOLDERS: readonly RangeHolder[] = ['buy', 'cloud', 'decentralised'];

@@ -14,7 +14,12 @@ export function sameKey(a: RangeKey, b: RangeKey): boolean {
 /** Where an input lives: the object holding it, and what kind of holder that is. */
 function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>; kind: keyof typeof RANGEABLE_FIELDS } | null {
   if (key.target === 'settings') return { object: s.settings as unknown as Record<string, unknown>, kind: 'settings' };
-  if (key.target === 'workload') return { object: s.workload as unknown as Record<string, unknown>, kind: s.workload.kind };
+  if (key.target === 'workload') {
+    // tokens (issue 15): the inference workload's load profile sub-object.
+    const tokens = s.workload.kind === 'inference' ? s.workload.tokens : undefined;
+    if (tokens && Object.hasOwn(tokens, key.field)) return { object: tokens as unknown as Record<string, unknown>, kind: 'inference' };
+    return { object: s.workload as unknown as Record<string, unknown>, kind: s.workload.kind };
+  }
   if (key.target === 'member') {
     // pool (issue 15): a member's own workload.
     const m = key.memberIndex === undefined ? undefined : s.pool?.members[key.memberIndex];
@@ -39,7 +44,7 @@ export function keyOfPath(s: Scenario, path: string): RangeKey | null {
   const parts = path.split('.');
   let key: RangeKey | null = null;
   if (parts[0] === 'settings' && parts.length === 2) key = { target: 'settings', optionId: null, field: parts[1]! };
-  else if (parts[0] === 'workload' && parts.length === 2) key = { target: 'workload', optionId: null, field: parts[1]! };
+  else if (parts[0] === 'workload' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'tokens'))) key = { target: 'workload', optionId: null, field: parts.at(-1)! };
   else if (parts[0] === 'pool' && parts[1] === 'members' && parts[3] === 'workload' && parts.length === 5) {
     key = { target: 'member', optionId: null, memberIndex: Number(parts[2]), field: parts[4]! };
   } else if (parts[0] === 'options' && parts.length >= 3) {

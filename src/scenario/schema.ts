@@ -17,6 +17,7 @@ import { acceleratorFacts } from '../catalog/accelerators.ts';
 import { gridYears, gridZone } from '../catalog/grid.ts';
 import { GRID_METRICS } from '../catalog/grid-metric.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
+import { tokensIssues } from './tokens-check.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -100,10 +101,20 @@ export const trainingWorkloadSchema = z.strictObject({
   ...numbers('training'),
 });
 
+/**
+ * tokens (issue 15, format 9), optional: the daily load profile (capacity sized for the peak, energy
+ * following the average) and the per-token throughputs; absent: results exactly as format 8.
+ */
+export const workloadTokensSchema = z.strictObject({
+  ...numbers('tokens'),
+});
+export type WorkloadTokens = z.infer<typeof workloadTokensSchema>;
+
 export const inferenceWorkloadSchema = z.strictObject({
   kind: z.literal('inference'),
   referenceAcceleratorId: acceleratorId,
   ...numbers('inference'),
+  tokens: workloadTokensSchema.optional(),
 });
 
 export const workloadSchema = z.discriminatedUnion('kind', [
@@ -333,7 +344,7 @@ export interface RangeField {
   /** pool (issue 15): index of the member in `pool.members`, for target "member". */
   memberIndex?: number;
   /** For a purchase: the field sits in its hosting or financing object. */
-  nested: 'hosting' | 'financing' | 'footprint' | null;
+  nested: 'hosting' | 'financing' | 'footprint' | 'tokens' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
@@ -345,7 +356,9 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   if (r.target === 'settings') return pick(settingsSchema.shape, s.settings, null, null);
   if (r.target === 'workload') {
     const w = { gpuHours: gpuHoursWorkloadSchema, training: trainingWorkloadSchema, inference: inferenceWorkloadSchema }[s.workload.kind];
-    return pick(w.shape, s.workload, null, null);
+    // tokens (issue 15): the inference workload's load profile, when it has one.
+    const tokens = s.workload.kind === 'inference' ? s.workload.tokens : undefined;
+    return pick(w.shape, s.workload, null, null) ?? (tokens ? pick(workloadTokensSchema.shape, tokens, null, 'tokens') : null);
   }
   if (r.target === 'member') {
     // pool (issue 15): a member's own workload, by its index among the members beyond the first.
@@ -433,6 +446,8 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       horizonMonths: s.settings.horizonMonths,
     });
   }
+  // tokens (issue 15): a peak below the average, more hours at the peak than the average allows.
+  if (w.kind === 'inference' && w.tokens) for (const t of tokensIssues(w.tokensPerSecond, w.tokens)) issue(['workload', 'tokens', t.field], t.key, t.message, t.params);
 
   // Options.
   const seen = new Set<string>();
@@ -649,6 +664,8 @@ function poolIssues(pool: Pool, horizonMonths: number, referenceAcceleratorId: s
     if (m.workload.kind === 'training' && m.memberStartMonth + m.workload.deadlineMonths > horizonMonths) {
       issue(at('workload', 'deadlineMonths'), 'deadlineAfterHorizon', 'The deadline is after the end of the horizon.', { horizonMonths });
     }
+    // tokens (issue 15): a member's load profile, checked as the first member's.
+    if (m.workload.kind === 'inference' && m.workload.tokens) for (const t of tokensIssues(m.workload.tokensPerSecond, m.workload.tokens)) issue(at('workload', 'tokens', t.field), t.key, t.message, t.params);
   });
   if (pool.splitRule !== 'committedShare') return;
   const shares = [pool.firstMemberCommittedSharePct, ...pool.members.map((m) => m.committedSharePct)];

@@ -97,6 +97,16 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
     );
   }
   poolSection(r, t, row, lines, opts.poolMonteCarlo ?? null);
+  // tokens (issue 15): the price of a token, per option alone and for the mix, when the workload has a load profile;
+  // kWh and kg per thousand tokens in Wh and g (the cells keep six decimals).
+  const milli = (x: number | null) => (x === null ? null : x * 1000);
+  if (r.tokens) {
+    lines.push('');
+    lines.push(row([t('csv.tokensTitle')]));
+    lines.push(row([t('csv.tokensOption'), t('csv.tokensServed'), t('csv.tokensCost', { currency: cur }), t('csv.tokensInput', { currency: cur }), t('csv.tokensOutput', { currency: cur }), t('csv.tokensEnergy'), t('csv.tokensCo2e')]));
+    const figures = [...r.options.map((o, i) => [`${o.name} (${t('table.alone')})`, r.tokens!.options[i]!.alone] as const), [t('results.mix'), r.tokens.mix] as const];
+    for (const [name, f] of figures) lines.push(row([name, f.tokens, f.costPerMillionCcy, f.inputCostPerMillionCcy, f.outputCostPerMillionCcy, milli(f.facilityKWhPerThousand), milli(f.kgCO2ePerThousand)]));
+  }
   const mc = opts.monteCarlo;
   if (mc && mc.scenarioId === r.scenarioId && mc.currency === r.currency) {
     lines.push('');

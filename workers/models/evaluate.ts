@@ -9,9 +9,10 @@ import { Kernel, newDetail, type Detail } from './kernel.ts';
 import { HOURS_PER_MONTH, resolutionWarnings } from './resolve.ts';
 import { categoryTotals, cumulative, npv, optionRun, perUsefulHour, sumByCategory } from './run.ts';
 import { allocateMix } from './serving.ts';
-import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence } from './types.ts';
+import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResult, type OptionResult, type OptionRun, type Sentence, type TokensResult } from './types.ts';
 import { compilePlan } from './uncertainty/plan.ts';
 import { footprintBasisOf } from './footprint-basis.ts';
+import { tokensResult } from './tokens.ts';
 
 /** `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's). */
 export function evaluateScenario(s: Scenario, demand: Float64Array | null = null): EvaluationResult {
@@ -97,7 +98,14 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
     mix,
     dependency: dependency(s, weights, { spendCcy: tokenSpend, totalCcy: spendTotal }),
     warnings,
+    // tokens (issue 15): per-token figures from the totals, when the workload has a load profile.
+    ...tokensOf(s, plan.busyFromProfile, alone, inMix, mix),
   };
+}
+
+function tokensOf(s: Scenario, fromProfile: boolean, alone: OptionRun[], inMix: OptionRun[], mix: MixResult): { tokens?: TokensResult } {
+  const t = tokensResult(s.workload, !fromProfile, alone.map((a, i) => ({ alone: a, inMix: inMix[i]! })), mix);
+  return t ? { tokens: t } : {};
 }
 
 /** Sums the options' runs in the mix. */

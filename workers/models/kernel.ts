@@ -13,7 +13,7 @@ import { marketGPerKWh } from './footprint.ts';
 import * as resolve from './resolve.ts';
 import * as slots from './uncertainty/plan.ts';
 import type { Plan } from './uncertainty/plan.ts';
-import { demandSeries, demandTerms, newDemandTerms, type DemandTerms } from './workload.ts';
+import { busyFractions, demandSeries, demandTerms, newDemandTerms, type DemandTerms } from './workload.ts';
 
 // Imported bindings are re-bound to module constants: V8 folds B.price into a number when B is
 // a constant of this module, but reloads and checks an imported binding at every use.
@@ -270,6 +270,8 @@ export class Kernel {
   readonly demandSeries: Float64Array;
   readonly rateSeries: Float64Array;
   readonly catchUp: Float64Array;
+  /** tokens (issue 15): per sample, the busy share of the demanded GPU-hours (1 without a load profile): energy that follows use is scaled by it. */
+  readonly busy = new Float64Array(LANES).fill(1);
   /** Terms filled for this many samples. */
   prepared = 0;
 
@@ -298,8 +300,9 @@ export class Kernel {
   /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
   prepare(n: number): void {
     const S = this.stride;
+    if (this.plan.busyFromProfile) busyFractions(this.plan.workloadKind, this.plan.workload, S, n, this.busy);
     for (let i = 0; i < this.blocks.length; i++) {
-      if (this.kinds[i] === KIND_BUY) ownedTerms(this.blocks[i]!, S, n, this.months, this.options[i]!);
+      if (this.kinds[i] === KIND_BUY) ownedTerms(this.blocks[i]!, S, n, this.months, this.options[i]!, this.busy);
       else rentedTerms(this.blocks[i]!, S, n, this.months, this.options[i]!);
     }
     this.prepared = n;
@@ -363,13 +366,13 @@ export class Kernel {
       if (this.kinds[i] === KIND_BUY) {
         ownedEnd(this.blocks[i]!, S, n, months, this.options[i]!, detail?.options[i] ?? null);
         breakEven(n, months, this.options[i]!, this.rentals, this.options);
-      } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!);
+      } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!, this.busy);
     }
   }
 }
 
 /** An owned option's terms for samples [0, n). */
-function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns): void {
+function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns, busy: Float64Array): void {
   const last = months - 1;
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
@@ -389,7 +392,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const powerW = p[B.powerW * S + k]!;
     const idleW = p[B.idleW * S + k]!;
     c.itFixed[k] = ownedItFixedKWh(installed, idleW, servers * HOURS_PER_MONTH * hostW);
-    c.itPerServed[k] = ownedItKWhPerBusyHour(powerW * p[B.busyFrac * S + k]!, idleW) / thr;
+    c.itPerServed[k] = (ownedItKWhPerBusyHour(powerW * p[B.busyFrac * S + k]!, idleW) / thr) * busy[k]!; // tokens (issue 15): busy share of the held hours
     ownedKnownEnergy(p, S, k, months, servers * HOURS_PER_MONTH * hostW, c);
     // Energy cost = facility kWh (IT × PUE) × tariff (Epoch AI, Cottier et al. 2024).
     const kwhCost = p[B.pue * S + k]! * p[B.electricity * S + k]!;
@@ -684,13 +687,13 @@ function rentedSample(
 }
 
 /** A rented option's totals after the months: GPU-hours used, IT energy and CO2e. */
-function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns): void {
+function rentedEnd(p: Float64Array, S: number, n: number, c: OptionColumns, busy: Float64Array): void {
   for (let k = 0; k < n; k++) {
     const gpusPerServer = p[R.gpusPerServer * S + k]!;
     const used = c.served[k]! * c.paidPerRef[k]!;
     c.used[k] = used;
-    c.itKWh[k] = (used * rentedWPerGpu(p[R.powerW * S + k]! * p[R.busyFrac * S + k]!, p[R.hostW * S + k]!, gpusPerServer)) / 1000;
-    rentedKnownEnergy(p, S, k, c, (used * p[R.hostW * S + k]!) / gpusPerServer / 1000);
+    c.itKWh[k] = (used * busy[k]! * rentedWPerGpu(p[R.powerW * S + k]! * p[R.busyFrac * S + k]!, p[R.hostW * S + k]!, gpusPerServer)) / 1000; // tokens (issue 15): busy share
+    rentedKnownEnergy(p, S, k, c, (used * busy[k]! * p[R.hostW * S + k]!) / gpusPerServer / 1000);
     c.embodiedKg[k] = rentedEmbodiedKg(used, p[R.embGpu * S + k]!, p[R.embServer * S + k]!, gpusPerServer, p[R.embLife * S + k]!, p[R.providerUtilPct * S + k]!);
     c.co2eKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, p[R.grid * S + k]!) + c.embodiedKg[k]!;
     c.marketKg[k] = operationalKg(c.itKWh[k]!, p[R.pue * S + k]!, marketOf(p, R, S, k));

@@ -337,6 +337,8 @@ export interface EvaluationResult {
   warnings: Sentence[];
   /** pool (issue 15): the members' split, what each would pay alone, utilisation; absent for a one-member scenario. */
   pool?: PoolResult;
+  /** tokens (issue 15): per-token results of an inference workload with a load profile (tokens.ts); absent otherwise. */
+  tokens?: TokensResult;
 }
 
 // ---------------------------------------------------------------- pool (issue 15: workers/models/pool.ts)
@@ -375,4 +377,30 @@ export interface PoolResult {
   poolCcy: number;
   aloneCcy: number;
   savingCcy: number;
+}
+
+// ---------------------------------------------------------------- tokens (issue 15: workers/models/tokens.ts)
+
+/** The per-token figures of a run (an option alone, its part of the mix, or the mix). */
+export interface TokenFigures {
+  /** Tokens served over the horizon. */
+  tokens: number;
+  /** Cost per million tokens, blended; for input and for output tokens when their throughputs are known (else null). */
+  costPerMillionCcy: number | null;
+  inputCostPerMillionCcy: number | null;
+  outputCostPerMillionCcy: number | null;
+  /** Facility energy (IT × PUE) per thousand tokens, kWh. */
+  facilityKWhPerThousand: number | null;
+  /** CO2e (location-based operational plus embodied) per thousand tokens, kg. */
+  kgCO2ePerThousand: number | null;
+}
+
+/** An inference workload's load profile and its per-token results; absent without a profile. */
+export interface TokensResult {
+  /** GPUs held for the peak (reference accelerator), busy share of them, load outside the peak hours. */
+  peakGpus: number;
+  busyFraction: number;
+  offPeakTokensPerSecond: number;
+  options: { alone: TokenFigures; inMix: TokenFigures }[];
+  mix: TokenFigures;
 }

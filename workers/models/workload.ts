@@ -4,6 +4,7 @@ import type { Workload } from '../../src/scenario/schema.ts';
 import type { AcceleratorScope } from '../../src/catalog/accelerators.ts';
 import { HOURS_PER_MONTH } from './resolve.ts';
 import { W, WORKLOAD_SLOTS, workloadBlock, workloadKindOf } from './uncertainty/plan.ts';
+import { busyFraction, peakGpus } from './tokens.ts';
 
 /** GPU-hours of a training run: 6·N·D FLOPs ÷ (dense BF16 peak × MFU) (Kaplan et al. 2020; Epoch AI). */
 export function trainingGpuHours(parametersBillion: number, tokensBillion: number, peakTflops: number, mfuPct: number): number {
@@ -36,6 +37,7 @@ export function demandTerms(kind: 0 | 1 | 2, w: Float64Array, stride: number, n:
   const i2 = WORKLOAD_SLOTS.inference;
   const a = (kind === 0 ? g0.gpuHoursPerMonth! : i2.tokensPerSecond!) * stride;
   const b = i2.tokensPerSecondPerGpu! * stride;
+  const peak = i2.peakTokensPerSecond! * stride; // tokens (issue 15): NaN when the workload has no load profile
   const g = (kind === 0 ? g0.growthPctPerMonth! : i2.growthPctPerMonth!) * stride;
   for (let k = 0; k < n; k++) {
     t.factor[k] = 1;
@@ -46,12 +48,33 @@ export function demandTerms(kind: 0 | 1 | 2, w: Float64Array, stride: number, n:
       t.growth[k] = 1;
       t.until[k] = Math.min(deadline, months);
     } else {
-      // GPU-hours a month, or GPUs needed = sustained tokens/s ÷ tokens/s per GPU, × 730 h a month.
-      t.base[k] = kind === 0 ? w[a + k]! : (w[a + k]! / w[b + k]!) * HOURS_PER_MONTH;
+      // GPU-hours a month, or GPUs needed = sustained tokens/s ÷ tokens/s per GPU, × 730 h a month;
+      // with a load profile (tokens.ts), the GPUs held for the peak.
+      const tps = kind === 2 && w[peak + k]! > w[a + k]! ? w[peak + k]! : w[a + k]!; // a sampled peak below the average: the average (NaN: no profile)
+      t.base[k] = kind === 0 ? w[a + k]! : peakGpus(tps, w[b + k]!) * HOURS_PER_MONTH;
       t.growth[k] = 1 + w[g + k]! / 100;
       t.until[k] = months;
     }
   }
+}
+
+/**
+ * tokens (issue 15): the busy share of the demanded GPU-hours of samples [0, n) into `out` — average ÷
+ * peak with a load profile, 1 otherwise (the demand is then the load itself). The kernel scales the
+ * energy that follows use by it.
+ */
+export function busyFractions(kind: 0 | 1 | 2, w: Float64Array, stride: number, n: number, out: Float64Array): void {
+  const i2 = WORKLOAD_SLOTS.inference;
+  const a = i2.tokensPerSecond! * stride;
+  const peak = i2.peakTokensPerSecond! * stride;
+  for (let k = 0; k < n; k++) out[k] = kind === 2 && w[peak + k]! === w[peak + k]! ? busyFraction(w[a + k]!, w[peak + k]!) : 1;
+}
+
+/** The busy share of a workload's demanded GPU-hours (busyFractions for one workload). */
+export function demandBusyFraction(w: Workload): number {
+  const out = new Float64Array(1);
+  busyFractions(workloadKindOf(w), workloadBlock(w, 1), 1, 1, out);
+  return out[0]!;
 }
 
 /** Demand of sample k in every month of the horizon into `out` (months long). */

@@ -47,6 +47,15 @@ export const messages = {
     'csv.poolUtilAlone': 'Utilisation of owned and reserved capacity, each member alone (0–1)',
     'csv.poolMcTitle': 'Pool Monte Carlo: {samples} samples, seed {seed}',
     'csv.poolPSaves': 'Saves in (share of samples, 0–1)',
+    // tokens (issue 15)
+    'csv.tokensTitle': 'Price of a token (load profile: capacity for the peak, energy following the load)',
+    'csv.tokensOption': 'Option',
+    'csv.tokensServed': 'Tokens served',
+    'csv.tokensCost': 'Cost per million tokens ({currency})',
+    'csv.tokensInput': 'Input, per million tokens ({currency})',
+    'csv.tokensOutput': 'Output, per million tokens ({currency})',
+    'csv.tokensEnergy': 'Facility energy per thousand tokens (Wh)',
+    'csv.tokensCo2e': 'CO2e per thousand tokens (g)',
   },
   fr: {
     'csv.month': 'Mois',
@@ -93,5 +102,14 @@ export const messages = {
     'csv.poolUtilAlone': 'Utilisation de la capacité achetée et réservée, chaque membre seul (0–1)',
     'csv.poolMcTitle': 'Monte-Carlo de la mutualisation : {samples} tirages, graine {seed}',
     'csv.poolPSaves': 'Économise dans (part des tirages, 0–1)',
+    // tokens (issue 15)
+    'csv.tokensTitle': 'Prix d’un jeton (profil de charge : capacité pour la pointe, énergie suivant la charge)',
+    'csv.tokensOption': 'Option',
+    'csv.tokensServed': 'Jetons servis',
+    'csv.tokensCost': 'Coût par million de jetons ({currency})',
+    'csv.tokensInput': 'Entrée, par million de jetons ({currency})',
+    'csv.tokensOutput': 'Sortie, par million de jetons ({currency})',
+    'csv.tokensEnergy': 'Énergie du site par millier de jetons (Wh)',
+    'csv.tokensCo2e': 'CO2e par millier de jetons (g)',
   },
 } as const satisfies AreaMessages;

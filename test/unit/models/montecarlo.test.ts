@@ -270,6 +270,8 @@ describe('every input a range may be put on moves a Monte Carlo result', () => {
     everythingSet(),
     everythingSet({ kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: 6 }),
     everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1 }),
+    // tokens (issue 15): an inference load with a daily profile (its peak sizes the capacity).
+    everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1, tokens: { peakTokensPerSecond: 50_000, hoursAtPeakPerDay: 4, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } }),
     // footprint (issue 12): a market whose energy is known (its power inputs then move nothing, so it has a base of its own).
     ((s) => valid({ ...s, options: s.options.map((o) => (o.kind === 'decentralised' ? { ...o, footprint: { ...startValues('footprint'), measuredEnergyKWh: 3_000, overheadEnergyKWh: 100, energyPeriod: 'perMonth', energyScope: 'facility', energySource: '' } } : o)) }))(everythingSet()),
   ];

@@ -166,6 +166,8 @@ export interface Plan {
   /** The options as resolved from the catalog (grid used, throughput, warnings). */
   resolved: ResolvedOption[];
   workloadKind: 0 | 1 | 2;
+  /** tokens (issue 15): whether energy follows the workload's load profile; not in a pool of several members (their demands are summed as GPU-hours). */
+  busyFromProfile: boolean;
   workload: Float64Array;
   /** [annual discount rate in percent]. */
   settings: Float64Array;
@@ -268,7 +270,9 @@ function rentedBlock(r: ResolvedOption, stride: number): Float64Array {
 /** The workload's block: its slots' meaning depends on the workload's kind (WORKLOAD_SLOTS). */
 export function workloadBlock(w: Scenario['workload'], stride: number, s?: AcceleratorScope): Float64Array {
   const p = new Float64Array(W.SIZE * stride);
-  for (const [field, slot] of Object.entries(WORKLOAD_SLOTS[w.kind])) put(p, stride, slot, (w as unknown as Record<string, number>)[field]!);
+  // tokens (issue 15): the load profile's fields from workload.tokens; absent (no sub-object, or null) is NaN — "not given".
+  const tokens = (w.kind === 'inference' ? (w.tokens ?? {}) : {}) as Record<string, number | null>;
+  for (const [field, slot] of Object.entries(WORKLOAD_SLOTS[w.kind])) put(p, stride, slot, fieldPlace(field as FieldName) === 'tokens' ? (tokens[field] ?? Number.NaN) : (w as unknown as Record<string, number>)[field]!);
   if (w.kind === 'training') put(p, stride, W.peakTflops, acceleratorFacts(w.referenceAcceleratorId, s)?.bf16DenseTflops ?? Number.NaN);
   return p;
 }
@@ -323,5 +327,5 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
     if (slot === undefined) throw new Error(`range on "${range.field}" has no slot in the Monte Carlo`);
     inputs.push({ range, dist, block, slot });
   }
-  return { months: s.settings.horizonMonths, stride, options, resolved, workloadKind: workloadKindOf(w), workload, settings, members, inputs };
+  return { months: s.settings.horizonMonths, stride, options, resolved, workloadKind: workloadKindOf(w), busyFromProfile: !s.pool?.members.length, workload, settings, members, inputs };
 }
