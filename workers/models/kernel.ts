@@ -420,16 +420,20 @@ function ownedKnownEnergy(p: Float64Array, S: number, k: number, months: number,
   const perMonth = p[B.energyPerMonth * S + k]! === 1;
   const facility = p[B.energyFacility * S + k]! === 1;
   const pue = p[B.pue * S + k]!;
-  const monthly = (v: number) => (v !== v || inService === 0 ? 0 : knownItKWh(v, perMonth, facility, pue, inService) / inService);
   c.hostMonthKWh[k] = hostWh / 1000;
-  c.measuredMonthKWh[k] = monthly(measured);
-  c.overheadMonthKWh[k] = monthly(overhead);
+  c.measuredMonthKWh[k] = knownMonthKWh(measured, perMonth, facility, pue, inService);
+  c.overheadMonthKWh[k] = knownMonthKWh(overhead, perMonth, facility, pue, inService);
   if (measured === measured) {
     c.itFixed[k] = c.measuredMonthKWh[k]!;
     c.itPerServed[k] = 0;
     c.hostMonthKWh[k] = 0;
   }
   if (overhead === overhead) c.itFixed[k] = c.itFixed[k]! + c.overheadMonthKWh[k]!;
+}
+
+/** A typed energy (NaN: none) as IT kWh a month over the months in service (no closure: this runs per sample). */
+function knownMonthKWh(v: number, perMonth: boolean, facility: boolean, pue: number, inService: number): number {
+  return v !== v || inService === 0 ? 0 : knownItKWh(v, perMonth, facility, pue, inService) / inService;
 }
 
 /**
@@ -705,10 +709,10 @@ function rentedKnownEnergy(p: Float64Array, S: number, k: number, c: OptionColum
   const pue = p[R.pue * S + k]!;
   const alone = c.aloneServed[k]!;
   const share = alone > 0 ? c.served[k]! / alone : 0;
-  const known = (v: number) => (v !== v ? 0 : knownItKWh(v, perMonth, facility, pue, c.aloneMonths[k]!) * share);
+  const aloneMonths = c.aloneMonths[k]!;
   c.hostKWh[k] = hostKWh;
-  c.measuredKWh[k] = known(measured);
-  c.overheadKWh[k] = known(overhead);
+  c.measuredKWh[k] = measured !== measured ? 0 : knownItKWh(measured, perMonth, facility, pue, aloneMonths) * share;
+  c.overheadKWh[k] = overhead !== overhead ? 0 : knownItKWh(overhead, perMonth, facility, pue, aloneMonths) * share;
   if (measured === measured) {
     c.itKWh[k] = c.measuredKWh[k]!;
     c.hostKWh[k] = 0;
