@@ -438,9 +438,9 @@ function knownMonthKWh(v: number, perMonth: boolean, facility: boolean, pue: num
 
 /**
  * An owned option over every month of sample k: the purchase or loan payment, running costs once
- * installed, the last month's items; against each rental, renting what it served at the rental's
- * rate (`rates`, month m of rental r at [r × months + m]), and the first month renting catches up.
- * `u` is scratch of 2 × months (what was served and the cumulative cost, by month).
+ * installed, the last month's items; Σ rate of each rental (`rates`, month m of rental r at
+ * [r × months + m]) and, against the cheapest, renting what it served and the first month renting
+ * catches up. `u` (scratch of 2 × months) is no longer written: the catch-up runs in the month loop.
  * With `out`, the cumulative cost at the fan's points goes to out[j × samples + at].
  */
 function ownedSample(
@@ -473,6 +473,21 @@ function ownedSample(
   const variable = a[VARIABLE + k]!;
   const end = a[END + k]!;
   const last = months - 1;
+  // Σ rate over the months in service of each rental, then the cheapest (breakEven's rental, by
+  // cheapestRental) is followed month by month below: the running cost of renting what was served
+  // and the first month it catches up. The other rentals' catch-up is never read, so not computed.
+  const from = Math.ceil(delivery);
+  for (let r = 0; r < rentals; r++) {
+    let rateSum = 0;
+    const base = r * months;
+    for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    c.rateSum[r]![k] = rateSum;
+  }
+  const best = cheapestRental(c, k, delivery < months, rates, months, rentals);
+  a[RENTAL + k] = best; // its rank among the rentals: breakEven makes it an option index
+  const rateBase = best < 0 ? 0 : best * months; // without a rental the catch-up below reads scratch and is dropped
+  let rentCum = 0;
+  let cross = -1;
   let cost = 0;
   let npv = 0;
   let served = 0;
@@ -489,9 +504,10 @@ function ownedSample(
     npv += x * df;
     served += s;
     df *= step;
-    // What the catch-up against each rental reads, below.
-    u[m] = s;
-    u[months + m] = cost;
+    // The catch-up against the cheapest rental: renting what was served, against owning so far.
+    const rent = rentCum + rates[rateBase + m]! * s;
+    rentCum = rent;
+    if (cross < 0 && rent > 0 && rent >= cost - 1e-9 * Math.abs(cost)) cross = m;
     if (m === next) {
       out![point * samples + at] = cost;
       next = ++point < points!.length ? points![point]! : -1;
@@ -501,25 +517,29 @@ function ownedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
-  // Each rental in turn over the months, its running values in locals.
-  const from = Math.ceil(delivery);
-  for (let r = 0; r < rentals; r++) {
-    let rentCum = 0;
-    let rateSum = 0;
-    let cross = -1;
-    const base = r * months;
-    for (let m = 0; m < months; m++) {
-      const rate = rates[base + m]!;
-      if (m >= from) rateSum += rate;
-      const rent = rentCum + rate * u[m]!;
-      rentCum = rent;
-      const own = u[months + m]!;
-      if (cross < 0 && rent > 0 && rent >= own - 1e-9 * Math.abs(own)) cross = m;
-    }
-    c.rentCum[r]![k] = rentCum;
-    c.rateSum[r]![k] = rateSum;
-    c.cross[r]![k] = cross;
+  if (best >= 0) {
+    c.rentCum[best]![k] = rentCum;
+    c.cross[best]![k] = cross;
   }
+}
+
+/**
+ * The rental that would do the installed hardware's full work for least (break-even's rental): the
+ * least Σ rate over the months in service — installed capacity is the same every month in service —
+ * or, with no month in service, the lowest first rate (rates: rental r's month m at [r × months + m]).
+ * The first of equals; −1 without a rental. Its rank among the rentals.
+ */
+function cheapestRental(c: OptionColumns, k: number, inService: boolean, rates: Float64Array, months: number, rentals: number): number {
+  let best = -1;
+  let bestSum = Infinity;
+  for (let r = 0; r < rentals; r++) {
+    const sum = inService ? c.rateSum[r]![k]! : rates[r * months]!;
+    if (best < 0 || sum < bestSum) {
+      best = r;
+      bestSum = sum;
+    }
+  }
+  return best;
 }
 
 /** The evaluation's split of an owned option's month into categories (sample 0). */
@@ -735,23 +755,15 @@ function breakEven(n: number, months: number, c: OptionColumns, rentals: Int32Ar
   for (let k = 0; k < n; k++) {
     const from = Math.min(c.delivery[k]!, months);
     const inService = months - from;
-    let best = -1;
-    let bestSum = Infinity;
-    for (let r = 0; r < rentals.length; r++) {
-      // Installed capacity is the same every month in service: the least Σ rate does the full work for least;
-      // with no month in service, the lowest first rate.
-      const sum = inService > 0 ? c.rateSum[r]![k]! : all[rentals[r]!]!.rate0[k]!;
-      if (best < 0 || sum < bestSum) {
-        best = r;
-        bestSum = sum;
-      }
-    }
+    // The rental compared, chosen month by month in ownedSample (cheapestRental): its rank among the rentals.
+    const best = c.rental[k]!;
     if (best < 0) {
       c.rental[k] = -1;
       c.breakEvenMonth[k] = -1;
       c.utilisation[k] = Number.NaN;
       continue;
     }
+    const bestSum = inService > 0 ? c.rateSum[best]![k]! : all[rentals[best]!]!.rate0[k]!;
     c.rental[k] = rentals[best]!;
     c.averageRate[k] = inService > 0 ? bestSum / inService : bestSum;
     c.breakEvenMonth[k] = c.cross[best]![k]!;
