@@ -661,14 +661,15 @@ function rentedSample(
   let aloneMonths = 0;
   for (let m = 0; m < months; m++) {
     // footprint (issue 12): what it would serve alone this month (a typed energy is of the option alone).
-    const alone = dem[m]! > cap ? cap : dem[m]!;
+    const d = dem[m]!;
+    const alone = d > cap ? cap : d;
     aloneServed += alone;
-    if (alone > 0) aloneMonths += 1;
+    aloneMonths += +(alone > 0);
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (term > 0 && m % term === 0) f = growth ** m;
     const price = price0 * f;
-    const dm = servedIn === null ? dem[m]! : servedIn[m * S + k]!;
-    const s = servedIn === null && dm > cap ? cap : dm;
+    // Alone, it serves the demand up to its capacity; in a mix, what the allocation gave it.
+    const s = servedIn === null ? alone : servedIn[m * S + k]!;
     // Reserved GPUs are paid every hour of the month, used or not; pay as you go, the paid GPU-hours × price.
     const rent = term > 0 ? (hours + (m === last ? beyond : 0)) * price : s * paidPerRef * price;
     // The platform fee on top; egress and storage in every month the option is used (always, reserved).
