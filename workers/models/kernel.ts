@@ -428,10 +428,9 @@ function ownedKnownEnergy(p: Float64Array, S: number, k: number, months: number,
   const perMonth = p[B.energyPerMonth * S + k]! === 1;
   const facility = p[B.energyFacility * S + k]! === 1;
   const pue = p[B.pue * S + k]!;
-  const monthly = (v: number) => (v !== v || inService === 0 ? 0 : knownItKWh(v, perMonth, facility, pue, inService) / inService);
   c.hostMonthKWh[k] = hostWh / 1000;
-  c.measuredMonthKWh[k] = monthly(measured);
-  c.overheadMonthKWh[k] = monthly(overhead);
+  c.measuredMonthKWh[k] = knownMonthKWh(measured, perMonth, facility, pue, inService);
+  c.overheadMonthKWh[k] = knownMonthKWh(overhead, perMonth, facility, pue, inService);
   if (measured === measured) {
     c.itFixed[k] = c.measuredMonthKWh[k]!;
     c.itPerServed[k] = 0;
@@ -440,11 +439,16 @@ function ownedKnownEnergy(p: Float64Array, S: number, k: number, months: number,
   if (overhead === overhead) c.itFixed[k] = c.itFixed[k]! + c.overheadMonthKWh[k]!;
 }
 
+/** A typed energy (NaN: none) as IT kWh a month over the months in service (no closure: this runs per sample). */
+function knownMonthKWh(v: number, perMonth: boolean, facility: boolean, pue: number, inService: number): number {
+  return v !== v || inService === 0 ? 0 : knownItKWh(v, perMonth, facility, pue, inService) / inService;
+}
+
 /**
  * An owned option over every month of sample k: the purchase or loan payment, running costs once
- * installed, the last month's items; against each rental, renting what it served at the rental's
- * rate (`rates`, month m of rental r at [r × months + m]), and the first month renting catches up.
- * `u` is scratch of 2 × months (what was served and the cumulative cost, by month).
+ * installed, the last month's items; Σ rate of each rental (`rates`, month m of rental r at
+ * [r × months + m]) and, against the cheapest, renting what it served and the first month renting
+ * catches up. `u` (scratch of 2 × months) is no longer written: the catch-up runs in the month loop.
  * With `out`, the cumulative cost at the fan's points goes to out[j × samples + at].
  */
 function ownedSample(
@@ -477,6 +481,21 @@ function ownedSample(
   const variable = a[VARIABLE + k]!;
   const end = a[END + k]!;
   const last = months - 1;
+  // Σ rate over the months in service of each rental, then the cheapest (breakEven's rental, by
+  // cheapestRental) is followed month by month below: the running cost of renting what was served
+  // and the first month it catches up. The other rentals' catch-up is never read, so not computed.
+  const from = Math.ceil(delivery);
+  for (let r = 0; r < rentals; r++) {
+    let rateSum = 0;
+    const base = r * months;
+    for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    c.rateSum[r]![k] = rateSum;
+  }
+  const best = cheapestRental(c, k, delivery < months, rates, months, rentals);
+  a[RENTAL + k] = best; // its rank among the rentals: breakEven makes it an option index
+  const rateBase = best < 0 ? 0 : best * months; // without a rental the catch-up below reads scratch and is dropped
+  let rentCum = 0;
+  let cross = -1;
   let cost = 0;
   let npv = 0;
   let served = 0;
@@ -493,9 +512,10 @@ function ownedSample(
     npv += x * df;
     served += s;
     df *= step;
-    // What the catch-up against each rental reads, below.
-    u[m] = s;
-    u[months + m] = cost;
+    // The catch-up against the cheapest rental: renting what was served, against owning so far.
+    const rent = rentCum + rates[rateBase + m]! * s;
+    rentCum = rent;
+    if (cross < 0 && rent > 0 && rent >= cost - 1e-9 * Math.abs(cost)) cross = m;
     if (m === next) {
       out![point * samples + at] = cost;
       next = ++point < points!.length ? points![point]! : -1;
@@ -505,25 +525,29 @@ function ownedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
-  // Each rental in turn over the months, its running values in locals.
-  const from = Math.ceil(delivery);
-  for (let r = 0; r < rentals; r++) {
-    let rentCum = 0;
-    let rateSum = 0;
-    let cross = -1;
-    const base = r * months;
-    for (let m = 0; m < months; m++) {
-      const rate = rates[base + m]!;
-      if (m >= from) rateSum += rate;
-      const rent = rentCum + rate * u[m]!;
-      rentCum = rent;
-      const own = u[months + m]!;
-      if (cross < 0 && rent > 0 && rent >= own - 1e-9 * Math.abs(own)) cross = m;
-    }
-    c.rentCum[r]![k] = rentCum;
-    c.rateSum[r]![k] = rateSum;
-    c.cross[r]![k] = cross;
+  if (best >= 0) {
+    c.rentCum[best]![k] = rentCum;
+    c.cross[best]![k] = cross;
   }
+}
+
+/**
+ * The rental that would do the installed hardware's full work for least (break-even's rental): the
+ * least Σ rate over the months in service — installed capacity is the same every month in service —
+ * or, with no month in service, the lowest first rate (rates: rental r's month m at [r × months + m]).
+ * The first of equals; −1 without a rental. Its rank among the rentals.
+ */
+function cheapestRental(c: OptionColumns, k: number, inService: boolean, rates: Float64Array, months: number, rentals: number): number {
+  let best = -1;
+  let bestSum = Infinity;
+  for (let r = 0; r < rentals; r++) {
+    const sum = inService ? c.rateSum[r]![k]! : rates[r * months]!;
+    if (best < 0 || sum < bestSum) {
+      best = r;
+      bestSum = sum;
+    }
+  }
+  return best;
 }
 
 /** The evaluation's split of an owned option's month into categories (sample 0). */
@@ -645,14 +669,15 @@ function rentedSample(
   let aloneMonths = 0;
   for (let m = 0; m < months; m++) {
     // footprint (issue 12): what it would serve alone this month (a typed energy is of the option alone).
-    const alone = dem[m]! > cap ? cap : dem[m]!;
+    const d = dem[m]!;
+    const alone = d > cap ? cap : d;
     aloneServed += alone;
-    if (alone > 0) aloneMonths += 1;
+    aloneMonths += +(alone > 0);
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (term > 0 && m % term === 0) f = growth ** m;
     const price = price0 * f;
-    const dm = servedIn === null ? dem[m]! : servedIn[m * S + k]!;
-    const s = servedIn === null && dm > cap ? cap : dm;
+    // Alone, it serves the demand up to its capacity; in a mix, what the allocation gave it.
+    const s = servedIn === null ? alone : servedIn[m * S + k]!;
     // Reserved GPUs are paid every hour of the month, used or not; pay as you go, the paid GPU-hours × price.
     const rent = term > 0 ? (hours + (m === last ? beyond : 0)) * price : s * paidPerRef * price;
     // The platform fee on top; egress and storage in every month the option is used (always, reserved).
@@ -713,10 +738,10 @@ function rentedKnownEnergy(p: Float64Array, S: number, k: number, c: OptionColum
   const pue = p[R.pue * S + k]!;
   const alone = c.aloneServed[k]!;
   const share = alone > 0 ? c.served[k]! / alone : 0;
-  const known = (v: number) => (v !== v ? 0 : knownItKWh(v, perMonth, facility, pue, c.aloneMonths[k]!) * share);
+  const aloneMonths = c.aloneMonths[k]!;
   c.hostKWh[k] = hostKWh;
-  c.measuredKWh[k] = known(measured);
-  c.overheadKWh[k] = known(overhead);
+  c.measuredKWh[k] = measured !== measured ? 0 : knownItKWh(measured, perMonth, facility, pue, aloneMonths) * share;
+  c.overheadKWh[k] = overhead !== overhead ? 0 : knownItKWh(overhead, perMonth, facility, pue, aloneMonths) * share;
   if (measured === measured) {
     c.itKWh[k] = c.measuredKWh[k]!;
     c.hostKWh[k] = 0;
@@ -739,23 +764,15 @@ function breakEven(n: number, months: number, c: OptionColumns, rentals: Int32Ar
   for (let k = 0; k < n; k++) {
     const from = Math.min(c.delivery[k]!, months);
     const inService = months - from;
-    let best = -1;
-    let bestSum = Infinity;
-    for (let r = 0; r < rentals.length; r++) {
-      // Installed capacity is the same every month in service: the least Σ rate does the full work for least;
-      // with no month in service, the lowest first rate.
-      const sum = inService > 0 ? c.rateSum[r]![k]! : all[rentals[r]!]!.rate0[k]!;
-      if (best < 0 || sum < bestSum) {
-        best = r;
-        bestSum = sum;
-      }
-    }
+    // The rental compared, chosen month by month in ownedSample (cheapestRental): its rank among the rentals.
+    const best = c.rental[k]!;
     if (best < 0) {
       c.rental[k] = -1;
       c.breakEvenMonth[k] = -1;
       c.utilisation[k] = Number.NaN;
       continue;
     }
+    const bestSum = inService > 0 ? c.rateSum[best]![k]! : all[rentals[best]!]!.rate0[k]!;
     c.rental[k] = rentals[best]!;
     c.averageRate[k] = inService > 0 ? bestSum / inService : bestSum;
     c.breakEvenMonth[k] = c.cross[best]![k]!;
