@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { openPlanner, results } from './helpers.ts';
+
+// What a person sees at 390 px: figures whole, wide tables scrolling in their own region.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test.describe.configure({ timeout: 120_000 });
+
+test('on a phone a headline figure never breaks inside its digits', async ({ page }) => {
+  await openPlanner(page, '/', { folded: true });
+  await page.locator('#example').selectOption('ma-pool-casablanca.json');
+  const total = results(page).locator('[data-figure="total-cost"]');
+  await expect(total).toContainText(/MAD\s*\d{2},\d{3},\d{3}/, { timeout: 30_000 });
+  // The digits' run ("10,581,209") lies on one line: one client rectangle.
+  const lines = await total.evaluate((el) => {
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && /\d/.test(n.textContent ?? ''))!;
+    const text = node.textContent ?? '';
+    const m = /\d[\d,.]*\d/.exec(text)!;
+    const range = document.createRange();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
+});
+
+test('on a phone the tornado’s figures scroll in their own region, not the whole results panel', async ({ page }) => {
+  await openPlanner(page, '/', { folded: true });
+  const summary = results(page).getByText('The figures of the tornado', { exact: true });
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  await summary.click();
+  const region = results(page).getByRole('region', { name: 'The figures of the tornado' });
+  await expect(region.getByRole('table')).toBeVisible();
+  const panelOverflows = await results(page).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(panelOverflows).toBe(false);
+});
