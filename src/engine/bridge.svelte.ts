@@ -86,7 +86,8 @@ export class Engine {
   /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */
   poolMonteCarlo(scenario: Scenario, options: CallOptions = {}): Promise<PoolMonteCarloResponse> {
     const plain = snapshot(scenario);
-    return this.simulator.call((api) => api.poolMonteCarlo(plain) as Promise<PoolMonteCarloResponse>, options);
+    // Slower than the options' Monte Carlo (a full pool evaluation per sample): a longer wait before it counts as stuck.
+    return this.simulator.call((api) => api.poolMonteCarlo(plain) as Promise<PoolMonteCarloResponse>, { timeoutMs: 180_000, ...options });
   }
 
   /** The tornado of a validated scenario: each range swung across its 90 % interval. */

@@ -242,6 +242,7 @@ export const en = {
   'issue.markupInText': 'Text cannot hold HTML tags (such as <b> or <script>) or control characters.',
   'issue.rangeDuplicate': 'This input already has a range.',
   'issue.rangeOption': 'A range on an option must name the option.',
+  'issue.rangeMember': 'A range on a pool member must name the member.',
   'issue.rangeField': '“{field}” is not an input that can have a range here.',
   'issue.rangeNoEffect': 'A range on “{field}” would change none of the uncertainty results (cost, NPV, CO2e of each option alone).',
   'issue.rangeNotNumber': 'Give this input a value of its own before adding a range.',

@@ -243,6 +243,7 @@ export const fr: Record<MessageKey, string> = {
   'issue.markupInText': 'Le texte ne peut pas contenir de balises HTML (comme <b> ou <script>) ni de caractères de contrôle.',
   'issue.rangeDuplicate': 'Cette donnée a déjà une plage.',
   'issue.rangeOption': 'Une plage sur une option doit nommer l’option.',
+  'issue.rangeMember': 'Une plage sur un membre de la mutualisation doit nommer le membre.',
   'issue.rangeField': '« {field} » n’est pas une donnée qui peut avoir une plage ici.',
   'issue.rangeNoEffect': 'Une plage sur « {field} » ne changerait aucun résultat de l’incertitude (coût, VAN, CO2e de chaque option seule).',
   'issue.rangeNotNumber': 'Donnez d’abord une valeur à cette donnée avant d’ajouter une plage.',

@@ -13,7 +13,7 @@ import { distributionOf } from './plan.ts';
 import { Random } from './random.ts';
 
 /** At most this many samples: each is a full pool evaluation. */
-export const POOL_SAMPLES = 200;
+export const POOL_SAMPLES = 100;
 
 export interface MemberOutcome {
   name: string;
