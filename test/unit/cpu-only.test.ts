@@ -57,7 +57,7 @@ describe('a job on CPU cores only', () => {
     const base = scenario([cloud()]);
     const bad = scenarioSchema.safeParse({ ...base, options: [cloud({ gpusPerServer: 8, footprint: parts({ hostCpuCores: null }) })] });
     expect(bad.success).toBe(false);
-    const at = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join('.'), i.params?.key]));
+    const at = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join('.'), (i as { params?: { key?: string } }).params?.key]));
     expect(at['options.0.footprint.hostCpuCores']).toBe('cpuOnlyNeedsCores');
     expect(at['options.0.gpusPerServer']).toBe('cpuOnlyOneServer');
   });

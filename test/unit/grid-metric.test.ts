@@ -30,7 +30,7 @@ describe('direct or life-cycle grid factor', () => {
   it('the schema refuses direct on a grid without one, on the field, and accepts it where there is one', () => {
     const bad = scenarioSchema.safeParse({ ...scenario([buy({ gridCountry: 'USA' })]), options: [buy({ gridCountry: 'USA', gridZone: 'US-TX', gridMetric: 'direct' })] });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues.find((i) => i.path.join('.') === 'options.0.gridMetric')?.params?.key).toBe('noDirectFactor');
+    expect((bad.error!.issues.find((i) => i.path.join('.') === 'options.0.gridMetric') as { params?: { key?: string } } | undefined)?.params?.key).toBe('noDirectFactor');
     const year = scenarioSchema.safeParse({ ...scenario([buy({ gridCountry: 'FRA' })]), options: [buy({ gridCountry: 'FRA', gridDataYear: 2025, gridMetric: 'direct' })] });
     expect(year.error!.issues.map((i) => i.path.join('.'))).toContain('options.0.gridMetric');
     expect(scenarioSchema.safeParse(scenario([buy({ gridCountry: 'FRA', gridMetric: 'direct' })])).success).toBe(true);
