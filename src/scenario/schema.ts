@@ -16,6 +16,7 @@ import { accelerator, country } from '../catalog/index.ts';
 import { acceleratorFacts } from '../catalog/accelerators.ts';
 import { gridYears, gridZone } from '../catalog/grid.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
+import { failuresIssues } from './failures-check.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -133,6 +134,16 @@ export const optionFootprintSchema = z.strictObject({
 });
 export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
 
+/**
+ * failures (issue 15, format 9): an option's failure rates, a training job's checkpoints and
+ * restarts, spot interruptions, decentralised hosts' reliability. Optional (absent: results as in
+ * version 8); a figure left null is not given and changes nothing (failures-check.ts says which go together).
+ */
+export const optionFailuresSchema = z.strictObject({
+  ...numbers('failures'),
+});
+export type OptionFailures = z.infer<typeof optionFailuresSchema>;
+
 const optionBase = {
   id,
   name: text(1, 80),
@@ -142,6 +153,7 @@ const optionBase = {
   gridZone: z.string().trim().min(1).max(40).nullable().optional(),
   gridDataYear: z.number().int().min(1990).max(2100).nullable().optional(),
   footprint: optionFootprintSchema.optional(),
+  failures: optionFailuresSchema.optional(),
 };
 
 export const onPremHostingSchema = z.strictObject({
@@ -319,7 +331,7 @@ export interface RangeField {
   /** Index of the option, for target "option". */
   optionIndex: number | null;
   /** For a purchase: the field sits in its hosting or financing object. */
-  nested: 'hosting' | 'financing' | 'footprint' | null;
+  nested: 'hosting' | 'financing' | 'footprint' | 'failures' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
@@ -339,7 +351,10 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   const schema = { buy: buyOptionSchema, cloud: cloudOptionSchema, decentralised: decentralisedOptionSchema }[o.kind];
   const direct = pick(schema.shape as Record<string, z.ZodType>, o, i, null);
   // footprint (issue 12): the option's footprint sub-object, when it has one.
-  const known = direct ?? (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null);
+  const known =
+    direct ??
+    (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null) ??
+    (o.failures ? pick(optionFailuresSchema.shape, o.failures, i, 'failures') : null);
   if (known || o.kind !== 'buy') return known;
   const hosting = o.hosting.kind === 'onPrem' ? onPremHostingSchema : colocationHostingSchema;
   const financing = o.financing.kind === 'cash' ? cashFinancingSchema : loanFinancingSchema;
@@ -475,6 +490,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         }
       }
     }
+
+    // failures (issue 15): figures that go together, that apply to this kind of option, that leave capacity.
+    if (o.failures) failuresIssues(o, s.workload.kind, (field, key, message, params) => issue([...at('failures'), field], key, message, params));
 
     if (o.kind === 'buy') {
       if (!country(o.gridCountry) || o.gridCountry === 'WLD') {
