@@ -76,6 +76,7 @@ export const en = {
   'option.remove': 'Remove “{name}”',
   'option.removeShort': 'Remove',
   'option.footprint': 'Power, carbon and water',
+  'option.failures': 'Failures and interruptions',
 
   'acc.bf16': '{tflops} TFLOPS dense BF16',
   'acc.noBf16': 'No dense BF16 peak in the reference data',

@@ -77,6 +77,7 @@ export const fr: Record<MessageKey, string> = {
   'option.remove': 'Supprimer « {name} »',
   'option.removeShort': 'Supprimer',
   'option.footprint': 'Puissance, carbone et eau',
+  'option.failures': 'Pannes et interruptions',
 
   'acc.bf16': '{tflops} TFLOPS BF16 dense',
   'acc.noBf16': 'Pas de pic BF16 dense dans les données de référence',

@@ -5,6 +5,7 @@
 import { areaTranslator } from '../i18n/area.ts';
 import { messages as footprintMessages } from '../i18n/areas/footprint.ts';
 import { messages } from '../i18n/areas/csv.ts';
+import { messages as failuresMessages } from '../i18n/areas/failures.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -92,6 +93,18 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
         x.marketKgCO2e, e.acceleratorsKWh, e.hostKWh, e.measuredKWh, e.overheadKWh, e.facilityOverheadKWh, x.onsiteWaterL, x.offsiteWaterL, basis,
       ]),
     );
+  }
+  // failures (issue 15): nominal beside goodput-adjusted cost per useful GPU-hour, for the options that have failures.
+  const failing = r.options.filter((o) => o.failures);
+  if (failing.length > 0) {
+    const tf = areaTranslator(t, opts.lang, failuresMessages);
+    lines.push('');
+    lines.push(row([tf('csv.failTitle')]));
+    lines.push(row([tf('csv.failOption'), tf('csv.failGoodput'), tf('csv.failNominal', { currency: cur }), tf('csv.failAdjusted', { currency: cur }), tf('csv.failYoung'), tf('csv.failDaly')]));
+    for (const o of failing) {
+      const f = o.failures!;
+      lines.push(row([o.name, f.goodputFraction, f.nominalCostPerUsefulGpuHourCcy, f.costPerUsefulGpuHourCcy, f.job?.youngHours ?? null, f.job?.dalyHours ?? null]));
+    }
   }
   const mc = opts.monteCarlo;
   if (mc && mc.scenarioId === r.scenarioId && mc.currency === r.currency) {
