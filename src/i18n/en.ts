@@ -692,6 +692,7 @@ export const en = {
   'fail.hostFloor': 'Host reliability floor',
   'fail.rerun': 'Work run again',
   'issue.failureRequired': 'Enter this figure too: the failures it goes with cannot be priced without it.',
+  'issue.failureCapacityOnly': 'Pay-as-you-go capacity lost to a repair is replaced by the provider’s other GPUs: only owned or reserved GPUs lose hours to repairs. Leave it empty.',
   'issue.failureOwnedOnly': 'Only owned hardware pays for its replacements: leave it empty.',
   'issue.failureSpotOnly': 'Only spot capacity is taken back: leave it empty.',
   'issue.failureDecentralisedOnly': 'Only a decentralised market has host reliability: leave it empty.',

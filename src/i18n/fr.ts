@@ -692,6 +692,7 @@ export const fr: Record<MessageKey, string> = {
   'fail.hostFloor': 'Fiabilité minimale des hôtes',
   'fail.rerun': 'Travail refait',
   'issue.failureRequired': 'Saisissez aussi ce chiffre : les pannes qu’il accompagne ne peuvent pas être chiffrées sans lui.',
+  'issue.failureCapacityOnly': 'En paiement à l’usage, une capacité perdue en réparation est remplacée par les autres GPU du fournisseur : seuls les GPU achetés ou réservés perdent des heures en réparation. Laissez vide.',
   'issue.failureOwnedOnly': 'Seul le matériel acheté paie ses remplacements : laissez vide.',
   'issue.failureSpotOnly': 'Seule la capacité spot est reprise : laissez vide.',
   'issue.failureDecentralisedOnly': 'Seul un marché décentralisé a une fiabilité des hôtes : laissez vide.',

@@ -31,10 +31,11 @@ export function failureDefaults(c: Pick<Catalog, 'hardwareFigures'>): FailureDef
 
 /**
  * A new failures sub-object: the sourced defaults where they apply (the job's interruptions only
- * for a training workload), every other figure empty for the person to type.
+ * for a training workload, the GPU failure rate only for owned or reserved GPUs), every other
+ * figure empty for the person to type.
  */
-export function newFailures(start: OptionFailures, c: Pick<Catalog, 'hardwareFigures'>, training: boolean): OptionFailures {
+export function newFailures(start: OptionFailures, c: Pick<Catalog, 'hardwareFigures'>, applies: { training: boolean; ownedOrReserved: boolean }): OptionFailures {
   const f = { ...start };
-  for (const d of failureDefaults(c)) if (d.field !== 'interruptionsPerGpuYear' || training) f[d.field] = d.value;
+  for (const d of failureDefaults(c)) if (d.field === 'interruptionsPerGpuYear' ? applies.training : applies.ownedOrReserved) f[d.field] = d.value;
   return f;
 }

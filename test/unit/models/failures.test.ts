@@ -196,12 +196,15 @@ describe('sourced defaults (hardware-prices-2026.json through the catalog)', () 
     expect(d.interruptionsPerGpuYear!.row.note).toContain('419 / 16384 / 54 x 365');
     expect(catalog.sources[d.interruptionsPerGpuYear!.row.sources[0]!]!.url).toContain('datacenterdynamics');
   });
-  it('a new failures sub-object: the sourced rates, everything else empty; the job’s rate only for training', () => {
-    const f = newFailures(startValues('failures'), catalog, false);
+  it('a new failures sub-object: the sourced rates where they apply, everything else empty', () => {
+    const f = newFailures(startValues('failures'), catalog, { training: false, ownedOrReserved: true });
     expect(f.gpuFailuresPctPerYear).toBe(4);
     expect(f.interruptionsPerGpuYear).toBeNull();
     expect(f.repairHours).toBeNull();
-    expect(newFailures(startValues('failures'), catalog, true).interruptionsPerGpuYear).toBe(0.1729);
+    const rented = newFailures(startValues('failures'), catalog, { training: true, ownedOrReserved: false });
+    expect(rented.interruptionsPerGpuYear).toBe(0.1729);
+    // Pay as you go, repairs take nothing from the person: no GPU failure rate (the schema would refuse it).
+    expect(rented.gpuFailuresPctPerYear).toBeNull();
   });
   it('a catalog without the rows gives no default (never a made-up one)', () => {
     expect(failureDefaults({ hardwareFigures: [] })).toEqual([]);
