@@ -3,14 +3,12 @@
 // checkpoint and restart times as people type them, and sees the nominal cost per useful GPU-hour
 // beside the goodput-adjusted one — in English and French. Screenshots at 1440 px and 390 px.
 import { expect, test } from '@playwright/test';
-import { messages } from '../../src/i18n/areas/failures.ts';
 import { editor, results } from './helpers.ts';
 import { dict, labelOf, openIn, typeInto } from './numbers-helpers.ts';
 
 const money = (s: string) => Number(s.replace(/[^\d,.]/g, '').replace(',', '.'));
 
 for (const lang of ['en', 'fr'] as const) {
-  const m = messages[lang];
   test(`(${lang}) failures on a training job: nominal beside goodput-adjusted cost`, async ({ page }, testInfo) => {
     test.slow();
     await openIn(page, lang);
@@ -26,7 +24,7 @@ for (const lang of ['en', 'fr'] as const) {
     await typeInto(page, card.getByRole('textbox', { name: labelOf(lang, 'fail.jobGpus') }), lang === 'fr' ? '1 024' : '1,024');
     await typeInto(page, card.getByRole('textbox', { name: labelOf(lang, 'fail.checkpoint') }), '6');
     await typeInto(page, card.getByRole('textbox', { name: labelOf(lang, 'fail.restart') }), '10');
-    const table = results(page).getByRole('region', { name: m['fails.title'] });
+    const table = results(page).locator('table[data-figure="failures"]');
     await expect(table).toBeVisible({ timeout: 30_000 });
     const nominal = table.locator('tr[data-row="nominal"] td').first();
     const adjusted = table.locator('tr[data-row="adjusted"] td').first();
