@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { FAILURE_DEFAULT_ROWS } from '../src/scenario/failure-defaults.ts';
 import {
   constantsSchema,
   criticalMineralsSchema,
@@ -111,13 +112,17 @@ export function pageCatalog(catalog: Catalog): Catalog {
   const sources = Object.fromEntries(Object.entries(catalog.sources).map(([k, { what: _w, seen: _s, ...rest }]) => [k, rest]));
   // gpus.json's dated purchase points are also rows of purchasePrices: bundled once.
   const accelerators = catalog.accelerators.map((a) => (a.purchasePriceUsd ? { ...a, purchasePriceUsd: { ...a.purchasePriceUsd, points: [] } } : a));
-  // Support rows and the cost shares (the purchase's second estimate: src/scenario/cost-shares.ts);
-  // failure rates are catalogued for later models.
-  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support' || h.section === 'costShare');
+  // Support rows, the cost shares (the purchase's second estimate: src/scenario/cost-shares.ts) and the
+  // failure rates that are sourced defaults (src/scenario/failure-defaults.ts, issue 15), these with
+  // their note (a range, a derivation) for the page to show.
+  const defaults = new Set<string>(Object.values(FAILURE_DEFAULT_ROWS).map((r) => r.id));
+  const hardwareFigures = catalog.hardwareFigures.filter((h) => h.section === 'support' || h.section === 'costShare' || defaults.has(h.id));
   const used = { ...catalog, accelerators, hardwareFigures, sources: {} };
   const keys = new Set<string>();
   walkCited(used, (c) => (c.sources as string[]).forEach((k) => keys.add(k)));
-  return { ...(strip(used) as Catalog), sources: Object.fromEntries(Object.entries(sources).filter(([k]) => keys.has(k))) };
+  const stripped = strip(used) as Catalog;
+  const withNotes = stripped.hardwareFigures.map((h, i) => (defaults.has(h.id) && hardwareFigures[i]!.note ? { ...h, note: hardwareFigures[i]!.note } : h));
+  return { ...stripped, hardwareFigures: withNotes, sources: Object.fromEntries(Object.entries(sources).filter(([k]) => keys.has(k))) };
 }
 
 // ---------------------------------------------------------------------------------------------

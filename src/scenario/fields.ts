@@ -41,6 +41,8 @@ export const KIND_PLACE = {
   footprint: 'footprint',
   // tokens (issue 15): an inference workload's daily load profile and per-token throughputs (optional sub-object)
   tokens: 'tokens',
+  // failures (issue 15): an option's failure rates, checkpoints and interruptions (optional sub-object)
+  failures: 'failures',
 } as const;
 export type FieldKind = keyof typeof KIND_PLACE;
 export type FieldPlace = (typeof KIND_PLACE)[FieldKind];
@@ -88,6 +90,11 @@ export const UNITS = {
   kWh: { text: 'kWh' },
   WPerCore: { text: 'W/core' },
   WPerGB: { text: 'W/GB' },
+  // failures (issue 15)
+  hours: { text: 'h' },
+  minutes: { text: 'min' },
+  perGpuYear: { key: 'unit.perGpuYear' },
+  perDay: { key: 'unit.perDay' },
 } as const satisfies Record<string, UnitDisplay>;
 export type Unit = keyof typeof UNITS;
 
@@ -384,6 +391,29 @@ export const FIELDS = {
   outputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, label: 'tokens.outputPerGpu' },
   /** Share of the load's tokens that are input tokens, in percent; needed with the two throughputs. */
   inputTokenSharePct: { kinds: ['tokens'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'tokens.inputShare' },
+  // ------------------------------------------------------------ failures (issue 15): options.*.failures, optional; null: not given
+  /** Hardware failures per GPU per calendar year, in percent (a failed GPU is out for the repair time). */
+  gpuFailuresPctPerYear: { kinds: ['failures'], unit: 'pctPerYear', min: 0, max: 1000, nullable: true, rangeable: true, default: null, label: 'fail.gpuFailures' },
+  /** Hours a failed GPU is out of service (repair or swap). */
+  repairHours: { kinds: ['failures'], unit: 'hours', min: 0, max: 8760, nullable: true, rangeable: true, default: null, label: 'fail.repairHours' },
+  /** Owned: what one failure costs (a replacement part, a repair); 0 under warranty. */
+  replacementCcyPerFailure: { kinds: ['failures'], unit: 'ccy', min: 0, max: 1e8, nullable: true, rangeable: true, default: null, label: 'fail.replacementCost' },
+  /** Training: interruptions of a job per GPU per year, all causes (the whole job stops at each). */
+  interruptionsPerGpuYear: { kinds: ['failures'], unit: 'perGpuYear', min: 0, max: 1000, nullable: true, rangeable: true, default: null, label: 'fail.interruptions' },
+  /** Training: GPUs the job runs on at once; null on a purchase: its GPU count. */
+  jobGpuCount: { kinds: ['failures'], unit: 'count', min: 1, max: 1_000_000, integer: true, nullable: true, rangeable: true, default: null, label: 'fail.jobGpus' },
+  /** Training: time to write one checkpoint (δ). */
+  checkpointMinutes: { kinds: ['failures'], unit: 'minutes', min: 0, max: 100_000, nullable: true, rangeable: true, default: null, label: 'fail.checkpoint' },
+  /** Training: time to restart from the last checkpoint after an interruption (R). */
+  restartMinutes: { kinds: ['failures'], unit: 'minutes', min: 0, max: 100_000, nullable: true, rangeable: true, default: null, label: 'fail.restart' },
+  /** Spot: interruptions (capacity taken back) per GPU per day of use. */
+  spotInterruptionsPerDay: { kinds: ['failures'], unit: 'perDay', min: 0, max: 1440, nullable: true, rangeable: true, default: null, label: 'fail.spotRate' },
+  /** Spot: work lost at each interruption, in minutes of GPU time. */
+  spotLostMinutesPerInterruption: { kinds: ['failures'], unit: 'minutes', min: 0, max: 100_000, nullable: true, rangeable: true, default: null, label: 'fail.spotLost' },
+  /** Decentralised: the lowest host reliability accepted (the share of a host's work that completes). */
+  hostReliabilityFloorPct: { kinds: ['failures'], unit: 'pct', min: 1, max: 100, nullable: true, rangeable: true, default: null, label: 'fail.hostFloor' },
+  /** Decentralised: share of the work run again (verification, redundancy). */
+  rerunPct: { kinds: ['failures'], unit: 'pct', min: 0, max: 500, nullable: true, rangeable: true, default: null, label: 'fail.rerun' },
 
   // ------------------------------------------------------------ the Monte Carlo
   /** Samples per run. */
@@ -437,7 +467,7 @@ export function fieldPath(name: FieldName): string {
   const place = KIND_PLACE[spec(name).kinds[0]!];
   const prefix = {
     settings: 'settings', uncertainty: 'uncertainty', goals: 'goals', workload: 'workload', option: 'options.*', hosting: 'options.*.hosting', financing: 'options.*.financing',
-    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*', footprint: 'options.*.footprint', tokens: 'workload.tokens',
+    ownAccelerators: 'ownAccelerators.*', pool: 'pool', poolMember: 'pool.members.*', footprint: 'options.*.footprint', tokens: 'workload.tokens', failures: 'options.*.failures',
   }[place];
   return `${prefix}.${name}`;
 }
@@ -464,6 +494,23 @@ const HOLDER_OF: Partial<Record<FieldKind, RangeHolder>> = {
 };
 /** footprint (issue 12): an option's footprint sub-object belongs to whichever kind of option holds it. */
 const OPTION_HOLDERS: readonly RangeHolder[] = ['buy', 'cloud', 'decentralised'];
+/**
+ * failures (issue 15): the failures' figures that only one kind of option has (the schema refuses
+ * them on another: failures-check.ts); the others belong to every kind of option.
+ */
+export const FAILURE_FIELD_HOLDERS: Partial<Record<FieldName, readonly RangeHolder[]>> = {
+  // Repairs take capacity from owned and reserved GPUs; pay as you go, the provider's other GPUs serve.
+  gpuFailuresPctPerYear: ['buy', 'cloud'],
+  repairHours: ['buy', 'cloud'],
+  replacementCcyPerFailure: ['buy'],
+  spotInterruptionsPerDay: ['cloud'],
+  spotLostMinutesPerInterruption: ['cloud'],
+  hostReliabilityFloorPct: ['decentralised'],
+  rerunPct: ['decentralised'],
+};
+/** An option's sub-objects (footprint; failures, issue 15) belong to the kinds of option that hold them. */
+const inOption = (n: FieldName, k: FieldKind, holder: RangeHolder): boolean =>
+  (k === 'footprint' && OPTION_HOLDERS.includes(holder)) || (k === 'failures' && (FAILURE_FIELD_HOLDERS[n] ?? OPTION_HOLDERS).includes(holder));
 
 /**
  * The inputs a range may be put on, by holder: those that change what the Monte Carlo reports
@@ -481,7 +528,7 @@ export const RANGEABLE_FIELDS: Record<RangeHolder, readonly FieldName[]> = {
 };
 
 function rangeable(holder: RangeHolder): FieldName[] {
-  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder || (k === 'footprint' && OPTION_HOLDERS.includes(holder))));
+  return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder || inOption(n, k, holder)));
 }
 
 /** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */
@@ -517,7 +564,7 @@ function prefilled(kind: (typeof OPTIONS)[number]): FieldName[] {
  * and financing belong to it): the Monte Carlo gives each its own slot (workers/models/uncertainty/plan.ts).
  */
 export function holderFields(holder: RangeHolder): FieldName[] {
-  return NAMES.filter((n) => spec(n).kinds.some((k) => HOLDER_OF[k] === holder || (k === 'footprint' && OPTION_HOLDERS.includes(holder))));
+  return NAMES.filter((n) => spec(n).kinds.some((k) => HOLDER_OF[k] === holder || inOption(n, k, holder)));
 }
 
 /** Where a field of an option sits in it: the option itself, its hosting or its financing. */

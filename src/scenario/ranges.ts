@@ -31,6 +31,8 @@ function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>
   if (Object.hasOwn(own, key.field)) return { object: own, kind: o.kind };
   // footprint (issue 12): the option's footprint sub-object.
   if (o.footprint && Object.hasOwn(o.footprint, key.field)) return { object: o.footprint as unknown as Record<string, unknown>, kind: o.kind };
+  // failures (issue 15): the option's failures sub-object.
+  if (o.failures && Object.hasOwn(o.failures, key.field)) return { object: o.failures as unknown as Record<string, unknown>, kind: o.kind };
   if (o.kind === 'buy') {
     for (const nested of [o.hosting, o.financing] as unknown as Record<string, unknown>[]) {
       if (Object.hasOwn(nested, key.field) && key.field !== 'kind') return { object: nested, kind: 'buy' };

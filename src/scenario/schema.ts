@@ -18,6 +18,7 @@ import { gridYears, gridZone } from '../catalog/grid.ts';
 import { GRID_METRICS } from '../catalog/grid-metric.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 import { tokensIssues } from './tokens-check.ts';
+import { failuresIssues } from './failures-check.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -151,6 +152,16 @@ export const optionFootprintSchema = z.strictObject({
 });
 export type OptionFootprint = z.infer<typeof optionFootprintSchema>;
 
+/**
+ * failures (issue 15, format 9): an option's failure rates, a training job's checkpoints and
+ * restarts, spot interruptions, decentralised hosts' reliability. Optional (absent: results as in
+ * version 8); a figure left null is not given and changes nothing (failures-check.ts says which go together).
+ */
+export const optionFailuresSchema = z.strictObject({
+  ...numbers('failures'),
+});
+export type OptionFailures = z.infer<typeof optionFailuresSchema>;
+
 const optionBase = {
   id,
   name: text(1, 80),
@@ -163,6 +174,7 @@ const optionBase = {
   // before) or direct (combustion only), where the reference data has a direct figure.
   gridMetric: z.enum(GRID_METRICS).nullable().optional(),
   footprint: optionFootprintSchema.optional(),
+  failures: optionFailuresSchema.optional(),
 };
 
 export const onPremHostingSchema = z.strictObject({
@@ -344,7 +356,7 @@ export interface RangeField {
   /** pool (issue 15): index of the member in `pool.members`, for target "member". */
   memberIndex?: number;
   /** For a purchase: the field sits in its hosting or financing object. */
-  nested: 'hosting' | 'financing' | 'footprint' | 'tokens' | null;
+  nested: 'hosting' | 'financing' | 'footprint' | 'tokens' | 'failures' | null;
 }
 
 /** Finds the numeric input a range is about, in the scenario's current shape, or null. */
@@ -374,7 +386,10 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
   const schema = { buy: buyOptionSchema, cloud: cloudOptionSchema, decentralised: decentralisedOptionSchema }[o.kind];
   const direct = pick(schema.shape as Record<string, z.ZodType>, o, i, null);
   // footprint (issue 12): the option's footprint sub-object, when it has one.
-  const known = direct ?? (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null);
+  const known =
+    direct ??
+    (o.footprint ? pick(optionFootprintSchema.shape, o.footprint, i, 'footprint') : null) ??
+    (o.failures ? pick(optionFailuresSchema.shape, o.failures, i, 'failures') : null);
   if (known || o.kind !== 'buy') return known;
   const hosting = o.hosting.kind === 'onPrem' ? onPremHostingSchema : colocationHostingSchema;
   const financing = o.financing.kind === 'cash' ? cashFinancingSchema : loanFinancingSchema;
@@ -527,6 +542,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         }
       }
     }
+
+    // failures (issue 15): figures that go together, that apply to this kind of option, that leave capacity.
+    if (o.failures) failuresIssues(o, s.workload.kind, (field, key, message, params) => issue([...at('failures'), field], key, message, params));
 
     if (o.kind === 'buy') {
       if (!country(o.gridCountry) || o.gridCountry === 'WLD') {

@@ -5,6 +5,7 @@
 import { areaTranslator } from '../i18n/area.ts';
 import { messages as footprintMessages } from '../i18n/areas/footprint.ts';
 import { messages } from '../i18n/areas/csv.ts';
+import { messages as failuresMessages } from '../i18n/areas/failures.ts';
 import type { Lang, Translator } from '../i18n/translate.ts';
 import type { EvaluationResult } from '../../workers/models/types.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -106,6 +107,18 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
     lines.push(row([t('csv.tokensOption'), t('csv.tokensServed'), t('csv.tokensCost', { currency: cur }), t('csv.tokensInput', { currency: cur }), t('csv.tokensOutput', { currency: cur }), t('csv.tokensEnergy'), t('csv.tokensCo2e')]));
     const figures = [...r.options.map((o, i) => [`${o.name} (${t('table.alone')})`, r.tokens!.options[i]!.alone] as const), [t('results.mix'), r.tokens.mix] as const];
     for (const [name, f] of figures) lines.push(row([name, f.tokens, f.costPerMillionCcy, f.inputCostPerMillionCcy, f.outputCostPerMillionCcy, milli(f.facilityKWhPerThousand), milli(f.kgCO2ePerThousand)]));
+  }
+  // failures (issue 15): nominal beside goodput-adjusted cost per useful GPU-hour, for the options that have failures.
+  const failing = r.options.filter((o) => o.failures);
+  if (failing.length > 0) {
+    const tf = areaTranslator(t, opts.lang, failuresMessages);
+    lines.push('');
+    lines.push(row([tf('csv.failTitle')]));
+    lines.push(row([tf('csv.failOption'), tf('csv.failGoodput'), tf('csv.failNominal', { currency: cur }), tf('csv.failAdjusted', { currency: cur }), tf('csv.failYoung'), tf('csv.failDaly')]));
+    for (const o of failing) {
+      const f = o.failures!;
+      lines.push(row([o.name, f.goodputFraction, f.nominalCostPerUsefulGpuHourCcy, f.costPerUsefulGpuHourCcy, f.job?.youngHours ?? null, f.job?.dalyHours ?? null]));
+    }
   }
   const mc = opts.monteCarlo;
   if (mc && mc.scenarioId === r.scenarioId && mc.currency === r.currency) {

@@ -155,7 +155,7 @@ describe('the field table', () => {
   it('a new option starts from the table’s values, within its bounds, and the catalog fills the rest', () => {
     for (const n of names) {
       const f: { kinds: readonly FieldKind[]; min: number; max: number; nullable?: true; default?: number | null } = FIELDS[n];
-      const created = f.kinds.some((k) => ['option', 'hosting', 'financing', 'poolMember', 'footprint'].includes(KIND_PLACE[k]));
+      const created = f.kinds.some((k) => ['option', 'hosting', 'financing', 'poolMember', 'footprint', 'failures'].includes(KIND_PLACE[k]));
       expect(f.default !== undefined, n).toBe(created);
       if (typeof f.default === 'number') expect(f.default >= f.min && f.default <= f.max, n).toBe(true);
       if (f.default === null) expect(f.nullable, n).toBe(true);

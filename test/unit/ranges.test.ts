@@ -81,7 +81,18 @@ describe('ranges in the editor', () => {
 
   it('the bounds the page knows are the schema’s', () => {
     const seen = new Set<string>();
-    for (const s of [base(), scenario([buy({ id: 'b' })], { workload: { kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 } }), scenario([buy({ id: 'b', hosting: { kind: 'onPrem', facilityCcyPerMonth: 1 }, footprint: { ...startValues('footprint'), measuredEnergyKWh: 200_000, overheadEnergyKWh: 5_000, energyPeriod: 'total', energyScope: 'it', energySource: '' } })], { workload: { kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 7, tokensPerSecondPerGpu: 100, growthPctPerMonth: 0, tokens: { peakTokensPerSecond: 10, hoursAtPeakPerDay: 2, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } } })]) {
+    // failures (issue 15): a training run whose options have every failures figure their kind can have.
+    const job = { interruptionsPerGpuYear: 1, jobGpuCount: 2, checkpointMinutes: 10, restartMinutes: 5 };
+    const hw = { gpuFailuresPctPerYear: 4, repairHours: 100 };
+    const failing = scenario(
+      [
+        buy({ id: 'b', failures: { ...startValues('failures'), ...job, ...hw, replacementCcyPerFailure: 1000 } }),
+        cloud({ id: 'c', pricingModel: 'spot', demandSharePct: 50, failures: { ...startValues('failures'), ...job, spotInterruptionsPerDay: 1, spotLostMinutesPerInterruption: 10 } }),
+        market({ id: 'm', demandSharePct: 50, failures: { ...startValues('failures'), ...job, hostReliabilityFloorPct: 90, rerunPct: 5 } }),
+      ],
+      { workload: { kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 } },
+    );
+    for (const s of [failing, base(), scenario([buy({ id: 'b' })], { workload: { kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 } }), scenario([buy({ id: 'b', hosting: { kind: 'onPrem', facilityCcyPerMonth: 1 }, footprint: { ...startValues('footprint'), measuredEnergyKWh: 200_000, overheadEnergyKWh: 5_000, energyPeriod: 'total', energyScope: 'it', energySource: '' } })], { workload: { kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 7, tokensPerSecondPerGpu: 100, growthPctPerMonth: 0, tokens: { peakTokensPerSecond: 10, hoursAtPeakPerDay: 2, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } } })]) {
       for (const c of rangeCandidates(s)) {
         expect(RANGE_BOUNDS[c.field], c.field).toEqual([c.min, c.max]);
         seen.add(c.field);

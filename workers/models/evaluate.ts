@@ -13,6 +13,10 @@ import { COST_CATEGORIES, type CostCategory, type EvaluationResult, type MixResu
 import { compilePlan } from './uncertainty/plan.ts';
 import { footprintBasisOf } from './footprint-basis.ts';
 import { tokensResult } from './tokens.ts';
+import { failuresResultOf } from './failures-result.ts';
+import type { FailuresResult } from './types.ts';
+
+const withFailures = (f: FailuresResult | null): { failures?: FailuresResult } => (f ? { failures: f } : {});
 
 /** `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's). */
 export function evaluateScenario(s: Scenario, demand: Float64Array | null = null): EvaluationResult {
@@ -59,6 +63,8 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
       embodiedKgCO2ePerGpu: r.embodiedKgPerGpu,
       embodiedFrom: r.embodiedFrom,
       footprintBasis: footprintBasisOf(r),
+      // failures (issue 15): only when the option has them, so a version-8 result is unchanged.
+      ...withFailures(failuresResultOf(o, plan.options[i]!.p, s.workload.kind === 'training', alone[i]!)),
     };
   });
 

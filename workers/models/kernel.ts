@@ -6,6 +6,7 @@
 // break-even (the cheapest rental, the month renting catches up, the break-even utilisation) is
 // computed here for every sample. Formulas: cost.ts, energy.ts, workload.ts; methods:
 // docs/methodology.md §4–§6 and §12. Pure.
+import { ownedGoodput, ownedReplacementCcyPerYear, ownedSchedulable, rentedGoodput, rentedSchedulable } from './failure-factors.ts';
 import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
 import { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
 import { knownItKWh } from '../../src/scenario/energy-floor.ts';
@@ -377,7 +378,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
     const order = p[B.orderMonth * S + k]!;
-    const thr = p[B.throughput * S + k]!;
+    const thr = p[B.throughput * S + k]! * ownedGoodput(p, S, k);
     const unit = priceAtOrder(p[B.unitPrice * S + k]!, p[B.trendPct * S + k]!, order);
     const capex = capexOf(gpus * unit + p[B.serverNet * S + k]!, p[B.dutyPct * S + k]!, p[B.vatPct * S + k]!, p[B.vatRecoverable * S + k]! === 1);
     c.order[k] = order;
@@ -386,7 +387,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const installed = gpus * HOURS_PER_MONTH;
     c.instRef[k] = installed * thr;
     // Schedulable capacity: installed GPU-hours × the maximum utilisation × relative throughput.
-    c.capRef[k] = installed * (p[B.maxUtilPct * S + k]! / 100) * thr;
+    c.capRef[k] = installed * (p[B.maxUtilPct * S + k]! / 100) * ownedSchedulable(p, S, k) * thr;
     const servers = serversOf(gpus, p[B.gpusPerServer * S + k]!);
     const hostW = p[B.hostW * S + k]!;
     const powerW = p[B.powerW * S + k]!;
@@ -400,7 +401,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     c.variable[k] = c.itPerServed[k]! * kwhCost;
     // Colocation is charged per contracted kW (GPUs and hosts at full power); on premises, the facility a month.
     c.hosting[k] = p[B.hostingColo * S + k]! === 1 ? ((gpus * powerW + servers * hostW) / 1000) * p[B.colo * S + k]! : p[B.facility * S + k]!;
-    c.upkeep[k] = (p[B.maintenance * S + k]! + p[B.staff * S + k]!) / 12;
+    c.upkeep[k] = (p[B.maintenance * S + k]! + p[B.staff * S + k]! + ownedReplacementCcyPerYear(p, S, k)) / 12;
     c.running[k] = c.hosting[k]! + c.upkeep[k]! + c.energyFixed[k]!;
     // Financing: cash in the order month, or level payments from the month after, for the loan's term or to the horizon.
     const loan = p[B.loan * S + k]! === 1;
@@ -576,7 +577,7 @@ function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: Opti
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
     const inService = months - Math.min(c.delivery[k]!, months);
-    c.used[k] = c.served[k]! / p[B.throughput * S + k]!;
+    c.used[k] = c.served[k]! / (p[B.throughput * S + k]! * ownedGoodput(p, S, k));
     c.itKWh[k] = c.itFixed[k]! * inService + c.itPerServed[k]! * c.served[k]!;
     const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
     c.embodiedKg[k] = ownedEmbodiedKg(kg, inService, p[B.embLife * S + k]!);
@@ -603,7 +604,7 @@ function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: Opti
 function rentedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns): void {
   for (let k = 0; k < n; k++) {
     const pricing = p[R.pricing * S + k]!;
-    const thr = p[R.throughput * S + k]!;
+    const thr = p[R.throughput * S + k]! * rentedGoodput(p, S, k);
     const term = reservationTermMonths(pricing);
     const paid = term > 0 ? 1 : paidHoursFactor(pricing, p[R.spotOverheadPct * S + k]!, p[R.reliabilityPct * S + k]!);
     c.price0[k] = p[R.price * S + k]!;
@@ -617,7 +618,7 @@ function rentedTerms(p: Float64Array, S: number, n: number, months: number, c: O
     c.delivery[k] = 0;
     const committed = p[R.committed * S + k]!;
     // A reservation serves up to its committed GPUs; pay as you go, without limit.
-    c.capRef[k] = term > 0 ? committed * HOURS_PER_MONTH * thr : Infinity;
+    c.capRef[k] = term > 0 ? committed * HOURS_PER_MONTH * thr * rentedSchedulable(p, S, k) : Infinity;
     c.hours[k] = committed * HOURS_PER_MONTH;
     // A reservation runs for whole terms: what remains of the term in progress is owed.
     c.beyondHours[k] = term > 0 ? (Math.ceil(months / term) * term - months) * committed * HOURS_PER_MONTH : 0;

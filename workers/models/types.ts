@@ -168,6 +168,24 @@ export interface OptionResult {
   embodiedFrom: 'option' | 'product' | 'dieArea' | null;
   // footprint (issue 12)
   footprintBasis: FootprintBasis;
+  /** failures (issue 15): what the option's failures do; absent when it has none (format 9, optional). */
+  failures?: FailuresResult;
+}
+
+/** failures (issue 15): an option's failures in the results (workers/models/failures-result.ts). */
+export interface FailuresResult {
+  /** Useful work per GPU-hour run (job checkpoints and restarts, spot work lost, decentralised re-runs), 0–1. */
+  goodputFraction: number;
+  /** Share of the capacity left after repairs, 0–1. */
+  schedulableFraction: number;
+  /** Owned: replacement and repair spend a year (0 rented or under warranty). */
+  replacementCcyPerYear: number;
+  /** A training job's mean time between interruptions, Young's and Daly's intervals (hours) and goodput; null when not given. */
+  job: { mtbfHours: number; youngHours: number; dalyHours: number; goodput: number } | null;
+  /** Cost over the GPU-hours run, every one counted as useful (the option alone). */
+  nominalCostPerUsefulGpuHourCcy: number | null;
+  /** Cost over the useful GPU-hours only (the option alone): the figure the rest of the results use. */
+  costPerUsefulGpuHourCcy: number | null;
 }
 
 export type ConcentrationBand = 'unconcentrated' | 'moderate' | 'high';

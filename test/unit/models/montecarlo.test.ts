@@ -265,6 +265,21 @@ function everythingSet(workload: Scenario['workload'] = { kind: 'gpuHours', refe
   );
 }
 
+/** failures (issue 15): each option of `s` with the failures its kind can have. */
+function withFailures(s: Scenario): Scenario {
+  const job = { interruptionsPerGpuYear: 10, jobGpuCount: 2, checkpointMinutes: 30, restartMinutes: 20 };
+  const hw = { gpuFailuresPctPerYear: 20, repairHours: 200 };
+  const of = (o: Scenario['options'][number]) =>
+    o.kind === 'buy'
+      ? { ...hw, ...job, replacementCcyPerFailure: 5000 }
+      : o.kind === 'decentralised'
+        ? { ...job, hostReliabilityFloorPct: 80, rerunPct: 10 }
+        : o.pricingModel === 'spot'
+          ? { ...job, spotInterruptionsPerDay: 2, spotLostMinutesPerInterruption: 30 }
+          : { ...hw, ...job };
+  return valid({ ...s, options: s.options.map((o) => ({ ...o, failures: { ...startValues('failures'), ...of(o) } })) });
+}
+
 describe('every input a range may be put on moves a Monte Carlo result', () => {
   const bases = [
     everythingSet(),
@@ -274,6 +289,11 @@ describe('every input a range may be put on moves a Monte Carlo result', () => {
     everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1, tokens: { peakTokensPerSecond: 50_000, hoursAtPeakPerDay: 4, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } }),
     // footprint (issue 12): a market whose energy is known (its power inputs then move nothing, so it has a base of its own).
     ((s) => valid({ ...s, options: s.options.map((o) => (o.kind === 'decentralised' ? { ...o, footprint: { ...startValues('footprint'), measuredEnergyKWh: 3_000, overheadEnergyKWh: 100, energyPeriod: 'perMonth', energyScope: 'facility', energySource: '' } } : o)) }))(everythingSet()),
+    // failures (issue 15): every failures figure on a training run (M = 8,760 ÷ (10 × GPUs) h, checkpoints well inside it).
+    // A small run (6 · 0.1e9 · 100e9 FLOPs ≈ 42 GPU-hours), so the purchases are not at capacity and lost work costs energy.
+    withFailures(everythingSet({ kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 0.1, tokensBillion: 100, mfuPct: 40, deadlineMonths: 6 })),
+    // A large run, at capacity, so repairs lower what owned and reserved GPUs serve (and the energy they draw).
+    withFailures(everythingSet({ kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: 6 })),
   ];
   const listed = new Set(Object.entries(RANGEABLE_FIELDS).flatMap(([holder, fields]) => fields.map((f) => `${holder}.${f}`)));
   // Inputs by holder and field, with every scenario and option that has them: an input passes when a

@@ -21,9 +21,9 @@ function layout(holders: readonly RangeHolder[], extra: readonly string[]): { sl
 }
 
 /** An owned option's block: every field of a purchase (its hosting and financing too), then three flags. */
-export const BUY_LAYOUT = layout(['buy'], ['vatRecoverable', 'hostingColo', 'loan', 'energyPerMonth', 'energyFacility']);
+export const BUY_LAYOUT = layout(['buy'], ['vatRecoverable', 'hostingColo', 'loan', 'energyPerMonth', 'energyFacility', 'failTraining']);
 /** A rented option's block (cloud and decentralised share one layout), then the pricing code. */
-export const RENTED_LAYOUT = layout(['cloud', 'decentralised'], ['pricing', 'energyPerMonth', 'energyFacility']);
+export const RENTED_LAYOUT = layout(['cloud', 'decentralised'], ['pricing', 'energyPerMonth', 'energyFacility', 'failTraining']);
 
 /** The slot of `name` in a layout; a name the table lacks is a defect of this file. */
 function at(l: { slot: Readonly<Record<string, number>> }, name: FieldName | string): number {
@@ -229,6 +229,12 @@ function fillFields(p: Float64Array, stride: number, l: typeof BUY_LAYOUT, r: Re
       put(p, stride, l.slot[name]!, typeof fv === 'number' ? fv : name === 'marketCoveredPct' || name === 'marketCoveredGCO2ePerKWh' ? 0 : Number.NaN);
       continue;
     }
+    if (place === 'failures') {
+      // failures (issue 15): a figure not given (no sub-object, or null) is NaN — its factor is 1 (failure-factors.ts).
+      const fv = ((o.failures ?? {}) as Record<string, unknown>)[name];
+      put(p, stride, l.slot[name]!, typeof fv === 'number' ? fv : Number.NaN);
+      continue;
+    }
     const holder = (place === 'hosting' ? o.hosting : place === 'financing' ? o.financing : o) as Record<string, unknown>;
     const v = resolvedValue(name, r) ?? holder[name];
     if (v === null) throw new Error(`"${name}" is null and the model resolves no figure for it`);
@@ -302,6 +308,8 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
     kind: r.option.kind === 'buy' ? KIND_BUY : KIND_RENTED,
     p: r.option.kind === 'buy' ? buyBlock(r, stride) : rentedBlock(r, stride),
   }));
+  // failures (issue 15): a training workload's job checkpoints and restarts (failure-factors.ts).
+  for (const o of options) put(o.p, stride, (o.kind === KIND_BUY ? BUY_LAYOUT : RENTED_LAYOUT).slot.failTraining!, s.workload.kind === 'training' ? 1 : 0);
   const w = s.workload;
   const workload = workloadBlock(w, stride, s);
   const settings = new Float64Array(RANGEABLE_FIELDS.settings.length * stride);
