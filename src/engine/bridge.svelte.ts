@@ -74,13 +74,20 @@ export class Engine {
 
   /**
    * Monte Carlo of a scenario the evaluator validated. `onProgress` hears (done, total) as the
-   * run goes (not after a cancel). The result's typed arrays arrive transferred.
+   * run goes (not after a cancel). The worker always reports between chunks, listened to or not:
+   * each report shows the bridge that a long run is busy, not dead (issue 11: a 100,000-sample
+   * run on a loaded machine outlasts the time limit). The result's typed arrays arrive transferred.
    */
   monteCarlo(scenario: Scenario, request: MonteCarloRequest, onProgress: ((done: number, total: number) => void) | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
     const plain = snapshot(scenario);
     const signal = options.signal;
-    const progress = onProgress ? proxy((done: number, total: number) => void (signal?.aborted || onProgress(done, total))) : undefined;
-    return this.simulator.call((api) => api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>, options);
+    return this.simulator.call((api, alive) => {
+      const progress = proxy((done: number, total: number) => {
+        alive();
+        if (onProgress && !signal?.aborted) onProgress(done, total);
+      });
+      return api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>;
+    }, options);
   }
 
   /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */

@@ -3,7 +3,9 @@
 // crashes, throws or stops answering (Comlink alone leaves promises waiting after `terminate`:
 // comlink#428, #601). A call its caller cancels is settled at once, but the worker is NOT
 // terminated: it finishes what it is doing and its answer is dropped. The worker is terminated
-// only when it stops answering (a call past its time limit) or crashes. Plain TypeScript: the
+// only when it stops answering or crashes. A call's time limit is a liveness limit: the time
+// without any sign of life from the worker (an answer, or a report a long run sends between its
+// chunks — see `alive` in `call`), so a busy worker that reports is not taken for a dead one. Plain TypeScript: the
 // worker is made by an injected factory, so the tests give it a fake one.
 import { wrap, type Endpoint, type Remote } from 'comlink';
 
@@ -54,11 +56,14 @@ export class WorkerBridge<Api> {
   #pending = new Set<(e: EngineFailed) => void>();
   /** How many workers this bridge has started (1 while nothing failed). */
   starts = 0;
+  /** When the current worker last showed it is alive (started, answered or reported), by `now`. */
+  #lastSignMs = 0;
 
   constructor(
     readonly name: WorkerName,
     private readonly factory: WorkerFactory,
     private readonly onFailure: (e: EngineFailed) => void = () => undefined,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Calls waiting for an answer. */
@@ -74,6 +79,7 @@ export class WorkerBridge<Api> {
       });
       this.#remote = wrap<Api>(this.#handle.endpoint);
       this.starts += 1;
+      this.#lastSignMs = this.now();
     }
     return this.#remote;
   }
@@ -92,10 +98,12 @@ export class WorkerBridge<Api> {
 
   /**
    * Calls `fn` on the worker's API. Aborting `signal` settles this call at once with
-   * EngineAborted; the worker goes on (its answer is dropped) and is terminated only if that
-   * answer does not come within the time limit.
+   * EngineAborted; the worker goes on (its answer is dropped) and is terminated only if it shows
+   * no sign of life for the time limit. `fn` gets `alive`, to call when the worker reports during
+   * the call (a progress message between chunks): the worker is busy, not dead, for every call
+   * waiting on it.
    */
-  call<T>(fn: (api: Remote<Api>) => Promise<T>, options: CallOptions = {}): Promise<T> {
+  call<T>(fn: (api: Remote<Api>, alive: () => void) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const { signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
     if (signal?.aborted) return Promise.reject(new EngineAborted('aborted before start'));
     return new Promise<T>((resolve, reject) => {
@@ -113,13 +121,26 @@ export class WorkerBridge<Api> {
       const onAbort = () => settle(() => reject(new EngineAborted('superseded')));
       this.#pending.add(onFailure);
       signal?.addEventListener('abort', onAbort, { once: true });
-      // The worker's liveness: its answer must come in time, even when nobody waits for it any more.
-      const timer = setTimeout(() => {
-        if (generation === this.#generation) this.#fail(new EngineFailed('timeout', `no answer within ${timeoutMs / 1000} s`, this.name));
-      }, timeoutMs);
-      fn(remote).then(
+      // The worker's liveness: its answer must come, even when nobody waits for it any more, and
+      // the worker may not stay silent longer than the limit meanwhile.
+      const startedMs = this.now();
+      let timer: ReturnType<typeof setTimeout>;
+      const watch = (delayMs: number) => {
+        timer = setTimeout(() => {
+          if (generation !== this.#generation) return;
+          const silentMs = this.now() - Math.max(startedMs, this.#lastSignMs);
+          if (silentMs < timeoutMs) watch(timeoutMs - silentMs);
+          else this.#fail(new EngineFailed('timeout', `no answer within ${timeoutMs / 1000} s`, this.name));
+        }, delayMs);
+      };
+      watch(timeoutMs);
+      const alive = () => {
+        if (generation === this.#generation) this.#lastSignMs = this.now();
+      };
+      fn(remote, alive).then(
         (v) => {
           clearTimeout(timer);
+          alive();
           if (generation === this.#generation) settle(() => resolve(v));
         },
         (e: unknown) => {

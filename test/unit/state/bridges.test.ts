@@ -117,6 +117,48 @@ describe('the simulator bridge', () => {
   });
 });
 
+describe('a busy simulator', () => {
+  it('is not judged dead while a long run answers between its chunks, cancelled or not', async () => {
+    // Five chunks of 60 ms: the run takes longer than the 150 ms limit, but the worker reports
+    // between chunks, so it is busy, not dead — it must be neither terminated nor restarted.
+    const s = withRanges(scenario([cloud()]));
+    const answer = simulatorApi.monteCarlo(s, { samples: 1000 });
+    const simulator = fakeWorkers(() => ({
+      ...simulatorApi,
+      monteCarlo: async (_s: Scenario, _request?: unknown, onProgress?: (done: number, total: number) => void) => {
+        for (let i = 1; i <= 5; i++) {
+          await new Promise((r) => setTimeout(r, 60));
+          onProgress?.(i, 5);
+        }
+        return answer;
+      },
+    }));
+    const engine = new Engine({ evaluator: fakeWorkers(() => evaluatorApi).factory, simulator: simulator.factory });
+    // Without a progress listener (the page may not show progress), and with one.
+    expect((await engine.monteCarlo(s, {}, null, { timeoutMs: 150 })).ok).toBe(true);
+    const heard: number[] = [];
+    expect((await engine.monteCarlo(s, {}, (done) => heard.push(done), { timeoutMs: 150 })).ok).toBe(true);
+    // The reports come on their own channel: the last may follow the answer.
+    await until(() => heard.length === 5);
+    expect(heard).toEqual([1, 2, 3, 4, 5]);
+    // A cancelled run goes on in the worker (its answer dropped); its reports still show it alive.
+    const controller = new AbortController();
+    const heardAfterCancel: number[] = [];
+    const cancelled = engine.monteCarlo(s, {}, (done) => heardAfterCancel.push(done), { signal: controller.signal, timeoutMs: 150 });
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(EngineAborted);
+    const next = await engine.monteCarlo(s, {}, null, { timeoutMs: 150 });
+    expect(next.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    // Nothing heard from the cancelled run by its caller.
+    expect(heardAfterCancel).toEqual([]);
+    expect(simulator.made).toHaveLength(1);
+    expect(simulator.made[0]!.terminated).toBe(false);
+    expect(engine.restarts).toBe(0);
+    expect(engine.lastFailure).toBeNull();
+  });
+});
+
 describe('a worker that stops answering', () => {
   it('is terminated after the time limit and every pending call settles, a cancelled one included', async () => {
     const silent = fakeWorkers(() => ({ wait: () => new Promise(() => undefined) }));
