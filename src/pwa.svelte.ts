@@ -1,15 +1,24 @@
+/// <reference types="vite-plugin-pwa/client" />
 // The service worker (see vite.config.ts): registered after the page has opened, from this module
 // (no inline script). A new version is announced, and applied only when the person clicks.
-class AppUpdate {
+type RegisterSW = (typeof import('virtual:pwa-register'))['registerSW'];
+
+export class AppUpdate {
   /** A new version is installed and waiting. */
   ready = $state(false);
   /** Everything is cached: the planner now works offline. */
   offlineReady = $state(false);
   #update: ((reload?: boolean) => Promise<void>) | null = null;
 
+  /** `enabled` and `loadRegister` are the browser's and the PWA plugin's (given by the tests). */
+  constructor(
+    private readonly enabled: () => boolean = () => 'serviceWorker' in navigator && !import.meta.env.DEV,
+    private readonly loadRegister: () => Promise<RegisterSW> = async () => (await import('virtual:pwa-register')).registerSW,
+  ) {}
+
   async register(): Promise<void> {
-    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-    const { registerSW } = await import('virtual:pwa-register');
+    if (!this.enabled()) return;
+    const registerSW = await this.loadRegister();
     this.#update = registerSW({
       immediate: true,
       onNeedRefresh: () => (this.ready = true),

@@ -2,14 +2,22 @@
 // page: the source notes show the English text until it is in.
 import type { FrenchNote } from '../catalog/notes-fr.ts';
 
-class NotesFr {
+type NotesFrModule = Pick<typeof import('../catalog/notes-fr.ts'), 'frenchNote'>;
+
+export class NotesFr {
   translate = $state.raw<((text: string) => FrenchNote) | null>(null);
   #asked = false;
+  readonly #load: () => Promise<NotesFrModule>;
+
+  /** `load` imports the notes' chunk (given by the tests). */
+  constructor(load: () => Promise<NotesFrModule> = () => import('../catalog/notes-fr.ts')) {
+    this.#load = load;
+  }
 
   request(): void {
     if (this.#asked) return;
     this.#asked = true;
-    import('../catalog/notes-fr.ts').then(
+    this.#load().then(
       (m) => (this.translate = m.frenchNote),
       () => (this.#asked = false),
     );

@@ -3,15 +3,21 @@
 // without them. `mod` is null until they are in; then each reader re-runs.
 type RulesModule = typeof import('../catalog/rules.ts');
 
-class RulesLoader {
+export class RulesLoader {
   mod = $state.raw<RulesModule | null>(null);
   failed = $state(false);
   #loading: Promise<void> | null = null;
+  readonly #load: () => Promise<RulesModule>;
+
+  /** `load` imports the rules' chunk (given by the tests). */
+  constructor(load: () => Promise<RulesModule> = () => import('../catalog/rules.ts')) {
+    this.#load = load;
+  }
 
   /** Starts loading the rules (once; a failed load may be retried). */
   request(): void {
     if (this.mod || this.#loading) return;
-    this.#loading = import('../catalog/rules.ts').then(
+    this.#loading = this.#load().then(
       (m) => void (this.mod = m),
       () => {
         this.#loading = null;

@@ -8,7 +8,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 
 export type { GapReason };
 
-class Gaps {
+export class Gaps {
   #byKey = $state<Record<string, GapReason>>({});
 
   #key(s: Scenario, optionId: string, field: string): string {
