@@ -267,6 +267,12 @@ export const goalsSchema = z.strictObject({
   hhiTier: z.enum(GOAL_TIERS),
   /** Compute only in these countries (ISO3); null: anywhere. */
   countries: z.array(iso3).min(1).max(250).nullable(),
+  /**
+   * Providers only under these jurisdictions (headquarters countries, ISO3); absent or null: any (format 9,
+   * optional, issue 13). An option whose provider's headquarters is unknown cannot meet it; owned hardware is
+   * under the planner's own country.
+   */
+  jurisdictions: z.array(iso3).min(1).max(250).nullable().optional(),
   /** Every GPU-hour of demand served (for a training run: the run finishes by its deadline). */
   noUnmetDemand: z.boolean(),
 });
