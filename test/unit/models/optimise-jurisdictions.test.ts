@@ -1,8 +1,9 @@
 // The optimiser's "providers under chosen jurisdictions" limit (issue 13, goals.jurisdictions): the
 // headquarters country of each option's provider (the dependency panel's provider-jurisdiction tier).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Goals } from '../../../src/scenario/schema.ts';
-import { validateScenario } from '../../../src/scenario/load.ts';
+import { loadScenarioText, validateScenario } from '../../../src/scenario/load.ts';
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { activeConstraints, valueOf } from '../../../workers/models/optimise/constraints.ts';
 import { metricsOfEvaluation } from '../../../workers/models/optimise/measure.ts';
@@ -79,5 +80,14 @@ describe('goals.jurisdictions', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues.some((i) => i.path.join('.').startsWith('goals.jurisdictions'))).toBe(true);
     expect(validateScenario({ ...base, goals: { ...GOALS, jurisdictions: [] } }).ok).toBe(false);
+  });
+
+  it('the version-9 fixture keeps its jurisdictions; its owned servers (planner FRA) and OVHcloud (FRA) meet them', () => {
+    const r = loadScenarioText(readFileSync('test/fixtures/scenarios/v9.json', 'utf8'));
+    if (!r.ok) throw new Error('v9 fixture does not load');
+    expect(r.scenario.goals!.jurisdictions).toEqual(['FRA']);
+    const m = metricsOfEvaluation(r.scenario, evaluateScenario(r.scenario));
+    expect(m.jurisdictions).toEqual(r.scenario.options.map((o) => (o.kind === 'buy' ? 'FRA' : o.kind === 'cloud' && o.provider === 'OVHcloud' ? 'FRA' : 'other')));
+    expect(valueOf('jurisdictions', m, r.scenario.goals!)).toBe(0);
   });
 });
