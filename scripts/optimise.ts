@@ -32,7 +32,12 @@ const out = {
   summary: r.plan,
   typedMix: r.typed,
   evaluation: r.scenario ? api.evaluate(r.scenario) : null,
-  binding: r.binding.map((b) => ({ ...b, text: english(b.sentence) })),
+  binding: r.binding.map((b) => {
+    // The jurisdictions limit: the options it keeps out, each with its provider's headquarters.
+    const outside = (b.outsideOptions ?? []).map((o) => `${o.name} (${o.headquarters ?? dict['opt.hqUnknown']!})`).join(', ');
+    const text = english(b.sentence) + (outside ? ` ${fill(dict['opt.bindingOutside']!, { options: outside })}` : '');
+    return { ...b, text };
+  }),
   conflicts: r.conflicts,
   frontier: r.frontier,
   budget: r.budget,

@@ -645,6 +645,7 @@ export const en = {
   'issue.unknownGridZone': 'The reference data has no grid zone “{value}” in this country.',
   'issue.noGridYear': 'No grid figure for {value} here (the reference has {years}).',
   'issue.cpuOnlyNeedsCores': 'A job on CPUs only needs its CPU cores per server: its power comes from them.',
+  'issue.rangeCpuOnly': 'This option runs on CPU cores only: “{field}” (accelerator power or per-card embodied carbon) is not used, so a range on it would change nothing.',
   'issue.cpuOnlyOneServer': 'A job on CPUs only counts servers: set this to 1, so each counted unit (and hour) is one server.',
   'issue.noDirectFactor': 'The reference data has no direct (combustion-only) factor for this grid or year (it has one for: {years}). Use life-cycle, or type your own figure.',
   // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)

@@ -646,6 +646,7 @@ export const fr: Record<MessageKey, string> = {
   'issue.unknownGridZone': 'Les données de référence n’ont pas de zone de réseau « {value} » dans ce pays.',
   'issue.noGridYear': 'Pas de chiffre du réseau pour {value} ici (la référence a {years}).',
   'issue.cpuOnlyNeedsCores': 'Une tâche sur CPU seuls a besoin de ses cœurs CPU par serveur : sa puissance en vient.',
+  'issue.rangeCpuOnly': 'Cette option tourne sur cœurs CPU seulement : « {field} » (puissance ou carbone de fabrication par carte) n’est pas utilisé ; une plage dessus ne changerait rien.',
   'issue.cpuOnlyOneServer': 'Une tâche sur CPU seuls compte des serveurs : mettez 1 ici, pour que chaque unité comptée (et chaque heure) soit un serveur.',
   'issue.noDirectFactor': 'Les données de référence n’ont pas de facteur direct (combustion seule) pour ce réseau ou cette année (elles en ont un pour : {years}). Choisissez cycle de vie, ou saisissez votre propre chiffre.',
   // pool (issue 15): member fields (short labels; the rest in src/i18n/areas/pool.ts)

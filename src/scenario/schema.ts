@@ -257,6 +257,9 @@ export const uncertaintySchema = z.strictObject({
 });
 export type Uncertainty = z.infer<typeof uncertaintySchema>;
 
+/** footprint (issue 12): accelerator inputs a CPU-only option does not use (its power and embodied carbon come from the host). */
+const CPU_ONLY_UNUSED: ReadonlySet<string> = new Set(['powerWPerGpu', 'busyPowerFraction', 'idlePowerWPerGpu', 'embodiedKgCO2ePerGpu']);
+
 // ---------------------------------------------------------------- goals (the optimiser)
 
 /** What the optimiser looks for and the limits a plan must respect; every limit optional (null). */
@@ -267,6 +270,12 @@ export const goalsSchema = z.strictObject({
   hhiTier: z.enum(GOAL_TIERS),
   /** Compute only in these countries (ISO3); null: anywhere. */
   countries: z.array(iso3).min(1).max(250).nullable(),
+  /**
+   * Providers only under these jurisdictions (headquarters countries, ISO3); absent or null: any (format 9,
+   * optional, issue 13). An option whose provider's headquarters is unknown cannot meet it; owned hardware is
+   * under the planner's own country.
+   */
+  jurisdictions: z.array(iso3).min(1).max(250).nullable().optional(),
   /** Every GPU-hour of demand served (for a training run: the run finishes by its deadline). */
   noUnmetDemand: z.boolean(),
 });
@@ -612,6 +621,11 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       r.target === 'settings' ? 'settings' : r.target === 'workload' ? s.workload.kind : r.target === 'member' ? s.pool!.members[r.memberIndex!]!.workload.kind : s.options[f.optionIndex!]!.kind;
     if (!isRangeable(holder, r.field)) {
       issue([...at, 'field'], 'rangeNoEffect', `A range on "${r.field}" would change none of the Monte Carlo's results.`, { field: r.field });
+      return;
+    }
+    // footprint (issue 12): a CPU-only job draws no accelerator power and carries no per-card embodied carbon.
+    if (r.target === 'option' && s.options[f.optionIndex!]!.footprint?.cpuOnly && CPU_ONLY_UNUSED.has(r.field)) {
+      issue([...at, 'field'], 'rangeCpuOnly', `"${r.field}" is not used by a job on CPU cores only: a range on it would change nothing.`, { field: r.field });
       return;
     }
     if (typeof f.value !== 'number' || !numberBounds(f.schema)) {

@@ -82,18 +82,20 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
       t('csv.onsite'),
       t('csv.offsite'),
       t('csv.energyBasis'),
+      t('csv.gridMetric'),
+      t('csv.cpuOnly'),
     ]),
   );
   const totals = [
-    ...r.options.map((o) => [`${o.name} (${t('table.alone')})`, o.alone.totals, t(`basis.${o.footprintBasis.energy}`)] as const),
-    [t('results.mix'), r.mix.totals, ''] as const,
+    ...r.options.map((o) => [`${o.name} (${t('table.alone')})`, o.alone.totals, t(`basis.${o.footprintBasis.energy}`), gridMetricCell(o, t), t(o.footprintBasis.cpuOnly ? 'csv.yes' : 'csv.no')] as const),
+    [t('results.mix'), r.mix.totals, '', '', ''] as const,
   ];
-  for (const [name, x, basis] of totals) {
+  for (const [name, x, basis, metric, cpuOnly] of totals) {
     const e = x.energyByComponent;
     lines.push(
       row([
         name, x.costCcy, x.npvCcy, x.costPerUsefulGpuHourCcy, x.servedRefGpuHours, x.facilityEnergyKWh, x.operationalKgCO2e, x.embodiedKgCO2e, x.onsiteWaterL + x.offsiteWaterL,
-        x.marketKgCO2e, e.acceleratorsKWh, e.hostKWh, e.measuredKWh, e.overheadKWh, e.facilityOverheadKWh, x.onsiteWaterL, x.offsiteWaterL, basis,
+        x.marketKgCO2e, e.acceleratorsKWh, e.hostKWh, e.measuredKWh, e.overheadKWh, e.facilityOverheadKWh, x.onsiteWaterL, x.offsiteWaterL, basis, metric, cpuOnly,
       ]),
     );
   }
@@ -190,4 +192,10 @@ function poolSection(r: EvaluationResult, t: Translator, row: (v: (string | numb
     values.push(m.pSaves);
     lines.push(row(values));
   }
+}
+
+/** The grid metric an option's location-based figure used: the person's own figure, or the catalog's life-cycle / direct (or unstated). */
+function gridMetricCell(o: EvaluationResult['options'][number], t: Translator): string {
+  if (o.grid.fromPerson || o.footprintBasis.gridDataYear === null) return t('csv.gridPerson');
+  return t(`parts.metric.${o.footprintBasis.gridMetric ?? 'unstated'}`);
 }

@@ -6,14 +6,14 @@ import { FIELDS } from '../../scenario/fields.ts';
 import type { Constraint } from '../../../workers/models/optimise/constraints.ts';
 import type { Binding } from '../../../workers/models/optimise/search.ts';
 
-/** The goals field of each constraint (countries and unmet demand have none). */
+/** The goals field of each constraint (countries, jurisdictions and unmet demand have none). */
 const FIELD_OF = {
   capexBudget: 'capexBudgetCcy', maxMonthlyOutflow: 'maxMonthlyOutflowCcy', spendBudget: 'spendBudgetCcy', sitePower: 'sitePowerKW',
   co2eCap: 'co2eCapKg', waterCap: 'waterCapL', maxProviderShare: 'maxProviderSharePct', maxHhi: 'maxHhi',
 } as const;
 
 export function constraintName(c: Constraint, t: Translator, currency: string): string {
-  if (c === 'countries' || c === 'noUnmetDemand') return t(`opt.constraint.${c}`);
+  if (c === 'countries' || c === 'jurisdictions' || c === 'noUnmetDemand') return t(`opt.constraint.${c}`);
   return t(FIELDS[FIELD_OF[c]].label, { currency });
 }
 
@@ -36,6 +36,8 @@ export function constraintValue(c: Constraint, x: number, lang: Lang, currency: 
       return formatNumber(lang, x, 0);
     case 'countries':
       return t('opt.countOptions', { count: x });
+    case 'jurisdictions':
+      return t('opt.countOutsideJurisdictions', { count: x });
     case 'noUnmetDemand':
       return `${formatNumber(lang, x, 0)} GPU-h`;
   }
@@ -49,4 +51,9 @@ export function bindingChange(b: Binding, t: Translator): string {
   if (b.moreCommittedGpus > 0) parts.push(t('opt.change.committed', { count: b.moreCommittedGpus }));
   if (b.moreCommittedGpus < 0) parts.push(t('opt.change.fewerCommitted', { count: -b.moreCommittedGpus }));
   return parts.length > 0 ? parts.join(t('opt.change.and')) : t('opt.change.split');
+}
+
+/** The options a relaxed jurisdictions limit would let in, each with its provider's headquarters. */
+export function outsideList(b: Binding, t: Translator): string {
+  return (b.outsideOptions ?? []).map((o) => `${o.name} (${o.headquarters ?? t('opt.hqUnknown')})`).join(', ');
 }

@@ -13,6 +13,7 @@ export const CONSTRAINTS = [
   'maxProviderShare',
   'maxHhi',
   'countries',
+  'jurisdictions',
   'noUnmetDemand',
 ] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
@@ -33,12 +34,13 @@ export function activeConstraints(g: Goals | undefined): Constraint[] {
     maxProviderShare: g.maxProviderSharePct !== null,
     maxHhi: g.maxHhi !== null,
     countries: g.countries !== null,
+    jurisdictions: g.jurisdictions != null,
     noUnmetDemand: g.noUnmetDemand,
   };
   return CONSTRAINTS.filter((c) => on[c]);
 }
 
-/** The limit a constraint sets (countries: 0 options outside the list; no unmet demand: 0 GPU-hours). */
+/** The limit a constraint sets (countries, jurisdictions: 0 options outside the list; no unmet demand: 0 GPU-hours). */
 export function limitOf(c: Constraint, g: Goals): number {
   switch (c) {
     case 'capexBudget': return g.capexBudgetCcy!;
@@ -50,6 +52,7 @@ export function limitOf(c: Constraint, g: Goals): number {
     case 'maxProviderShare': return g.maxProviderSharePct!;
     case 'maxHhi': return g.maxHhi!;
     case 'countries': return 0;
+    case 'jurisdictions': return 0;
     case 'noUnmetDemand': return 0;
   }
 }
@@ -69,6 +72,7 @@ export function valueOf(c: Constraint, m: Metrics, g: Goals): number {
       const allowed = new Set(g.countries ?? []);
       return m.countries.filter((x) => x === null || !allowed.has(x)).length;
     }
+    case 'jurisdictions': return outsideJurisdictions(m.jurisdictions, g).length;
     case 'noUnmetDemand': return m.unmetRefGpuHours;
   }
 }
@@ -95,4 +99,13 @@ export function violations(m: Metrics, g: Goals | undefined): Violation[] {
     const excess = excessOf(c, value, limit);
     return excess > 0 ? [{ constraint: c, limit, value, excess }] : [];
   });
+}
+
+/**
+ * Indices of the options whose provider is not under the chosen jurisdictions: headquarters outside
+ * the list, or unknown (null) — an unknown headquarters cannot be shown to meet the limit, so it never does.
+ */
+export function outsideJurisdictions(headquarters: readonly (string | null)[], g: Goals): number[] {
+  const allowed = new Set(g.jurisdictions ?? []);
+  return headquarters.flatMap((x, i) => (x === null || !allowed.has(x) ? [i] : []));
 }

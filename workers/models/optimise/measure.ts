@@ -8,7 +8,7 @@
 // footprint — the kernel's rented cost is linear in the hours served (kernel.ts, rentedTerms). The
 // tests check every returned plan against evaluateScenario itself.
 import { isPayAsYouGo, type Goals, type Scenario, type SupplyOption } from '../../../src/scenario/schema.ts';
-import { portfolioConcentration } from '../dependency.ts';
+import { portfolioConcentration, providerHeadquarters } from '../dependency.ts';
 import { CAT, Kernel, newDetail } from '../kernel.ts';
 import { HOURS_PER_MONTH } from '../resolve.ts';
 import { npv, optionRun } from '../run.ts';
@@ -128,6 +128,8 @@ export interface Metrics {
   unmetRefGpuHours: number;
   /** Countries of the plan's options (null: unknown). */
   countries: (string | null)[];
+  /** Headquarters country of each option's provider (dependency.ts; owned: the planner's; null: unknown). */
+  jurisdictions: (string | null)[];
   /** Options in the plan, and their spend weights (the evaluation's portfolio weights). */
   options: SupplyOption[];
   weights: number[];
@@ -142,7 +144,7 @@ export function combine(m: Measured, pct: readonly number[]): Metrics {
   const byMonth = new Float64Array(months);
   const out: Metrics = {
     npvCcy: 0, costCcy: 0, capexCcy: 0, maxMonthlyCcy: 0, sitePowerKW: m.sitePowerKW, co2eKg: 0, waterL: 0,
-    servedRefGpuHours: 0, unmetRefGpuHours: 0, countries: [], options: [], weights: [], plannerCountry: m.plannerCountry,
+    servedRefGpuHours: 0, unmetRefGpuHours: 0, countries: [], jurisdictions: [], options: [], weights: [], plannerCountry: m.plannerCountry,
     ownAccelerators: m.ownAccelerators,
   };
   const spend: number[] = [];
@@ -170,6 +172,7 @@ export function combine(m: Measured, pct: readonly number[]): Metrics {
     out.servedRefGpuHours += w * p.servedRefGpuHours;
     out.options.push(p.option);
     out.countries.push(countryOf(p.option));
+    out.jurisdictions.push(providerHeadquarters(p.option, m.plannerCountry));
     spend.push(Math.max(0, cost));
     served.push(w * p.servedRefGpuHours);
   }
@@ -211,6 +214,7 @@ export function metricsOfEvaluation(s: Scenario, ev: EvaluationResult): Metrics 
     servedRefGpuHours: t.servedRefGpuHours,
     unmetRefGpuHours: t.unmetRefGpuHours,
     countries: s.options.map(countryOf),
+    jurisdictions: s.options.map((o) => providerHeadquarters(o, s.settings.plannerCountry)),
     options: s.options,
     weights: served,
     plannerCountry: s.settings.plannerCountry,

@@ -11,7 +11,8 @@
 import { isPayAsYouGo, isReserved, type Goals, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Sentence } from '../types.ts';
 import { compilePlan } from '../uncertainty/plan.ts';
-import { activeConstraints, excessOf, limitOf, valueOf, type Constraint, type Violation } from './constraints.ts';
+import { activeConstraints, excessOf, limitOf, outsideJurisdictions, valueOf, type Constraint, type Violation } from './constraints.ts';
+import { providerHeadquarters } from '../dependency.ts';
 import { combine, concentrationAt, demandOf, measure, refGpuHoursPerGpuMonth, type Measured, type Metrics } from './measure.ts';
 import { aloneChoice, applyChoice, pairSplits, splits, typedChoice, type PlanChoice } from './plan.ts';
 import { mixRisk, type RiskFigures } from './risk.ts';
@@ -74,6 +75,8 @@ export interface Binding {
   moreCommittedGpus: number;
   /** GPUs bought (purchases) the relaxed plan has more of, in total (exact when a count is not whole servers). */
   moreBoughtGpus: number;
+  /** Jurisdictions limit: the relaxed plan's options whose provider is outside the list or unknown, by name. */
+  outsideOptions?: { name: string; headquarters: string | null }[];
   sentence: Sentence;
 }
 
@@ -189,6 +192,12 @@ export function* optimiseSteps(s: Scenario, options: OptimiseOptions = {}): Gene
     // A tier whose suppliers the data may not know: say so when every option's share there is unknown.
     const unknown = concentrationAt({ options: s.options, weights: s.options.map(() => 1 / s.options.length), plannerCountry: s.settings.plannerCountry }, goals.hhiTier);
     if (unknown.hhi === 0) sentences.push({ key: 'opt.tierNoData', params: { tier: goals.hhiTier } });
+  }
+  if (goals.jurisdictions != null) {
+    // Providers whose headquarters the reference data does not know: they cannot be shown to meet the limit.
+    const hq = s.options.map((o) => providerHeadquarters(o, s.settings.plannerCountry));
+    const unknownNames = s.options.filter((_, i) => hq[i] === null).map((o) => o.name);
+    if (unknownNames.length > 0) sentences.push({ key: 'opt.jurisdictionUnknown', params: { options: unknownNames.join(', '), count: unknownNames.length } });
   }
 
   const demand = demandOf(s);
@@ -451,6 +460,10 @@ export function* optimiseSteps(s: Scenario, options: OptimiseOptions = {}): Gene
       moreBoughtGpus: bought(r.choice) - bought(chosen.choice),
       sentence: { key: 'opt.binding', params: {} },
     };
+    if (x === 'jurisdictions') {
+      const m = r.metrics;
+      b.outsideOptions = outsideJurisdictions(m.jurisdictions, goals).map((j) => ({ name: m.options[j]!.name, headquarters: m.jurisdictions[j]! }));
+    }
     b.sentence = {
       key: objective === 'mostServed' ? 'opt.bindingServed' : 'opt.binding',
       params: { constraint: x, limit: limits[i]!, priceCcy: Math.round(price), currency: s.settings.currency, moreServers: b.moreServers, moreBoughtGpus: b.moreBoughtGpus, moreCommittedGpus: b.moreCommittedGpus, moreGpuHours: Math.round(b.moreServedRefGpuHours) },
