@@ -66,3 +66,27 @@ describe('cost per million tokens in the Monte Carlo', () => {
     expect(runMonteCarlo(none).options[0]!.tokens).toBeNull();
   });
 });
+
+describe('the CSV’s Monte Carlo section', () => {
+  it('has the percentiles of the cost per million tokens, in English and in French', async () => {
+    const { resultsCsv } = await import('../../../src/storage/csv.ts');
+    const { translatorOf } = await import('../../../src/i18n/translate.ts');
+    const { en: enDict } = await import('../../../src/i18n/en.ts');
+    const { fr: frDict } = await import('../../../src/i18n/fr.ts');
+    const { evaluateScenario } = await import('../../../workers/models/evaluate.ts');
+    const s = ranged('peakTokensPerSecond', 30_000, 50_000);
+    const r = evaluateScenario(s);
+    const mc = runMonteCarlo(s);
+    const en = resultsCsv(r, translatorOf(enDict), { lang: 'en', monteCarlo: mc });
+    expect(en).toContain('Cost per million tokens (USD) P5,Cost per million tokens (USD) P50,Cost per million tokens (USD) P95');
+    const line = en.split('\r\n').find((l) => l.startsWith('Cloud,') && l.split(',').length > 15)!;
+    const cells = line.split(',').map(Number);
+    // The blended P5, P50, P95 (≈ 1/3, 4/9, 5/9 USD), then the input and output ones.
+    const at = cells.length - 9;
+    expect(rel(cells[at]!, 1 / 3)).toBeLessThan(2e-3);
+    expect(rel(cells[at + 1]!, 4 / 9)).toBeLessThan(2e-3);
+    expect(rel(cells[at + 2]!, 5 / 9)).toBeLessThan(2e-3);
+    const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr', monteCarlo: mc });
+    expect(fr).toContain('Coût par million de jetons (USD) P5;');
+  });
+});
