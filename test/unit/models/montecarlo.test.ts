@@ -10,7 +10,7 @@ import { RANGEABLE_FIELDS, type Range, type Scenario } from '../../../src/scenar
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { Kernel } from '../../../workers/models/kernel.ts';
 import { fillSamples } from '../../../workers/models/uncertainty/distributions.ts';
-import { FAN_PERCENTILES, FAN_SAMPLES, fanMonths, runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
+import { FAN_PERCENTILES, FAN_SAMPLES, fanMonths, runMonteCarlo, type Stats } from '../../../workers/models/uncertainty/montecarlo.ts';
 import { compilePlan } from '../../../workers/models/uncertainty/plan.ts';
 import { Random } from '../../../workers/models/uncertainty/random.ts';
 import { tornado } from '../../../workers/models/uncertainty/tornado.ts';
