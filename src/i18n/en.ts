@@ -713,6 +713,7 @@ export const en = {
   'issue.failureSpotOnly': 'Only spot capacity is taken back: leave it empty.',
   'issue.failureDecentralisedOnly': 'Only a decentralised market has host reliability: leave it empty.',
   'issue.failureTrainingOnly': 'Checkpoints and job interruptions are for a training workload: leave it empty.',
+  'issue.failureMixedDemand': 'These options also serve work that is not training: job interruptions would lower all of it. Leave it empty, or price them in a scenario of the training run alone.',
   'issue.failureNoCapacity': 'These failures and repair times leave no schedulable capacity: {downPct} % of the time in repair.',
   'issue.jobGpusOverOwned': 'The job cannot run on more GPUs than the {gpuCount} bought.',
   'issue.checkpointOverInterval': 'The checkpoint takes longer than the interval it implies ({intervalMinutes} min between checkpoints): the job would do no useful work.',

@@ -713,6 +713,7 @@ export const fr: Record<MessageKey, string> = {
   'issue.failureSpotOnly': 'Seule la capacité spot est reprise : laissez vide.',
   'issue.failureDecentralisedOnly': 'Seul un marché décentralisé a une fiabilité des hôtes : laissez vide.',
   'issue.failureTrainingOnly': 'Points de reprise et interruptions concernent une charge d’entraînement : laissez vide.',
+  'issue.failureMixedDemand': 'Ces options servent aussi un travail qui n’est pas un entraînement : les interruptions du job le réduiraient tout entier. Laissez vide, ou chiffrez-les dans un scénario de l’entraînement seul.',
   'issue.failureNoCapacity': 'Ces pannes et durées de réparation ne laissent aucune capacité planifiable : {downPct} % du temps en réparation.',
   'issue.jobGpusOverOwned': 'Le travail ne peut pas tourner sur plus de GPU que les {gpuCount} achetés.',
   'issue.checkpointOverInterval': 'Le point de reprise dure plus longtemps que l’intervalle qu’il implique ({intervalMinutes} min entre deux points de reprise) : le travail ne ferait rien d’utile.',

@@ -14,7 +14,19 @@ const HOSTS: readonly FieldName[] = ['hostReliabilityFloorPct', 'rerunPct'];
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function failuresIssues(o: SupplyOption, workloadKind: 'gpuHours' | 'training' | 'inference', issue: Issue): void {
+/**
+ * What the options serve, for the job's figures: all training (the scenario's workload and every
+ * pool member's), none, or a mix — goodput divides every GPU-hour an option runs, so it is only
+ * honest when every hour served is the training job's (the kernel has one goodput per option).
+ */
+export type JobDemand = 'training' | 'none' | 'mixed';
+
+export function jobDemandOf(kinds: readonly ('gpuHours' | 'training' | 'inference')[]): JobDemand {
+  const training = kinds.filter((k) => k === 'training').length;
+  return training === 0 ? 'none' : training === kinds.length ? 'training' : 'mixed';
+}
+
+export function failuresIssues(o: SupplyOption, demand: JobDemand, issue: Issue): void {
   const f = o.failures as OptionFailures;
   const v = (n: FieldName): number | null => (f as unknown as Record<string, number | null>)[n] ?? null;
   const has = (n: FieldName) => v(n) !== null;
@@ -30,8 +42,9 @@ export function failuresIssues(o: SupplyOption, workloadKind: 'gpuHours' | 'trai
   onlyFor(SPOT, spot, 'failureSpotOnly', 'Only spot capacity is taken back: leave it empty.');
   onlyFor(HOSTS, o.kind === 'decentralised', 'failureDecentralisedOnly', 'Only a decentralised market has host reliability: leave it empty.');
   onlyFor(['gpuFailuresPctPerYear', 'repairHours'], owned || isReserved(o), 'failureCapacityOnly', 'Pay-as-you-go capacity lost to a repair is replaced by the provider’s other GPUs: only owned or reserved GPUs lose hours to repairs. Leave it empty.');
-  const training = workloadKind === 'training';
-  onlyFor(JOB, training, 'failureTrainingOnly', 'Checkpoints and job interruptions are for a training workload: leave it empty.');
+  const training = demand === 'training';
+  if (demand === 'mixed') onlyFor(JOB, false, 'failureMixedDemand', 'These options also serve work that is not training: job interruptions would lower all of it. Leave it empty, or price them in a scenario of the training run alone.');
+  else onlyFor(JOB, training, 'failureTrainingOnly', 'Checkpoints and job interruptions are for a training workload: leave it empty.');
 
   // Hardware failures: a rate with its repair time (and, owned, its cost); they must leave some capacity.
   if (has('gpuFailuresPctPerYear') || has('repairHours') || (owned && has('replacementCcyPerFailure'))) {

@@ -384,13 +384,13 @@ export const FIELDS = {
   peakTokensPerSecond: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 0, max: 1e10, rangeable: true, label: 'tokens.peak' },
   /** Hours a day at the peak: bounds the average (the rest of the day at the load that gives the average); changes no result. */
   hoursAtPeakPerDay: { kinds: ['tokens'], unit: 'hoursPerDay', min: 0, max: 24, label: 'tokens.hoursAtPeak' },
-  // The three below only split the cost of a token into input and output: no Monte Carlo result moves with them, so no range.
+  // The three below split the cost of a token into input and output: a range on them moves the Monte Carlo's input and output cost per million tokens.
   /** Input (prompt) tokens per second one reference GPU processes, when known; null: not known. */
-  inputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, label: 'tokens.inputPerGpu' },
+  inputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, rangeable: true, label: 'tokens.inputPerGpu' },
   /** Output (generated) tokens per second one reference GPU produces, when known; null: not known. */
-  outputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, label: 'tokens.outputPerGpu' },
+  outputTokensPerSecondPerGpu: { kinds: ['tokens'], unit: 'tokensPerSecond', min: 1e-3, max: 1e9, nullable: true, rangeable: true, label: 'tokens.outputPerGpu' },
   /** Share of the load's tokens that are input tokens, in percent; needed with the two throughputs. */
-  inputTokenSharePct: { kinds: ['tokens'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'tokens.inputShare' },
+  inputTokenSharePct: { kinds: ['tokens'], unit: 'pct', min: 0, max: 100, nullable: true, rangeable: true, label: 'tokens.inputShare' },
   // ------------------------------------------------------------ failures (issue 15): options.*.failures, optional; null: not given
   /** Hardware failures per GPU per calendar year, in percent (a failed GPU is out for the repair time). */
   gpuFailuresPctPerYear: { kinds: ['failures'], unit: 'pctPerYear', min: 0, max: 1000, nullable: true, rangeable: true, default: null, label: 'fail.gpuFailures' },

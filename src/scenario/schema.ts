@@ -18,7 +18,7 @@ import { gridYears, gridZone } from '../catalog/grid.ts';
 import { GRID_METRICS } from '../catalog/grid-metric.ts';
 import { idleFloor, knownItKWhOverHorizon } from './energy-floor.ts';
 import { tokensIssues } from './tokens-check.ts';
-import { failuresIssues } from './failures-check.ts';
+import { failuresIssues, jobDemandOf } from './failures-check.ts';
 
 import {
   CLOUD_PRICING_MODELS,
@@ -553,7 +553,8 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     }
 
     // failures (issue 15): figures that go together, that apply to this kind of option, that leave capacity.
-    if (o.failures) failuresIssues(o, s.workload.kind, (field, key, message, params) => issue([...at('failures'), field], key, message, params));
+    // The job's figures need every demand the options serve to be training (pool members' too).
+    if (o.failures) failuresIssues(o, jobDemandOf([s.workload.kind, ...(s.pool?.members ?? []).map((m) => m.workload.kind)]), (field, key, message, params) => issue([...at('failures'), field], key, message, params));
 
     if (o.kind === 'buy') {
       if (!country(o.gridCountry) || o.gridCountry === 'WLD') {

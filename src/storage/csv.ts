@@ -134,11 +134,20 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
     const h: string[] = [t('csv.mcOption')];
     for (const [, label] of stats) h.push(`${label} P5`, `${label} P50`, `${label} P95`, `${label} ${t('uncertainty.mean')}`);
     h.push(t('csv.mcCheapest'), t('csv.mcBreakEven'));
+    // tokens (issue 15): the price of a token from each sample's totals, each option alone, when the workload has a load profile.
+    const tokenStats = [
+      ['costPerMillionCcy', t('csv.tokensCost', { currency: cur })],
+      ['inputCostPerMillionCcy', t('csv.tokensInput', { currency: cur })],
+      ['outputCostPerMillionCcy', t('csv.tokensOutput', { currency: cur })],
+    ] as const;
+    const priced = mc.options.some((o) => o.tokens);
+    if (priced) for (const [, label] of tokenStats) h.push(`${label} P5`, `${label} P50`, `${label} P95`);
     lines.push(row(h));
     for (const o of mc.options) {
       const values: (string | number | null)[] = [o.name];
       for (const [k] of stats) values.push(o[k].p5, o[k].p50, o[k].p95, o[k].mean);
       values.push(o.pCheapest, o.pBreakEven);
+      if (priced) for (const [k] of tokenStats) values.push(o.tokens?.[k]?.p5 ?? null, o.tokens?.[k]?.p50 ?? null, o.tokens?.[k]?.p95 ?? null);
       lines.push(row(values));
     }
   }

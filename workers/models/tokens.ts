@@ -49,12 +49,17 @@ export function perThousandTokens(total: number, tokens: number): number | null 
  * for output, with s the share of input tokens; s·c_in + (1 − s)·c_out = c.
  */
 export function inputOutputWeights(inputTokensPerSecondPerGpu: number, outputTokensPerSecondPerGpu: number, inputSharePct: number): { input: number; output: number } {
+  return {
+    input: tokenKindWeight(inputTokensPerSecondPerGpu, inputTokensPerSecondPerGpu, outputTokensPerSecondPerGpu, inputSharePct),
+    output: tokenKindWeight(outputTokensPerSecondPerGpu, inputTokensPerSecondPerGpu, outputTokensPerSecondPerGpu, inputSharePct),
+  };
+}
+
+/** One kind's weight (inputOutputWeights): its GPU time per token ÷ the blended GPU time per token; no allocation (the Monte Carlo calls it per sample). */
+export function tokenKindWeight(kindTokensPerSecondPerGpu: number, inputTokensPerSecondPerGpu: number, outputTokensPerSecondPerGpu: number, inputSharePct: number): number {
   // Cost allocated by GPU-seconds per token (activity-based costing), t = 1 ÷ throughput.
-  const tIn = 1 / inputTokensPerSecondPerGpu;
-  const tOut = 1 / outputTokensPerSecondPerGpu;
   const s = inputSharePct / 100;
-  const blended = s * tIn + (1 - s) * tOut;
-  return { input: tIn / blended, output: tOut / blended };
+  return 1 / kindTokensPerSecondPerGpu / (s / inputTokensPerSecondPerGpu + (1 - s) / outputTokensPerSecondPerGpu);
 }
 
 /** The per-token figures of a run's totals, given the tokens a served reference GPU-hour delivers and the input/output weights (null: not known). */

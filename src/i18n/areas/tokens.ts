@@ -19,6 +19,8 @@ export const messages = {
     'tokens.alone': '{name} alone',
     'tokens.mix': 'The mix',
     'tokens.none': '—',
+    'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
+    'tokens.mc.help': 'Under each option alone: the Monte Carlo’s 5th, 50th and 95th percentiles over {samples} samples, each sample’s cost ÷ its tokens. The Monte Carlo runs each option alone, so the mix has none.',
   },
   fr: {
     'tokens.profile': 'Profil de charge journalier (pointe et moyenne)',
@@ -36,5 +38,7 @@ export const messages = {
     'tokens.alone': '{name} seule',
     'tokens.mix': 'Le mix',
     'tokens.none': '—',
+    'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
+    'tokens.mc.help': 'Sous chaque option seule : les 5e, 50e et 95e centiles du Monte-Carlo sur {samples} tirages, le coût de chaque tirage ÷ ses jetons. Le Monte-Carlo évalue chaque option seule : le mix n’en a pas.',
   },
 } as const satisfies AreaMessages;

@@ -210,3 +210,33 @@ describe('sourced defaults (hardware-prices-2026.json through the catalog)', () 
     expect(failureDefaults({ hardwareFigures: [] })).toEqual([]);
   });
 });
+
+describe('job interruptions in a pool (issue 15): the demand is all training, or they are refused', () => {
+  const gpuHours: Workload = { kind: 'gpuHours', referenceAcceleratorId: 'nvidia-h100-sxm', gpuHoursPerMonth: 1000, growthPctPerMonth: 0 };
+  const pooledWith = (own: Workload, member: Workload): Scenario => ({
+    ...scenario([cloud()], { months: 12, workload: own }),
+    options: [cloud({ failures: fails(job50) })],
+    pool: { firstMemberName: 'A', firstMemberCommittedSharePct: null, splitRule: 'gpuHours', members: [{ name: 'B', workload: member, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null }] },
+  });
+  const keys = (s: Scenario) => {
+    const r = loadScenarioValue(s);
+    return r.ok ? [] : r.error.kind === 'invalid' ? r.error.issues.map((x) => [x.params.key, x.path.at(-1)]) : [];
+  };
+  it('a member training beside a scenario that is not: each job field is refused, on its field', () => {
+    expect(keys(pooledWith(gpuHours, training))).toEqual(JOB_FIELDS.map((f) => ['failureMixedDemand', f]));
+  });
+  it('a training scenario with a member that is not: refused too (goodput would divide the other member’s hours)', () => {
+    expect(keys(pooledWith(training, gpuHours))).toEqual(JOB_FIELDS.map((f) => ['failureMixedDemand', f]));
+  });
+  it('every demand training: accepted, and the goodput applies to the pool', () => {
+    const s = pooledWith(training, training);
+    expect(keys(s)).toEqual([]);
+    const loaded = loadScenarioValue(s);
+    if (!loaded.ok) throw new Error('does not load');
+    const r = evaluateScenario(loaded.scenario);
+    // M = 8,760 ÷ (0.1752 × 1,000) = 50 h; Daly's interval ≈ √(2 × 0.1 h × 50 h) − 0.1 = 3.06 h; goodput < 1.
+    expect(r.options[0]!.failures!.goodputFraction).toBeLessThan(1);
+    expect(r.options[0]!.failures!.goodputFraction).toBeGreaterThan(0.9);
+  });
+});
+const JOB_FIELDS = ['interruptionsPerGpuYear', 'jobGpuCount', 'checkpointMinutes', 'restartMinutes'];

@@ -10,7 +10,7 @@ import { RANGEABLE_FIELDS, type Range, type Scenario } from '../../../src/scenar
 import { evaluateScenario } from '../../../workers/models/evaluate.ts';
 import { Kernel } from '../../../workers/models/kernel.ts';
 import { fillSamples } from '../../../workers/models/uncertainty/distributions.ts';
-import { FAN_PERCENTILES, FAN_SAMPLES, fanMonths, runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
+import { FAN_PERCENTILES, FAN_SAMPLES, fanMonths, runMonteCarlo, type Stats } from '../../../workers/models/uncertainty/montecarlo.ts';
 import { compilePlan } from '../../../workers/models/uncertainty/plan.ts';
 import { Random } from '../../../workers/models/uncertainty/random.ts';
 import { tornado } from '../../../workers/models/uncertainty/tornado.ts';
@@ -286,7 +286,7 @@ describe('every input a range may be put on moves a Monte Carlo result', () => {
     everythingSet({ kind: 'training', referenceAcceleratorId: 'nvidia-h100-sxm', parametersBillion: 7, tokensBillion: 2000, mfuPct: 40, deadlineMonths: 6 }),
     everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1 }),
     // tokens (issue 15): an inference load with a daily profile (its peak sizes the capacity).
-    everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1, tokens: { peakTokensPerSecond: 50_000, hoursAtPeakPerDay: 4, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } }),
+    everythingSet({ kind: 'inference', referenceAcceleratorId: 'nvidia-h100-sxm', tokensPerSecond: 20_000, tokensPerSecondPerGpu: 3000, growthPctPerMonth: 1, tokens: { peakTokensPerSecond: 50_000, hoursAtPeakPerDay: 4, inputTokensPerSecondPerGpu: 12_000, outputTokensPerSecondPerGpu: 1_500, inputTokenSharePct: 60 } }),
     // footprint (issue 12): a market whose energy is known (its power inputs then move nothing, so it has a base of its own).
     ((s) => valid({ ...s, options: s.options.map((o) => (o.kind === 'decentralised' ? { ...o, footprint: { ...startValues('footprint'), measuredEnergyKWh: 3_000, overheadEnergyKWh: 100, energyPeriod: 'perMonth', energyScope: 'facility', energySource: '' } } : o)) }))(everythingSet()),
     // failures (issue 15): every failures figure on a training run (M = 8,760 ÷ (10 × GPUs) h, checkpoints well inside it).
@@ -310,12 +310,15 @@ describe('every input a range may be put on moves a Monte Carlo result', () => {
     const moves = cases.get(key)!.map(({ base, c }) => {
       const s = valid({ ...base, uncertainty: { samples: 1000, seed: 5, ranges: [rangeAround(c, 0.5, 0.5, 'uniform')] } });
       const mc = runMonteCarlo(s);
-      const varies = mc.options.some((o) => [o.cost, o.npv, o.co2eKg].some((x) => x.sd > 1e-9 * Math.max(1, Math.abs(x.mean))));
+      const moved = (x: Stats | null | undefined) => !!x && x.sd > 1e-9 * Math.max(1, Math.abs(x.mean));
+      const varies = mc.options.some((o) => [o.cost, o.npv, o.co2eKg].some(moved));
+      // tokens (issue 15): the price of a token (blended, input, output) is a Monte Carlo result too; the tornado ranks the totals only.
+      const tokenVaries = mc.options.some((o) => [o.tokens?.costPerMillionCcy, o.tokens?.inputCostPerMillionCcy, o.tokens?.outputCostPerMillionCcy].some(moved));
       const bar = tornado(s).bars[0]!;
       const swings = (['cost', 'npv', 'co2eKg'] as const).some((k) => bar.atLow[k].some((v, i) => !close(v, bar.atHigh[k][i]!, 1e-9)));
-      // The Monte Carlo and the tornado agree on whether the input matters.
+      // The Monte Carlo and the tornado agree on whether the input moves a total.
       expect(varies, `${key} in ${c.optionId ?? c.target}: Monte Carlo ${varies}, tornado ${swings}`).toBe(swings);
-      return varies;
+      return varies || tokenVaries;
     });
     expect(moves.some(Boolean), 'no scenario where it moves a result').toBe(true);
   });

@@ -7,10 +7,11 @@ import { Kernel, LANES, type FanCapture } from '../kernel.ts';
 import { MIN_SERVED_GPU_HOURS } from '../run.ts';
 import { fillSamples } from './distributions.ts';
 import { fanBands } from './fan.ts';
-import { compilePlan } from './plan.ts';
+import { compilePlan, WORKLOAD_SLOTS, type Plan } from './plan.ts';
 import { hasMemberRanges, otherMembersDemand, otherMembersDemandSamples } from '../pool.ts';
 import { percentiles } from './quantiles.ts';
 import { Random } from './random.ts';
+import { costPerMillionTokens, tokenKindWeight, tokensPerRefGpuHour } from '../tokens.ts';
 
 /** Percentiles of the fan chart of cumulative cost. */
 export const FAN_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -54,6 +55,15 @@ export interface OptionOutcome {
   pBreakEven: number | null;
   /** Percentiles of cumulative cost at `fanMonths`: FAN_PERCENTILES.length rows of fanMonths.length values. */
   fan: Float64Array;
+  /** tokens (issue 15): the price of a token alone, from each sample's totals (null without a load profile, or when a sample serves no token). */
+  tokens: TokenOutcome | null;
+}
+
+/** tokens (issue 15): cost per million tokens across samples; input and output null when their throughputs and share are not all given. */
+export interface TokenOutcome {
+  costPerMillionCcy: Stats;
+  inputCostPerMillionCcy: Stats | null;
+  outputCostPerMillionCcy: Stats | null;
 }
 
 export interface MonteCarloResult {
@@ -96,6 +106,56 @@ interface Tally {
   co2s: Float64Array[];
   cheapest: Float64Array;
   breakEvens: Float64Array;
+  /** tokens (issue 15): per option, cost per million tokens (blended, input, output) per sample; empty without a load profile. */
+  perMillion: Float64Array[];
+  perMillionIn: Float64Array[];
+  perMillionOut: Float64Array[];
+}
+
+/** tokens (issue 15): whether the Monte Carlo prices a token — an inference workload with a load profile, alone (the evaluation's rule, tokens.ts). */
+export function pricesTokens(plan: Plan): boolean {
+  const peak = WORKLOAD_SLOTS.inference.peakTokensPerSecond! * plan.stride;
+  return plan.workloadKind === 2 && plan.busyFromProfile && !Number.isNaN(plan.workload[peak]!);
+}
+
+/** Whether the input and output throughputs and the input share are all given (sample 0: a range needs a figure, so all samples agree). */
+function splitsTokens(plan: Plan): boolean {
+  const i2 = WORKLOAD_SLOTS.inference;
+  const S = plan.stride;
+  return [i2.inputTokensPerSecondPerGpu!, i2.outputTokensPerSecondPerGpu!, i2.inputTokenSharePct!].every((slot) => !Number.isNaN(plan.workload[slot * S]!));
+}
+
+/**
+ * tokens (issue 15): each option's cost per million tokens in samples k0 … k0 + size, from the
+ * sample's totals with the evaluation's functions (tokens.ts); NaN when a sample serves no token.
+ */
+function collectTokens(kernel: Kernel, t: Tally, k0: number, size: number, split: boolean): void {
+  const w = kernel.plan.workload;
+  const S = kernel.plan.stride;
+  const i2 = WORKLOAD_SLOTS.inference;
+  const perGpu = i2.tokensPerSecondPerGpu! * S;
+  const tIn = i2.inputTokensPerSecondPerGpu! * S;
+  const tOut = i2.outputTokensPerSecondPerGpu! * S;
+  const share = i2.inputTokenSharePct! * S;
+  for (let k = 0; k < size; k++) {
+    // The busy share is the kernel's, from the sample's average and peak (busyFraction, tokens.ts).
+    const perHour = tokensPerRefGpuHour(w[perGpu + k]!, kernel.busy[k]!);
+    const wIn = split ? tokenKindWeight(w[tIn + k]!, w[tIn + k]!, w[tOut + k]!, w[share + k]!) : Number.NaN;
+    const wOut = split ? tokenKindWeight(w[tOut + k]!, w[tIn + k]!, w[tOut + k]!, w[share + k]!) : Number.NaN;
+    for (let i = 0; i < kernel.options.length; i++) {
+      const c = kernel.options[i]!;
+      const cost = costPerMillionTokens(c.cost[k]!, c.served[k]! * perHour) ?? Number.NaN;
+      t.perMillion[i]![k0 + k] = cost;
+      t.perMillionIn[i]![k0 + k] = cost * wIn;
+      t.perMillionOut[i]![k0 + k] = cost * wOut;
+    }
+  }
+}
+
+/** Stats of a per-sample figure, or null when a sample has none (NaN). */
+function statsOrNull(values: Float64Array, n: number): Stats | null {
+  for (let k = 0; k < n; k++) if (Number.isNaN(values[k]!)) return null;
+  return stats(values, n);
 }
 
 /** Copies a chunk's outputs (samples k0 … k0 + size) from the kernel, and counts the cheapest option and break-evens. */
@@ -152,9 +212,23 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
   const each = (size: number) => plan.options.map(() => new Float64Array(size));
   // The per-sample outputs reuse one buffer from run to run (megabytes at 100,000 samples, which
   // the collector otherwise pays for each run): a run is synchronous and reads them before it returns.
-  if (store.length < 3 * count * n) store = new Float64Array(3 * count * n);
+  // tokens (issue 15): three more outputs per option when a token is priced.
+  const tokens = pricesTokens(plan);
+  const split = tokens && splitsTokens(plan);
+  const outputs = tokens ? 6 : 3;
+  if (store.length < outputs * count * n) store = new Float64Array(outputs * count * n);
   const view = (j: number) => plan.options.map((_, i) => store.subarray((j * count + i) * n, (j * count + i + 1) * n));
-  const tally: Tally = { costs: view(0), npvs: view(1), co2s: view(2), cheapest: new Float64Array(count), breakEvens: new Float64Array(count) };
+  const none: Float64Array[] = [];
+  const tally: Tally = {
+    costs: view(0),
+    npvs: view(1),
+    co2s: view(2),
+    cheapest: new Float64Array(count),
+    breakEvens: new Float64Array(count),
+    perMillion: tokens ? view(3) : none,
+    perMillionIn: tokens ? view(4) : none,
+    perMillionOut: tokens ? view(5) : none,
+  };
   const fan: FanCapture = { points: Int32Array.from(points), samples: fanSamples, fans: each(fanSamples * width), offset: 0 };
   const columns = plan.inputs.map((input) => input.block.subarray(input.slot * stride, input.slot * stride + stride));
   for (let k0 = 0; k0 < n; k0 += stride) {
@@ -166,6 +240,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
     const extraDemand = sampledMembers ? otherMembersDemandSamples(plan, size, sampledMembers) : fixedDemand;
     kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
     collect(kernel, tally, k0, size);
+    if (tokens) collectTokens(kernel, tally, k0, size, split);
     const done = k0 + size;
     if (onProgress !== null && done % PROGRESS_EVERY === 0 && done < n) onProgress(done, n);
   }
@@ -183,6 +258,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
       pCheapest: tally.cheapest[i]! / n,
       pBreakEven: o.kind === 0 && kernel.rentals.length > 0 ? tally.breakEvens[i]! / n : null,
       fan: bands,
+      tokens: tokenOutcome(tally, i, n, tokens, split),
     };
   });
   onProgress?.(n, n);
@@ -198,6 +274,18 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
     fanMonths: points,
     elapsedMs: clock() - started,
     options: outcomes,
+  };
+}
+
+/** tokens (issue 15): option i's token figures across the samples (null when no token is priced, or a sample serves none). */
+function tokenOutcome(t: Tally, i: number, n: number, tokens: boolean, split: boolean): TokenOutcome | null {
+  if (!tokens) return null;
+  const blended = statsOrNull(t.perMillion[i]!, n);
+  if (blended === null) return null;
+  return {
+    costPerMillionCcy: blended,
+    inputCostPerMillionCcy: split ? statsOrNull(t.perMillionIn[i]!, n) : null,
+    outputCostPerMillionCcy: split ? statsOrNull(t.perMillionOut[i]!, n) : null,
   };
 }
 
