@@ -267,10 +267,9 @@ export class Kernel {
   readonly rentals: Int32Array;
   readonly owned: Int32Array;
   readonly demand: DemandTerms;
-  /** Scratch for the sample being run: its demand by month, each rental's rate by month ([r × months + m]), the catch-up's running values. */
+  /** Scratch for the sample being run: its demand by month, each rental's rate by month ([r × months + m]). */
   readonly demandSeries: Float64Array;
   readonly rateSeries: Float64Array;
-  readonly catchUp: Float64Array;
   /** tokens (issue 15): per sample, the busy share of the demanded GPU-hours (1 without a load profile): energy that follows use is scaled by it. */
   readonly busy = new Float64Array(LANES).fill(1);
   /** Terms filled for this many samples. */
@@ -295,7 +294,6 @@ export class Kernel {
     this.demand = newDemandTerms(this.stride);
     this.demandSeries = new Float64Array(this.months);
     this.rateSeries = new Float64Array(Math.max(1, this.rentals.length) * this.months);
-    this.catchUp = new Float64Array(2 * this.months);
   }
 
   /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
@@ -333,7 +331,6 @@ export class Kernel {
     const certainStep = monthlyDiscount(plan.settings[0]!);
     const dem = this.demandSeries;
     const rates = this.rateSeries;
-    const u = this.catchUp;
     const rentals = this.rentals;
     const owned = this.owned;
     const traced = fan === null ? 0 : Math.max(0, Math.min(n, fan.samples - fan.offset));
@@ -360,7 +357,7 @@ export class Kernel {
       for (let j = 0; j < owned.length; j++) {
         const i = owned[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, rentals.length, u, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
     }
     for (let i = 0; i < this.options.length; i++) {
@@ -449,7 +446,7 @@ function knownMonthKWh(v: number, perMonth: boolean, facility: boolean, pue: num
  * An owned option over every month of sample k: the purchase or loan payment, running costs once
  * installed, the last month's items; Σ rate of each rental (`rates`, month m of rental r at
  * [r × months + m]) and, against the cheapest, renting what it served and the first month renting
- * catches up. `u` (scratch of 2 × months) is no longer written: the catch-up runs in the month loop.
+ * catches up, followed in the month loop.
  * With `out`, the cumulative cost at the fan's points goes to out[j × samples + at].
  */
 function ownedSample(
@@ -463,7 +460,6 @@ function ownedSample(
   c: OptionColumns,
   rates: Float64Array,
   rentals: number,
-  u: Float64Array,
   out: Float64Array | null,
   points: Int32Array | null,
   at: number,
