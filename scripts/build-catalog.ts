@@ -50,6 +50,7 @@ import {
   type RefOperatorRow,
   type RefSource,
 } from './catalog-data/schemas.ts';
+import { catalogSchema, checkOutput, pageSourcesSchema } from './catalog-data/output-schemas.ts';
 import type {
   Accelerator,
   AcceleratorVendor,
@@ -1346,9 +1347,13 @@ export function serialiseCatalog(catalog: Catalog): string {
 function main(): void {
   const refDir = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_REFERENCE_DIR;
   const { catalog, dropped } = buildCatalog(refDir);
+  const parts = pageCatalogParts(catalog);
+  // Each file is checked against the schema of its type before it is written (the page reads it without parsing it).
+  checkOutput(catalogSchema, catalog, 'catalog.json');
+  checkOutput(catalogSchema, parts.figures, 'catalog.page.json');
+  checkOutput(pageSourcesSchema, parts.sources, 'catalog.sources.json');
   mkdirSync(dirname(CATALOG_PATH), { recursive: true });
   writeFileSync(CATALOG_PATH, serialiseCatalog(catalog));
-  const parts = pageCatalogParts(catalog);
   writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(parts.figures)}\n`);
   writeFileSync(PAGE_SOURCES_PATH, `${JSON.stringify(parts.sources)}\n`);
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);

@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkOutput, gridZonesSchema } from './catalog-data/output-schemas.ts';
 import type { GridYear, GridZonesData } from '../src/catalog/grid-types.ts';
 import type { Confidence } from '../src/catalog/types.ts';
 
@@ -103,6 +104,7 @@ export function buildGridZones(): GridZonesData {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const data = buildGridZones();
+  checkOutput(gridZonesSchema, data, 'grid-zones.json'); // the page reads it without parsing it
   writeFileSync(GRID_ZONES_PATH, `${JSON.stringify(data, null, 1)}\n`);
   console.log(`wrote ${GRID_ZONES_PATH}\n  zones: ${data.zones.length}, countries with data years: ${Object.keys(data.countries).length}`);
   for (const d of dropped) console.log(`  dropped zone ${d}`);

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { checkOutput, rulesSchema } from './catalog-data/output-schemas.ts';
 import type { EventDate, EventEffect, EventStatus, ProviderJurisdiction, RuleEvent, RulesData, RuleSource, TariffBand } from '../src/catalog/rules-types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -354,6 +355,7 @@ export function serialiseRules(r: RulesData): string {
 function main(): void {
   const refDir = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_REFERENCE_DIR;
   const rules = buildRules(refDir);
+  checkOutput(rulesSchema, rules, 'rules.json'); // the page reads it without parsing it
   mkdirSync(dirname(RULES_PATH), { recursive: true });
   writeFileSync(RULES_PATH, serialiseRules(rules));
   console.log(`wrote ${RULES_PATH}`);

@@ -5,7 +5,7 @@
 import data from './data/catalog.page.json' with { type: 'json' };
 import type { Catalog } from './types.ts';
 
-export const builtInCatalog: Catalog = data as unknown as Catalog;
+export const builtInCatalog: Catalog = data;
 
 let active: Catalog = builtInCatalog;
 /** The team catalog laid over the built-in one, when there is one: what the page shows of it. */

@@ -10,7 +10,7 @@ import type { GridMetric, GridYear, GridZone, GridZonesData } from './grid-types
 
 export type * from './grid-types.ts';
 
-export const gridZones: GridZonesData = data as unknown as GridZonesData;
+export const gridZones: GridZonesData = data;
 const zonesByCode = new Map(gridZones.zones.map((z) => [z.code, z]));
 
 export function gridZone(code: string): GridZone | undefined {

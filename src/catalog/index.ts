@@ -7,7 +7,7 @@ import type { Accelerator, Catalog, CloudProvider, Country, DecentralisedMarket,
 
 export type * from './types.ts';
 
-export const catalog: Catalog = data as unknown as Catalog;
+export const catalog: Catalog = data;
 
 const acceleratorsById = new Map(catalog.accelerators.map((a) => [a.id, a]));
 const countriesByIso3 = new Map(catalog.countries.map((c) => [c.iso3, c]));

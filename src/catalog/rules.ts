@@ -10,7 +10,7 @@ import type { EventDate, ProviderJurisdiction, RuleEvent, RulesData, RuleSource,
 
 export type * from './rules-types.ts';
 
-export const rules: RulesData = data as unknown as RulesData;
+export const rules: RulesData = data;
 
 const eventsById = new Map(rules.events.map((e) => [e.id, e]));
 const providersById = new Map(rules.providers.map((p) => [p.id, p]));

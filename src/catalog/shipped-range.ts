@@ -4,7 +4,7 @@
 import data from './data/catalog.page.json' with { type: 'json' };
 import type { Catalog, CitedNumber } from './types.ts';
 
-const accelerators = (data as unknown as Catalog).accelerators;
+const accelerators = data.accelerators;
 
 /** [lowest, highest] of a figure over the catalog's parts, counting both ends of a published range. */
 export function shippedRange(pick: (a: Catalog['accelerators'][number]) => CitedNumber | null): [number, number] {
