@@ -29,7 +29,6 @@ import {
   refDecFile,
   refEmbodiedFile,
   refEnergyFile,
-  refFigure,
   refGpusFile,
   refCloud2026File,
   refDec2026File,
@@ -37,7 +36,6 @@ import {
   refGrid2026File,
   refEmbodied2026File,
   refRatesFile,
-  confidenceSchema,
   supplyChainSchema,
   transcribedFiguresSchema,
   type RefAccelerator,
@@ -325,7 +323,7 @@ function cn(
 /** A reference figure as a CitedNumber; an array value becomes value null + range. */
 function fromRef(f: RefFigure, extraNote?: string, unitOverride?: string): CitedNumber {
   const note = joinNotes(f.note, extraNote);
-  const derived = (f as { derived?: unknown }).derived === true;
+  const derived = f.derived === true;
   if (isPair(f.value)) return cn(null, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, f.value, derived);
   if (typeof f.value !== 'number') throw new Error(`reference figure without a numeric value: ${JSON.stringify(f)}`);
   return cn(f.value, unitOverride ?? f.unit, f.sources, f.date, f.confidence, note, undefined, derived);
@@ -430,15 +428,20 @@ function namesIn<T extends string>(text: string, names: readonly T[]): T[] {
  */
 const HBM_NOT_ATTRIBUTED = MAP.hbmNotAttributed;
 
+/** One figure, not a map of form factors ({ SXM4: {…}, PCIe: {…} }). */
+function isRefFigure(v: RefFigure | Record<string, RefFigure>): v is RefFigure {
+  return 'value' in v && 'unit' in v;
+}
+
 function accelerator(a: RefAccelerator, embodied: Map<string, CitedNumber & { alternatives: CitedNumber[] }>): Accelerator {
   const vendor = VENDORS[a.vendor];
   if (!vendor) throw new Error(`unknown vendor "${a.vendor}" for ${a.id}`);
 
   let tdpW: CitedNumber | null = null;
   if (a.tdpW) {
-    if ('value' in a.tdpW && 'unit' in a.tdpW) tdpW = fromRef(refFigure.parse(a.tdpW));
+    if (isRefFigure(a.tdpW)) tdpW = fromRef(a.tdpW);
     else {
-      const variants = a.tdpW as Record<string, RefFigure>;
+      const variants = a.tdpW;
       const sxm = variants.SXM4;
       const pcie = variants.PCIe;
       if (!sxm || !pcie || Object.keys(variants).length !== 2) throw new Error(`unexpected tdpW variants for ${a.id}`);
@@ -730,9 +733,10 @@ function decentralisedPrices(all: Tagged<RefDecPrice>[], acceleratorIds: Set<str
 }
 
 /** Markets first priced in the 2026 file (Lium, SF Compute): name and type only, nothing else is known. */
-function newMarkets(d: z.infer<typeof refDec2026File>): DecentralisedMarket[] {
-  const known = new Set(['vast', 'akash', 'ionet', 'render', 'spheron']);
-  const networks = z.array(z.looseObject({ network: z.string(), type: z.string().optional() })).parse((d as { networks?: unknown }).networks ?? []);
+function newMarkets(d: z.infer<typeof refDec2026File>, older: RefNetwork[]): DecentralisedMarket[] {
+  // The markets decentralized-prices.json describes (vast, akash, ionet, render, spheron) are not new.
+  const known = new Set(older.map((n) => MARKETS[n.network]));
+  const networks = d.networks ?? [];
   const names = [...new Set(d.prices.map((p) => p.network))].filter((n) => !known.has(MARKETS[n] ?? ''));
   return names.map((name) => {
     const id = MARKETS[name];
@@ -840,7 +844,7 @@ function countries(refCountries: RefCountry[], grid2026: RefCountry2026[], refer
     const match = c.values.find((v) => v.value === c.recommended);
     if (!match) throw new Error(`recommended 2026 value of ${c.iso3} not among its values`);
     const old = older.get(c.iso3);
-    const dataYear = (match as { dataYear?: unknown }).dataYear;
+    const dataYear = match.dataYear;
     const out: Country = {
       iso3: c.iso3,
       iso2,
@@ -979,22 +983,15 @@ type Hardware2026 = z.infer<typeof refHardware2026File>;
 
 /** reservedAndCommitted[]: explicit 1- and 3-year prices, as cloud price rows (the on-demand price and discount in the note). */
 function reservedRows(c: Cloud2026): Tagged<RefCloudPrice>[] {
-  const rows = (c as { reservedAndCommitted?: unknown }).reservedAndCommitted;
-  const parsed = z.array(z.looseObject({
-    provider: z.string(), gpu: z.string(), region: z.string(), instanceType: z.string().optional(),
-    onDemandPerGpuPerHour: z.number().nullable().optional(), reserved1yPerGpuPerHour: z.number().nullable().optional(),
-    reserved3yPerGpuPerHour: z.number().nullable().optional(), discount1y: z.number().nullable().optional(), discount3y: z.number().nullable().optional(),
-    currency: z.string(), sources: z.array(z.string()).min(1), date: z.string(), confidence: z.string(), note: z.string().optional(),
-  })).parse(rows);
   const out: Tagged<RefCloudPrice>[] = [];
-  for (const r of parsed) {
+  for (const r of c.reservedAndCommitted) {
     for (const [term, price, discount] of [['1y', r.reserved1yPerGpuPerHour, r.discount1y], ['3y', r.reserved3yPerGpuPerHour, r.discount3y]] as const) {
       if (price === null || price === undefined) continue;
       out.push({
         file: 'cloud-prices-2026.json',
         provider: r.provider, gpu: r.gpu, pricingModel: `reserved-${term}`, region: r.region, instanceType: r.instanceType,
         gpusPerInstance: null, instancePricePerHour: null, perGpuPerHour: price, currency: r.currency,
-        sources: r.sources, date: r.date, confidence: r.confidence as Confidence,
+        sources: r.sources, date: r.date, confidence: r.confidence,
         note: joinNotes(r.note, r.onDemandPerGpuPerHour != null ? `on-demand ${r.onDemandPerGpuPerHour} in the same archive` : undefined,
           discount != null ? `discount ${Math.round(discount * 1000) / 10} % (DERIVED by the reference)` : undefined),
       });
@@ -1039,7 +1036,7 @@ function purchasePrices(h: Hardware2026, accelerators: Accelerator[], dropped: s
 function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
   const out: HardwareFigure[] = [];
   const bases: string[] = [];
-  const add = (section: HardwareFigure['section'], r: { item: string; value: unknown; unit?: string | null; sources: string[]; date: string; confidence: Confidence; note?: string; derived?: boolean; formula?: unknown }) => {
+  const add = (section: HardwareFigure['section'], r: { item: string; value: unknown; unit?: string | null | undefined; sources: string[]; date: string; confidence: Confidence; note?: string | undefined; derived?: boolean | undefined; formula?: unknown }) => {
     if (typeof r.value !== 'number' && !isPair(r.value)) {
       dropped.push(`hardware ${section} row "${r.item}": value ${r.value === null ? 'null (not found)' : 'is not a number or range'}`);
       return;
@@ -1051,39 +1048,31 @@ function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
     out.push({ id: '', section, item: r.item, ...f });
     bases.push(slug(section, r.item));
   };
-  for (const r of h.serverAndClusterCostShares) add('costShare', r as never);
+  for (const r of h.serverAndClusterCostShares) add('costShare', r);
   for (const r of h.maintenanceSupportInsurance) {
-    if (r.date === undefined || r.date === null || (r.sources ?? []).length === 0) {
+    if (r.date === null || r.confidence === null || r.sources.length === 0) {
       dropped.push(`hardware support row "${r.item}": no date or source (${r.note ?? ''})`.slice(0, 200));
       continue;
     }
-    add('support', r as never);
+    add('support', { ...r, date: r.date, confidence: r.confidence });
   }
-  const rel = z.looseObject({
-    llama3: z.looseObject({ date: z.string() }),
-    derivedAnnualRates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string().optional() })),
-    estimates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string() })),
-  }).parse(h.reliability);
+  const rel = h.reliability;
   for (const r of rel.derivedAnnualRates) {
     // Derived from the Llama 3 table: dated with the table (the reference gives no date of its own).
-    add('reliability', { ...r, date: r.date ?? rel.llama3.date, derived: true, note: joinNotes(r.note as string | undefined, r.date ? undefined : `dated with the Llama 3 table (${rel.llama3.date})`) } as never);
+    add('reliability', { ...r, date: r.date ?? rel.llama3.date, derived: true, note: joinNotes(r.note, r.date ? undefined : `dated with the Llama 3 table (${rel.llama3.date})`) });
   }
   for (const r of rel.estimates) {
-    const v = r.value as Record<string, unknown>;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') {
-      add('reliability', { ...r, value: v.central, note: joinNotes(r.note as string | undefined, `range ${v.low}-${v.high}`) } as never);
-    } else add('reliability', r as never);
+    // A central estimate with its low and high: the central value, the range in the note.
+    const est = z.looseObject({ central: z.number(), low: z.number(), high: z.number() }).safeParse(r.value);
+    if (est.success) add('reliability', { ...r, value: est.data.central, note: joinNotes(r.note, `range ${est.data.low}-${est.data.high}`) });
+    else add('reliability', r);
   }
   const ids = uniqueIds(bases);
   return out.map((r, i) => ({ ...r, id: ids[i]! })).sort(byId);
 }
 
 function marketIndices(c: Cloud2026): MarketIndex[] {
-  const rows = z.array(z.looseObject({
-    index: z.string(), publisher: z.string().optional(), gpu: z.string().nullable().optional(), basis: z.string().optional(),
-    values: z.array(z.looseObject({ value: z.unknown(), date: z.string(), note: z.string().optional() })).optional(),
-    unit: z.string().optional(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, note: z.string().optional(),
-  })).parse(c.indices);
+  const rows = c.indices;
   const ids = uniqueIds(rows.map((r) => slug(r.index, r.gpu)));
   return rows
     .map((r, i): MarketIndex => {
@@ -1101,10 +1090,7 @@ function marketIndices(c: Cloud2026): MarketIndex[] {
 
 /** The latest rate per currency (exchange-rates.json `latest`), as USD per unit. */
 function exchangeRates(rates: z.infer<typeof refRatesFile>): ExchangeRate[] {
-  const latest = z.record(z.string(), z.looseObject({
-    value: z.number(), date: z.string(), sources: z.array(z.string()).min(1), confidence: confidenceSchema, period: z.string(),
-    derived: z.boolean().optional(), note: z.string().optional(),
-  })).parse(rates.latest);
+  const latest = rates.latest;
   const out: ExchangeRate[] = [];
   for (const [pair, r] of Object.entries(latest)) {
     const m = pair.match(/^USD_per_([A-Z]{3})$/);
@@ -1307,7 +1293,7 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     accelerators,
     cloudProviders: cloudProviders(energy),
     cloudPrices: cloudPriceRows,
-    decentralisedMarkets: [...decentralisedMarkets(dec.networks, sortedSources), ...newMarkets(files['decentralized-prices-2026.json'])].sort(byId),
+    decentralisedMarkets: [...decentralisedMarkets(dec.networks, sortedSources), ...newMarkets(files['decentralized-prices-2026.json'], dec.networks)].sort(byId),
     decentralisedPrices: decPriceRows,
     countries: countries(energy.gridCarbonIntensity.countries, files['grid-2026.json'].countries, referenced),
     subnational: subnational(energy.gridCarbonIntensity.subnational),

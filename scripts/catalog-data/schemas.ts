@@ -132,17 +132,35 @@ export const refEmbodiedFile = refFile.extend({
 /** A 2026 figure row whose value is a number (the rows the catalog uses). */
 const fig2026 = z.looseObject({ ...citedShape, value: z.unknown(), unit: z.string().nullable().optional(), derived: z.boolean().optional() });
 
-export const refCloud2026File = refCloudFile.extend({
-  indices: z.array(z.looseObject({ id: z.string().optional(), name: z.string().optional(), values: z.array(z.unknown()).optional() })),
+/** reservedAndCommitted[]: explicit 1- and 3-year prices beside the on-demand one. */
+const refReserved = z.looseObject({
+  provider: z.string(), gpu: z.string(), region: z.string(), instanceType: z.string().optional(),
+  onDemandPerGpuPerHour: z.number().nullable().optional(), reserved1yPerGpuPerHour: z.number().nullable().optional(),
+  reserved3yPerGpuPerHour: z.number().nullable().optional(), discount1y: z.number().nullable().optional(), discount3y: z.number().nullable().optional(),
+  currency: z.string(), ...citedShape,
 });
-export const refDec2026File = refFile.extend({ prices: z.array(refDecPrice) });
+/** indices[]: a published price index and its dated levels (a level may be a tier range, not a number). */
+const refIndex = z.looseObject({
+  index: z.string(), publisher: z.string().optional(), gpu: z.string().nullable().optional(), basis: z.string().optional(),
+  values: z.array(z.looseObject({ value: z.unknown(), date: z.string(), note: z.string().optional() })).optional(),
+  unit: z.string().optional(), sources, confidence: confidenceSchema, note: z.string().optional(),
+});
+export const refCloud2026File = refCloudFile.extend({ reservedAndCommitted: z.array(refReserved), indices: z.array(refIndex) });
+export const refDec2026File = refFile.extend({
+  prices: z.array(refDecPrice),
+  networks: z.array(z.looseObject({ network: z.string(), type: z.string().optional() })).optional(),
+});
 export const refHardware2026File = refFile.extend({
   purchasePrices: z.array(fig2026.extend({ item: z.string(), gpu: z.string().nullable(), perGpuUSD: z.number().nullable().optional(), condition: z.string().optional() })),
   serverAndClusterCostShares: z.array(fig2026.extend({ item: z.string() })),
   // The insurance row is null, not found: no source, date or confidence (left out, logged).
   maintenanceSupportInsurance: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(),
     sources: z.array(z.string()), date: z.string().nullable(), confidence: confidenceSchema.nullable(), note: z.string().optional() })),
-  reliability: z.unknown(),
+  reliability: z.looseObject({
+    llama3: z.looseObject({ date: z.string() }),
+    derivedAnnualRates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string().optional(), note: z.string().optional() })),
+    estimates: z.array(z.looseObject({ item: z.string(), value: z.unknown(), unit: z.string().nullable().optional(), sources: z.array(z.string()), confidence: confidenceSchema, date: z.string(), note: z.string().optional() })),
+  }),
 });
 export const refGrid2026File = refFile.extend({
   countries: z.array(refCountry.extend({ zone: z.string().nullable().optional(), waterOffsite: fig2026.nullable().optional() })),
@@ -152,7 +170,10 @@ export const refEmbodied2026File = refFile.extend({
   perServer: z.array(fig2026.extend({ item: z.string() })),
 });
 export const refRatesFile = refFile.extend({
-  latest: z.record(z.string(), z.unknown()),
+  latest: z.record(z.string(), z.looseObject({
+    value: z.number(), date: z.string(), sources, confidence: confidenceSchema, period: z.string(),
+    derived: z.boolean().optional(), note: z.string().optional(),
+  })),
   rates: z.array(
     z.looseObject({
       ...citedShape,
