@@ -36,6 +36,7 @@ import {
   refGrid2026File,
   refEmbodied2026File,
   refRatesFile,
+  rowChoicesSchema,
   supplyChainSchema,
   transcribedFiguresSchema,
   type RefAccelerator,
@@ -344,6 +345,8 @@ function readData<T extends z.ZodType>(schema: T, file: string): z.infer<T> {
 }
 const MAP = readData(mappingsSchema, 'mappings.json');
 const TRANSCRIBED = readData(transcribedFiguresSchema, 'transcribed-figures.json');
+/** Which reference row becomes which catalog figure, where the reference offers several. */
+const CHOICE = readData(rowChoicesSchema, 'row-choices.json');
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -535,21 +538,21 @@ function embodiedPerGpu(e: RefEmbodiedFile): Map<string, CitedNumber & { alterna
   };
   const withAlt = (main: CitedNumber, alternatives: CitedNumber[]) => ({ ...main, alternatives });
 
-  const map = new Map<string, CitedNumber & { alternatives: CitedNumber[] }>();
   // Transcribed per-GPU figures (methods.md §2.3: 1,312 kgCO2e per HGX H100 baseboard / 8 = 164).
+  const transcribed = (gpu: string): CitedNumber => {
+    const t = TRANSCRIBED.embodiedPerGpu.find((x) => x.acceleratorId === gpu);
+    if (!t) throw new Error(`row-choices.json embodiedPerGpu.${gpu}: no transcribed figure in transcribed-figures.json`);
+    return cn(t.value, t.unit, t.sources, t.date, t.confidence, t.note);
+  };
   for (const t of TRANSCRIBED.embodiedPerGpu) {
-    const alternatives = t.acceleratorId === 'nvidia-h100-sxm' ? [boavizta('nvidia-h100-sxm', 'NVIDIA H100 SXM 80GB')] : [];
-    map.set(t.acceleratorId, withAlt(cn(t.value, t.unit, t.sources, t.date, t.confidence, t.note), alternatives));
+    if (!CHOICE.embodiedPerGpu[t.acceleratorId]?.some((c) => 'transcribed' in c)) throw new Error(`transcribed embodied figure of ${t.acceleratorId} is not used in row-choices.json`);
   }
-  map.set('nvidia-a100-80gb', withAlt(perGpu('nvidia-a100-80gb', 'A100 GPU (BLOOM estimate)'), []));
-  map.set(
-    'nvidia-a100-40gb',
-    withAlt(boavizta('nvidia-a100-40gb', 'NVIDIA A100 SXM4 40GB'), [
-      boavizta('nvidia-a100-40gb', 'NVIDIA A100 PCIe 40GB'),
-      perGpu('nvidia-a100-40gb', 'A100 GPU incl. 1/8 of host', 'includes a 1/8 share of the host (CPU, DRAM, SSD/HDD, packaging of an 8-GPU instance), so it is not comparable with card-only figures'),
-    ]),
-  );
-  map.set('nvidia-l4', withAlt(boavizta('nvidia-l4', 'NVIDIA L4'), []));
+  const map = new Map<string, CitedNumber & { alternatives: CitedNumber[] }>();
+  for (const [gpu, choices] of Object.entries(CHOICE.embodiedPerGpu)) {
+    const [main, ...alternatives] = choices.map((c) =>
+      'transcribed' in c ? transcribed(gpu) : 'boaviztaModel' in c ? boavizta(gpu, c.boaviztaModel) : perGpu(gpu, c.perGpuItem, c.note));
+    map.set(gpu, withAlt(main!, alternatives));
+  }
   return map;
 }
 
@@ -652,17 +655,10 @@ function cloudProviders(energy: { pue: { operators: RefOperatorRow[] }; wue: Ref
     return r;
   };
   const asProviderFigure = (r: RefOperatorRow): CitedNumber => fromRef(r, `operator: ${r.operator}`);
-  const pue: Record<string, CitedNumber> = {
-    aws: asProviderFigure(findRow(energy.pue.operators, 'AWS (global)', '2025')),
-    azure: asProviderFigure(findRow(energy.pue.operators, 'Microsoft (global, owned DCs)', 'FY2025')),
-    gcp: asProviderFigure(findRow(energy.pue.operators, 'Google (fleet average ~1.1; best 1.06)', '2024')),
-    oracle: asProviderFigure(findRow(energy.pue.operators, "Oracle ('as low as')", '2024')),
-    ovhcloud: asProviderFigure(findRow(energy.pue.operators, 'OVHcloud (Green Algorithms default)', '2023')),
-  };
-  const wue: Record<string, CitedNumber> = {
-    aws: asProviderFigure(findRow(energy.wue, 'AWS (global)', '2024')),
-    azure: asProviderFigure(findRow(energy.wue, 'Microsoft (owned DCs)', 'FY2025')),
-  };
+  const pick = (rows: RefOperatorRow[], choices: Record<string, { operator: string; date: string }>): Record<string, CitedNumber> =>
+    Object.fromEntries(Object.entries(choices).map(([id, c]) => [id, asProviderFigure(findRow(rows, c.operator, c.date))]));
+  const pue = pick(energy.pue.operators, CHOICE.providerPue);
+  const wue = pick(energy.wue, CHOICE.providerWue);
   return Object.entries(PROVIDERS)
     .map(([name, p]): CloudProvider => ({ id: p.id, name, kind: p.kind, pue: pue[p.id] ?? null, wueLPerKWh: wue[p.id] ?? null }))
     .sort(byId);
@@ -755,14 +751,11 @@ function decentralisedMarkets(networks: RefNetwork[], sources: Record<string, So
       if (!id) throw new Error(`unknown network "${n.network}"`);
       let payment: CitedText | null = null;
       if (typeof n.payment === 'string') {
-        // Vast.ai: a plain string in the reference; attributed to the Vast.ai pricing transcript.
-        const src = sources.vast_pricing;
-        if (id !== 'vast' || !src) throw new Error(`unexpected plain-string payment for ${n.network}`);
-        payment = {
-          value: n.payment,
-          ...cited(['vast_pricing'], src.date, 'medium',
-            'the reference gives this as a plain string without its own citation; attributed to the Vast.ai pricing-page transcript (vast_pricing)'),
-        };
+        // A plain string in the reference (Vast.ai): attributed as row-choices.json plainStringPayment says.
+        const a = CHOICE.plainStringPayment[id];
+        const src = a ? sources[a.source] : undefined;
+        if (!a || !src) throw new Error(`unexpected plain-string payment for ${n.network}`);
+        payment = { value: n.payment, ...cited([a.source], src.date, a.confidence, a.note) };
       } else if (n.payment) {
         payment = { value: n.payment.value, ...cited(n.payment.sources, n.payment.date, n.payment.confidence, n.payment.note) };
       }
@@ -1223,12 +1216,13 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
   // Decentralised
   const dec = files['decentralized-prices.json'];
 
-  // Water of electricity generation: the LBNL 2016 row only (not the 2.7 L/kWh "up to" nuclear figure).
-  const lbnl2016 = energy.waterIntensityOfElectricityGeneration.find((w) => w.sources.includes('lbnl_2016'));
-  if (!lbnl2016) throw new Error('LBNL 2016 water row not found');
-  for (const w of energy.waterIntensityOfElectricityGeneration) if (w !== lbnl2016) dropped.push(`electricity water row ${w.value} ${w.unit} (${w.sources.join(', ')})`);
+  // Water of electricity generation: the one row row-choices.json names (LBNL 2016).
+  const waterChoice = CHOICE.electricityWater;
+  const waterRow = energy.waterIntensityOfElectricityGeneration.find((w) => w.sources.includes(waterChoice.source));
+  if (!waterRow) throw new Error(`energy.json water row citing ${waterChoice.source} not found`);
+  for (const w of energy.waterIntensityOfElectricityGeneration) if (w !== waterRow) dropped.push(`electricity water row ${w.value} ${w.unit} (${w.sources.join(', ')})`);
   const electricityWater: OperatorFigure[] = [
-    operatorFigure('lbnl-2016-us', 'US average (water consumed in electricity generation)', lbnl2016),
+    operatorFigure(waterChoice.id, waterChoice.operator, waterRow),
     ...TRANSCRIBED.electricityWater.map((w) => ({ id: w.id, operator: w.operator, ...cn(w.value, w.unit, w.sources, w.date, w.confidence, w.note) })),
   ].sort(byId);
 
@@ -1249,17 +1243,18 @@ export function buildCatalog(referenceDir: string = DEFAULT_REFERENCE_DIR): Buil
     if (!r) throw new Error(`server figure "${itemStart}" not found`);
     return { id, item: r.item, ...fromRef(r.value) };
   };
-  // embodied-2026: the 8-GPU AI server excluding GPUs (AWS p5.48xlarge proxy, BoaviztAPI via EcoLogits),
-  // newer than BLOOM's 2022 chassis: the default is the newest 8-GPU row (src/catalog/embodied.ts).
-  const server2026 = files['embodied-2026.json'].perServer.find((x) => x.item.startsWith('8-GPU AI server excluding GPUs'));
-  if (!server2026 || typeof server2026.value !== 'number') throw new Error('embodied-2026 8-GPU server figure not found');
+  // embodied-2026: the 8-GPU AI server excluding GPUs, newer than BLOOM's 2022 chassis: the default is
+  // the newest 8-GPU row (src/catalog/embodied.ts). The rows: row-choices.json embodiedServers.
+  const [choice2026] = CHOICE.embodiedServers['embodied-2026.json'];
+  const server2026 = files['embodied-2026.json'].perServer.find((x) => x.item.startsWith(choice2026.item));
+  if (!server2026 || typeof server2026.value !== 'number') throw new Error(`embodied-2026 server figure "${choice2026.item}" not found`);
   const embodiedServers = [
-    server('bloom-8gpu-server', 'GPU server chassis excluding GPUs (BLOOM'),
-    server('ademe-generic-server', 'Generic server (ADEME'),
-    { id: 'boavizta-8gpu-server-2025', item: server2026.item, ...fromRef({ ...server2026, unit: server2026.unit ?? '', value: server2026.value }) },
+    ...CHOICE.embodiedServers['embodied.json'].map((c) => server(c.id, c.item)),
+    { id: choice2026.id, item: server2026.item, ...fromRef({ ...server2026, unit: server2026.unit ?? '', value: server2026.value }) },
   ].sort(byId);
   for (const r of files['embodied-2026.json'].perServer) if (r !== server2026) dropped.push(`embodied-2026 server row "${r.item}": not a GPU server chassis`);
-  if (embodied.perServer.length !== 2) dropped.push(`${embodied.perServer.length - 2} other server rows in embodied.json`);
+  const serversChosen = CHOICE.embodiedServers['embodied.json'].length;
+  if (embodied.perServer.length !== serversChosen) dropped.push(`${embodied.perServer.length - serversChosen} other server rows in embodied.json`);
 
   const minerals = criticalMinerals();
   const exportCtl = exportControls();

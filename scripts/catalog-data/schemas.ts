@@ -267,6 +267,25 @@ export const mappingsSchema = z.strictObject({
   gpuAliases: z.record(z.string(), z.string()),
 });
 
+const rowRef = z.strictObject({ operator: z.string(), date: z.string() });
+const embodiedChoice = z.union([
+  z.strictObject({ transcribed: z.literal(true) }),
+  z.strictObject({ boaviztaModel: z.string() }),
+  z.strictObject({ perGpuItem: z.string(), note: z.string().optional() }),
+]);
+const serverChoice = z.strictObject({ id: z.string(), item: z.string() });
+/** row-choices.json: which reference row becomes which catalog figure (_what and _why are comments). */
+export const rowChoicesSchema = z.strictObject({
+  _what: z.string(),
+  _why: z.record(z.string(), z.string()),
+  providerPue: z.record(z.string(), rowRef),
+  providerWue: z.record(z.string(), rowRef),
+  electricityWater: z.strictObject({ source: z.string(), id: z.string(), operator: z.string() }),
+  embodiedPerGpu: z.record(z.string(), z.array(embodiedChoice).min(1)),
+  embodiedServers: z.strictObject({ 'embodied.json': z.array(serverChoice), 'embodied-2026.json': z.tuple([serverChoice]) }),
+  plainStringPayment: z.record(z.string(), z.strictObject({ source: z.string(), confidence: confidenceSchema, note: z.string() })),
+});
+
 export type RefFigure = z.infer<typeof refFigure>;
 export type RefSource = z.infer<typeof refSource>;
 export type RefAccelerator = z.infer<typeof refAccelerator>;
