@@ -12,8 +12,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkOutput, gridZonesSchema } from './catalog-data/output-schemas.ts';
+import { mappingsSchema, parseWith } from './catalog-data/schemas.ts';
 import type { GridYear, GridZonesData } from '../src/catalog/grid-types.ts';
-import type { Confidence } from '../src/catalog/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, '..');
@@ -35,19 +35,39 @@ const gridFile = z.looseObject({
   countries: z.array(z.looseObject({ iso3: z.string().regex(/^[A-Z]{3}$/), values: z.array(value) })),
   subnational: z.array(z.looseObject({ code: z.string(), name: z.string(), country: z.string(), values: z.array(value) })),
 });
+/**
+ * A sub-national figure of catalog.json, whole (it becomes the zone's figure as it is). The keys in
+ * the order grid-zones.json has always had them (zod writes a schema's keys first, in its order).
+ */
+const subnationalFigure = z.strictObject({
+  value: z.number(),
+  date: z.string(),
+  asOf: z.string().nullable(),
+  unit: z.string(),
+  range: z.tuple([z.number(), z.number()]).optional(),
+  sources: z.array(z.string()).min(1),
+  confidence: z.enum(['high', 'medium', 'low', 'primary', 'secondary', 'single']),
+  note: z.string().optional(),
+  derived: z.literal(true).optional(),
+});
 const catalogFile = z.looseObject({
   countries: z.array(z.looseObject({ iso3: z.string(), name: z.string() })),
   subnational: z.array(
-    z.looseObject({ code: z.string(), name: z.string(), gridGCO2ePerKWh: z.looseObject({ value: z.number(), date: z.string(), asOf: z.string().nullable() }) }),
+    z.looseObject({ code: z.string(), name: z.string(), gridGCO2ePerKWh: subnationalFigure }),
   ),
 });
 
-const ISO2_TO_3: Record<string, string> = { US: 'USA', CA: 'CAN', AU: 'AUS', IN: 'IND', JP: 'JPN', SE: 'SWE', NO: 'NOR', DK: 'DNK' };
+const read = <T extends z.ZodType>(schema: T, path: string, name: string): z.infer<T> => parseWith(schema, JSON.parse(readFileSync(path, 'utf8')), name);
+
+/** ISO2 -> ISO3 of a zone code's country prefix ("US-CAL-CISO" -> USA): the catalog's ISO3 -> ISO2 table, inverted. */
+const ISO2_TO_3: Record<string, string> = Object.fromEntries(
+  Object.entries(read(mappingsSchema, resolve(here, 'catalog-data/mappings.json'), 'scripts/catalog-data/mappings.json').iso2).map(([iso3, iso2]) => [iso2, iso3]),
+);
 
 function cite(v: z.infer<typeof value> & { value: number; dataYear: number }, sources: z.infer<typeof gridFile>['sources']): GridYear['g'] {
   const date = v.date ?? sources[v.sources[0]!]!.date.replace(/^.*fetched (\d{4}-\d{2}-\d{2}).*$/, '$1');
   const asOf = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : `${v.dataYear}-01`;
-  return { value: v.value, unit: v.unit, sources: v.sources, date, asOf, confidence: v.confidence as Confidence, note: `data year ${v.dataYear}, ${v.metric}${v.note ? `; ${v.note}` : ''}` };
+  return { value: v.value, unit: v.unit, sources: v.sources, date, asOf, confidence: v.confidence, note: `data year ${v.dataYear}, ${v.metric}${v.note ? `; ${v.note}` : ''}` };
 }
 
 function years(values: z.infer<typeof value>[], sources: z.infer<typeof gridFile>['sources']): GridYear[] {
@@ -68,8 +88,8 @@ function years(values: z.infer<typeof value>[], sources: z.infer<typeof gridFile
 export const dropped: string[] = [];
 
 export function buildGridZones(): GridZonesData {
-  const grid = gridFile.parse(JSON.parse(readFileSync(resolve(REF, 'grid-2026.json'), 'utf8')));
-  const cat = catalogFile.parse(JSON.parse(readFileSync(resolve(REPO, 'src/catalog/data/catalog.json'), 'utf8')));
+  const grid = read(gridFile, resolve(REF, 'grid-2026.json'), 'grid-2026.json');
+  const cat = read(catalogFile, resolve(REPO, 'src/catalog/data/catalog.json'), 'src/catalog/data/catalog.json');
   const byName = new Map(cat.countries.map((c) => [c.name.toLowerCase(), c.iso3]));
   const known = new Set(cat.countries.map((c) => c.iso3));
   const zones: GridZonesData['zones'] = [];
@@ -90,8 +110,7 @@ export function buildGridZones(): GridZonesData {
     const m = /(\d{4}) data/.exec(s.gridGCO2ePerKWh.date);
     if (!m) throw new Error(`sub-national row ${s.code}: no data year in "${s.gridGCO2ePerKWh.date}"`);
     const code = zones.some((z1) => z1.code === s.code) ? `${s.code}-GA` : s.code;
-    const g = s.gridGCO2ePerKWh as unknown as GridYear['g'];
-    zones.push({ code, name: s.name, country, source: 'energy.json (Green Algorithms sub-national)', years: [{ year: Number(m[1]), g }] });
+    zones.push({ code, name: s.name, country, source: 'energy.json (Green Algorithms sub-national)', years: [{ year: Number(m[1]), g: s.gridGCO2ePerKWh }] });
   }
   zones.sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
   const countries: GridZonesData['countries'] = {};
