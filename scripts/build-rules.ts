@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { checkOutput, rulesSchema } from './catalog-data/output-schemas.ts';
-import type { EventDate, EventEffect, EventStatus, ProviderJurisdiction, RuleEvent, RulesData, RuleSource, TariffBand } from '../src/catalog/rules-types.ts';
+import type { EventDate, EventStatus, ProviderJurisdiction, RuleEvent, RulesData, RuleSource, TariffBand } from '../src/catalog/rules-types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(here, '..');
@@ -88,8 +88,17 @@ const jurisdictionsFile = z.looseObject({
 
 const bandwidthFigure = z.looseObject({ value: z.union([z.number(), z.tuple([z.number(), z.number()])]), sources: z.array(z.string()), date: z.string() });
 
+type BandwidthFigure = z.infer<typeof bandwidthFigure>;
+/** One figure, not one per form factor. */
+function isBandwidthFigure(v: BandwidthFigure | Record<string, BandwidthFigure>): v is BandwidthFigure {
+  return 'value' in v && 'sources' in v;
+}
+
 const gpuFile = z.looseObject({
-  sources: z.record(z.string(), z.looseObject({})),
+  sources: z.record(
+    z.string(),
+    z.looseObject({ url: z.string().optional(), title: z.string().optional(), what: z.string().optional(), date: z.string().optional(), seen: z.string().optional() }),
+  ),
   accelerators: z.array(
     z.looseObject({
       id: z.string(),
@@ -111,7 +120,9 @@ const gpuFile = z.looseObject({
 export function leadingDate(text: string): EventDate | null {
   const m = /^(?:by\s+)?(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(text.trim());
   if (!m) return null;
-  const [, y, mo, d] = m as unknown as [string, string, string, string | undefined];
+  const y = m[1]!;
+  const mo = m[2]!;
+  const d = m[3];
   if (Number(mo) < 1 || Number(mo) > 12 || (d !== undefined && (Number(d) < 1 || Number(d) > 31))) return null;
   return { day: `${y}-${mo}-${d ?? '01'}`, precision: d ? 'day' : 'month', text };
 }
@@ -134,15 +145,20 @@ export function statusOf(text: string): EventStatus | null {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** A Section 232 band as export-rules.json gives it under `thresholds` (bandA, bandB). */
+const refBand = z.looseObject({
+  tppGreaterThan: z.number(),
+  tppLessThan: z.number(),
+  dramBandwidthGreaterThanGBps: z.number(),
+  dramBandwidthLessThanGBps: z.number(),
+});
+
+/** The band, or null when the thresholds have none (or not all four bounds). */
 function band(v: unknown): TariffBand | null {
-  if (!v || typeof v !== 'object') return null;
-  const b = v as Record<string, unknown>;
-  const tppGt = num(b.tppGreaterThan);
-  const tppLt = num(b.tppLessThan);
-  const bwGt = num(b.dramBandwidthGreaterThanGBps);
-  const bwLt = num(b.dramBandwidthLessThanGBps);
-  if (tppGt === null || tppLt === null || bwGt === null || bwLt === null) return null;
-  return { tppGreaterThan: tppGt, tppLessThan: tppLt, bandwidthGreaterThanGBps: bwGt, bandwidthLessThanGBps: bwLt };
+  const r = refBand.safeParse(v);
+  if (!r.success) return null;
+  const b = r.data;
+  return { tppGreaterThan: b.tppGreaterThan, tppLessThan: b.tppLessThan, bandwidthGreaterThanGBps: b.dramBandwidthGreaterThanGBps, bandwidthLessThanGBps: b.dramBandwidthLessThanGBps };
 }
 
 // ---------------------------------------------------------------- the build
@@ -230,7 +246,7 @@ export function buildRulesFrom(inputs: RulesInputs): RulesData {
     if (f.length || !status || !effect) return;
     const th = e.thresholds ?? {};
     const bands = [band(th.bandA), band(th.bandB)].filter((b): b is TariffBand => b !== null);
-    const exemptions = Array.isArray(e.appliesTo.exemptEndUses) ? (e.appliesTo.exemptEndUses as unknown[]).map(String) : [];
+    const exemptions = Array.isArray(e.appliesTo.exemptEndUses) ? e.appliesTo.exemptEndUses.map(String) : [];
     const ev: RuleEvent = {
       id: e.id,
       jurisdiction: e.jurisdiction,
@@ -243,7 +259,7 @@ export function buildRulesFrom(inputs: RulesInputs): RulesData {
       suspended: e.suspended ? { from: leadingDate(e.suspended.from)!.day, to: leadingDate(e.suspended.to)!.day } : null,
       status,
       statusText: e.statusAsOf20261201,
-      effect: effect.effect as EventEffect,
+      effect: effect.effect,
       destinations: effect.destinations ?? null,
       headquarteredIn: effect.headquarteredIn ?? null,
       importInto: effect.importInto ?? null,
@@ -302,20 +318,18 @@ export function buildRulesFrom(inputs: RulesInputs): RulesData {
     };
   });
 
-  const gpuSources = gpus.sources as Record<string, { url?: string; title?: string; what?: string; date?: string; seen?: string }>;
+  const gpuSources = gpus.sources;
   const accelerators = gpus.accelerators
     .map((a) => {
       const raw = a.memoryBandwidthTBs ?? null;
       if (!raw) return { id: a.id, memoryBandwidthGBps: null };
       // Several form factors: their span is the accelerator's range.
-      const forms = 'value' in raw ? null : Object.values(raw as Record<string, z.infer<typeof bandwidthFigure>>);
-      const bw: z.infer<typeof bandwidthFigure> = forms
-        ? {
-            value: [Math.min(...forms.flatMap((f) => f.value)), Math.max(...forms.flatMap((f) => f.value))] as [number, number],
-            sources: [...new Set(forms.flatMap((f) => f.sources))],
-            date: forms[0]!.date,
-          }
-        : (raw as z.infer<typeof bandwidthFigure>);
+      const span = (forms: BandwidthFigure[]): BandwidthFigure => ({
+        value: [Math.min(...forms.flatMap((f) => f.value)), Math.max(...forms.flatMap((f) => f.value))],
+        sources: [...new Set(forms.flatMap((f) => f.sources))],
+        date: forms[0]!.date,
+      });
+      const bw = isBandwidthFigure(raw) ? raw : span(Object.values(raw));
       for (const k of bw.sources) {
         const s = gpuSources[k];
         if (!s) {
