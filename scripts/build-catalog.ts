@@ -202,9 +202,9 @@ function normaliseOne(d: string): string | null | undefined {
   if ((m = d.match(/^(?:repo commit|model\/factors at commit) (\d{4})-(\d{2})-(\d{2})(?: \(.+\))?$/))) return ym(m[1]!, Number(m[2]), d);
   // "older v6 catalog snapshot (likely 2024)"
   if ((m = d.match(/^older v6 catalog snapshot \(likely (\d{4})\)$/))) return ym(m[1]!, 1, d);
-  // "older v6 catalog snapshot": the same SkyPilot v6 catalog, which its source entries
-  // (sky_ovh, sky_scaleway) date "older snapshot (v6 catalog, likely 2024)".
-  if (d === 'older v6 catalog snapshot') return '2024-01';
+  // "older v6 catalog snapshot": a text naming no date, dated as its sources are (row-choices.json dateAliases).
+  const alias = CHOICE.dateAliases[d];
+  if (alias !== undefined) return alias;
   // "18 Dec 2023", "7 Oct 2022"
   if ((m = d.match(new RegExp(`^(\\d{1,2}) ${MONTH_NAME} (\\d{4})$`)))) {
     const day = Number(m[1]);

@@ -284,6 +284,8 @@ export const rowChoicesSchema = z.strictObject({
   embodiedPerGpu: z.record(z.string(), z.array(embodiedChoice).min(1)),
   embodiedServers: z.strictObject({ 'embodied.json': z.array(serverChoice), 'embodied-2026.json': z.tuple([serverChoice]) }),
   plainStringPayment: z.record(z.string(), z.strictObject({ source: z.string(), confidence: confidenceSchema, note: z.string() })),
+  /** Date texts that name no date, and the month (YYYY-MM) their sources give. */
+  dateAliases: z.record(z.string(), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
 });
 
 export type RefFigure = z.infer<typeof refFigure>;
