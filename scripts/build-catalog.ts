@@ -13,7 +13,7 @@
 // methods.md §2.3 itself states.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -25,6 +25,7 @@ import {
   mappingsSchema,
   methodsSourcesSchema,
   parseWith,
+  readJson,
   refCloudFile,
   refDecFile,
   refEmbodiedFile,
@@ -335,13 +336,13 @@ function optRef(f: RefFigure | null | undefined): CitedNumber | null {
 }
 
 function readRef<T extends z.ZodType>(schema: T, path: string): z.infer<T> {
-  return parseWith(schema, JSON.parse(readFileSync(path, 'utf8')), basename(path));
+  return parseWith(schema, readJson(path, basename(path)), basename(path));
 }
 
 /** The figures transcribed from methods.md and the seed document: scripts/catalog-data/*.json. */
 const DATA_DIR = resolve(here, 'catalog-data');
 function readData<T extends z.ZodType>(schema: T, file: string): z.infer<T> {
-  return parseWith(schema, JSON.parse(readFileSync(resolve(DATA_DIR, file), 'utf8')), `scripts/catalog-data/${file}`);
+  return parseWith(schema, readJson(resolve(DATA_DIR, file), `scripts/catalog-data/${file}`), `scripts/catalog-data/${file}`);
 }
 const MAP = readData(mappingsSchema, 'mappings.json');
 const TRANSCRIBED = readData(transcribedFiguresSchema, 'transcribed-figures.json');

@@ -7,12 +7,12 @@
 //   provinces, Australian states; data years 2019–2020), from src/catalog/data/catalog.json.
 // One value per data year: the first life-cycle value the reference lists for it (Electricity Maps
 // via co2.js first). Run after build-catalog.ts: `npm run catalog`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkOutput, gridZonesSchema } from './catalog-data/output-schemas.ts';
-import { mappingsSchema, parseWith } from './catalog-data/schemas.ts';
+import { mappingsSchema, parseWith, readJson } from './catalog-data/schemas.ts';
 import type { GridYear, GridZonesData } from '../src/catalog/grid-types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +57,7 @@ const catalogFile = z.looseObject({
   ),
 });
 
-const read = <T extends z.ZodType>(schema: T, path: string, name: string): z.infer<T> => parseWith(schema, JSON.parse(readFileSync(path, 'utf8')), name);
+const read = <T extends z.ZodType>(schema: T, path: string, name: string): z.infer<T> => parseWith(schema, readJson(path, name), name);
 
 /** ISO2 -> ISO3 of a zone code's country prefix ("US-CAL-CISO" -> USA): the catalog's ISO3 -> ISO2 table, inverted. */
 const ISO2_TO_3: Record<string, string> = Object.fromEntries(

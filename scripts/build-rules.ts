@@ -4,11 +4,12 @@
 // providers' headquarters countries (scripts/rules-data/provider-jurisdictions.json).
 // Everything from outside goes through a zod schema; an event whose dates are out of order is
 // refused with a message naming the row. Run: `npm run catalog` (or `tsx scripts/build-rules.ts`).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { checkOutput, rulesSchema } from './catalog-data/output-schemas.ts';
+import { readJson } from './catalog-data/schemas.ts';
 import type { EventDate, EventStatus, ProviderJurisdiction, RuleEvent, RulesData, RuleSource, TariffBand } from '../src/catalog/rules-types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -203,7 +204,7 @@ export interface RulesInputs {
 }
 
 export function readInputs(referenceDir: string = DEFAULT_REFERENCE_DIR): RulesInputs {
-  const json = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
+  const json = (p: string) => readJson(p, basename(p));
   return {
     exportRules: json(resolve(referenceDir, 'export-rules.json')),
     effects: json(EFFECTS_PATH),

@@ -3,6 +3,7 @@
 // transcribed here from methods.md and the seed document (scripts/catalog-data/*.json, strict:
 // a misspelt key is an error). A file that does not match fails the build with the path of the
 // bad field, instead of a cast that lets a wrong shape through.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export const confidenceSchema = z.enum(['high', 'medium', 'low', 'primary', 'secondary', 'single']);
@@ -304,4 +305,14 @@ export function parseWith<T extends z.ZodType>(schema: T, data: unknown, file: s
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new Error(`${file} does not match its schema:\n${issues.join('\n')}`);
+}
+
+/** The JSON in the file at `path`, or throws naming the file (`name`) when it is not JSON. */
+export function readJson(path: string, name: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name} is not JSON: ${(e as Error).message}`);
+  }
 }

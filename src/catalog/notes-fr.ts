@@ -65,4 +65,4 @@ export function makeTranslator(t: NotesTable): (text: string) => FrenchNote {
   };
 }
 
-export const frenchNote = makeTranslator(table as NotesTable);
+export const frenchNote = makeTranslator(table);

@@ -3,10 +3,11 @@
 // and a file that drifts from its type is refused with its name and the path of the bad field. The
 // reference inputs and the transcribed figures are read through zod schemas with the same kind of message.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { catalogSchema, checkOutput, gridZonesSchema, pageSourcesSchema, rulesSchema } from '../../scripts/catalog-data/output-schemas.ts';
-import { parseWith, refGpusFile, transcribedFiguresSchema } from '../../scripts/catalog-data/schemas.ts';
+import { parseWith, readJson, refGpusFile, transcribedFiguresSchema } from '../../scripts/catalog-data/schemas.ts';
 
 const DATA = resolve(import.meta.dirname, '../../src/catalog/data');
 const shipped = (file: string): unknown => JSON.parse(readFileSync(resolve(DATA, file), 'utf8'));
@@ -59,6 +60,12 @@ describe('a file that drifts from its type is refused, naming the file and the f
 });
 
 describe('inputs are read through zod schemas', () => {
+  it('a file that is not JSON is refused with its name', () => {
+    const path = resolve(mkdtempSync(resolve(tmpdir(), 'cp-data-')), 'gpus.json');
+    writeFileSync(path, '{ "meta": ');
+    expect(() => readJson(path, 'gpus.json')).toThrow(/^gpus\.json is not JSON: /);
+  });
+
   it('a reference file with a bad field is refused with its name and the path', () => {
     const gpus = { meta: { compiled: '2026-01-01' }, sources: {}, accelerators: [{ id: 'x', name: 'X', vendor: 'NVIDIA', cloudOnly: 'no' }] };
     expect(() => parseWith(refGpusFile, gpus, 'gpus.json')).toThrow(/gpus\.json does not match its schema:\n {2}accelerators\.0\.cloudOnly:/);
