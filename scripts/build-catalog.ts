@@ -5,8 +5,11 @@
 //   npx tsx scripts/build-catalog.ts [referenceDir]     (or: npm run catalog)
 //
 // Deterministic: the same reference files give a byte-identical catalog.json. Nothing is
-// invented: every number below either comes from a reference JSON file or is transcribed from
-// methods.md (each such figure cites a source key whose `what` names the methods.md section).
+// invented: every number either comes from a reference JSON file or is transcribed from methods.md
+// into scripts/catalog-data/*.json (each such figure cites a source key whose `what` names the
+// methods.md section); which reference row becomes which figure is scripts/catalog-data/row-choices.json.
+// Every file is read through its zod schema (scripts/catalog-data/schemas.ts), and the output is
+// checked against the schema of its type before it is written (output-schemas.ts).
 // The only computed numbers are (a) unit conversions (fraction -> percent), (b) producer shares
 // computed from USGS tonnages where methods.md gives the tonnage and the world total but no
 // share (each says so in its note) and (c) the per-GPU HGX H100 figure 1,312 / 8 = 164 that
