@@ -4,7 +4,7 @@
 // options (owned, reserved — paid whether used or not) by the person's rule, the pay-as-you-go
 // options by the hours each member used. Methods: docs/methodology.md, "Pooling". Pure.
 import type { Scenario, Workload } from '../../src/scenario/schema.ts';
-import { evaluateScenario } from './evaluate.ts';
+import { evaluateScenario, type CostEvaluation } from './evaluate.ts';
 import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
 import type { Plan } from './uncertainty/plan.ts';
 import { demandPerMonth, demandSeries, demandTerms, newDemandTerms } from './workload.ts';
@@ -73,13 +73,29 @@ export function otherMembersDemandSamples(plan: Plan, n: number, out: Float64Arr
 export function evaluatePlanning(s: Scenario): EvaluationResult {
   if (!s.pool) return evaluateScenario(s);
   const members = poolMembers(s);
-  const months = s.settings.horizonMonths;
+  const pooled = evaluateScenario(s, poolDemand(members, s.settings.horizonMonths));
+  return { ...pooled, pool: splitOf(s, members, pooled) };
+}
+
+/** The pool's split alone (its Monte Carlo, one sample): exactly evaluatePlanning(s).pool, without the pool's dependency indicators. */
+export function poolSplit(s: Scenario): PoolResult {
+  const members = poolMembers(s);
+  return splitOf(s, members, evaluateScenario(s, poolDemand(members, s.settings.horizonMonths), true));
+}
+
+/** D[m] = Σ_j D_j[m]. */
+function poolDemand(members: readonly { demand: Float64Array }[], months: number): Float64Array {
   const total = new Float64Array(months);
   for (const m of members) for (let t = 0; t < months; t++) total[t]! += m.demand[t]!;
-  const pooled = evaluateScenario(s, total);
-  const alone = members.map((m) => evaluateScenario(s, m.demand));
-  const capacity = evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND));
-  return { ...pooled, pool: splitPool(s, members, pooled, alone, capacity) };
+  return total;
+}
+
+/** Each member alone and the shared options' capacity (costs only: the split reads nothing else), then the split. */
+function splitOf(s: Scenario, members: ReturnType<typeof poolMembers>, pooled: CostEvaluation): PoolResult {
+  const months = s.settings.horizonMonths;
+  const alone = members.map((m) => evaluateScenario(s, m.demand, true));
+  const capacity = evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND), true);
+  return splitPool(s, members, pooled, alone, capacity);
 }
 
 /** Whether option i is shared (owned or reserved: its cost does not follow each member's use). */
@@ -88,7 +104,7 @@ function sharedOptions(s: Scenario): boolean[] {
 }
 
 /** Reference GPU-hours the shared options served in a run's mix. */
-function sharedServed(r: EvaluationResult, shared: boolean[]): number {
+function sharedServed(r: CostEvaluation, shared: boolean[]): number {
   return r.options.reduce((a, o, i) => a + (shared[i] ? o.inMix.totals.servedRefGpuHours : 0), 0);
 }
 
@@ -96,9 +112,9 @@ function sharedServed(r: EvaluationResult, shared: boolean[]): number {
 export function splitPool(
   s: Scenario,
   members: readonly { name: string; demand: Float64Array; committedSharePct: number | null }[],
-  pooled: EvaluationResult,
-  alone: readonly EvaluationResult[],
-  capacity: EvaluationResult,
+  pooled: CostEvaluation,
+  alone: readonly CostEvaluation[],
+  capacity: CostEvaluation,
 ): PoolResult {
   const months = s.settings.horizonMonths;
   const n = members.length;
@@ -183,7 +199,7 @@ export function splitPool(
 }
 
 /** The cheapest way a member alone is served in full: the mix, or one option alone; the mix when none serves it all. */
-function bestAlone(r: EvaluationResult): { id: string; costCcy: number; servesAll: boolean } {
+function bestAlone(r: CostEvaluation): { id: string; costCcy: number; servesAll: boolean } {
   const demand = r.demandRefGpuHours.reduce((a, b) => a + b, 0);
   const candidates = [
     { id: 'mix', costCcy: r.mix.totals.costCcy, served: r.mix.totals.servedRefGpuHours },
