@@ -43,6 +43,24 @@ export function otherMembersDemand(s: Scenario): Float64Array | null {
   return out;
 }
 
+/**
+ * The committed shares of a sample (the pool's Monte Carlo, issue 15), in percent, from the stated
+ * shares and the drawn ones (null: no range on it). A member with a range has its draw; the members
+ * without one take the rest, 100 − Σ draws, in proportion to their stated shares (evenly if those are
+ * all 0), so the shares add up to 100 % in every sample as validation asks of the stated ones. Should
+ * the draws add up to more than 100 % (a tail beyond the ranges' high ends, which validation keeps at
+ * 100 % at most), they are scaled down to 100 % and the others take none.
+ */
+export function sampledShares(stated: readonly number[], drawn: readonly (number | null)[]): number[] {
+  const drawnSum = drawn.reduce<number>((a, d) => a + (d ?? 0), 0);
+  if (drawnSum > 100) return drawn.map((d) => (d === null ? 0 : (d * 100) / drawnSum));
+  const rest = 100 - drawnSum;
+  const free = stated.filter((_, j) => drawn[j] === null);
+  const freeSum = free.reduce((a, v) => a + v, 0);
+  // s_j = d_j with a range; otherwise (100 − Σ d) × c_j ÷ Σ c over the members without one (c: stated share).
+  return stated.map((c, j) => drawn[j] ?? (freeSum > 0 ? (rest * c) / freeSum : rest / free.length));
+}
+
 /** Whether a range is on a member beyond the first (its demand then differs from sample to sample). */
 export function hasMemberRanges(s: Scenario): boolean {
   return s.uncertainty.ranges.some((r) => r.target === 'member');

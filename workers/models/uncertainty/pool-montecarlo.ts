@@ -5,8 +5,9 @@
 // options' Monte Carlo (one evaluation of the costs per member per sample): it runs fewer samples.
 // Pure and deterministic for a given seed. Methods: docs/methodology.md, "Pooling".
 import { setValue } from '../../../src/scenario/ranges.ts';
-import type { Scenario } from '../../../src/scenario/schema.ts';
-import { poolSplit } from '../pool.ts';
+import { isShareRange } from '../../../src/scenario/constants.ts';
+import type { Range, Scenario } from '../../../src/scenario/schema.ts';
+import { poolSplit, sampledShares } from '../pool.ts';
 import { fillSamples } from './distributions.ts';
 import { stats, type Stats } from './montecarlo.ts';
 import { distributionOf } from './plan.ts';
@@ -66,10 +67,21 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
   // One copy of the scenario (a JSON document: its copy is its JSON read back); each sample writes
   // every drawn input into it, so no input keeps a previous sample's value.
   const sample = JSON.parse(JSON.stringify(s)) as Scenario;
+  // Ranges on committed shares: the members without one take the rest (sampledShares), written over every share.
+  const shareRanges = ranges.map((r, j) => ({ r, j })).filter(({ r }) => isShareRange(r));
+  const memberOf = (r: Range) => (r.target === 'pool' ? 0 : r.memberIndex! + 1);
+  const stated = shareRanges.length > 0 ? [s.pool.firstMemberCommittedSharePct, ...s.pool.members.map((m) => m.committedSharePct)].map((v) => v ?? 0) : [];
+  const drawn: (number | null)[] = stated.map(() => null);
   for (let k = 0; k < n; k++) {
     ranges.forEach((r, j) => {
       if (!setValue(sample, r, draws[j]![k]!)) throw new Error(`range on "${r.field}" has no input`);
     });
+    if (shareRanges.length > 0) {
+      for (const { r, j } of shareRanges) drawn[memberOf(r)] = draws[j]![k]!;
+      const shares = sampledShares(stated, drawn);
+      sample.pool!.firstMemberCommittedSharePct = shares[0]!;
+      sample.pool!.members.forEach((m, i) => (m.committedSharePct = shares[i + 1]!));
+    }
     const p = poolSplit(sample);
     names = p.members.map((m) => m.name);
     p.members.forEach((m, j) => {
