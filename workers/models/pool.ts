@@ -3,6 +3,7 @@
 // would pay alone is the same evaluation on its own demand. Then the pool's cost is split: the shared
 // options (owned, reserved — paid whether used or not) by the person's rule, the pay-as-you-go
 // options by the hours each member used. Methods: docs/methodology.md, "Pooling". Pure.
+import { isShareRange } from '../../src/scenario/constants.ts';
 import type { Scenario, Workload } from '../../src/scenario/schema.ts';
 import { evaluateScenario, type CostEvaluation } from './evaluate.ts';
 import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
@@ -95,10 +96,31 @@ export function evaluatePlanning(s: Scenario): EvaluationResult {
   return { ...pooled, pool: splitOf(s, members, pooled) };
 }
 
+/**
+ * What a pool's Monte Carlo keeps from one sample to the next: the evaluations no range touches (each
+ * member alone, the shared capacity), evaluated at the first sample and reused — the same inputs give
+ * the same figures, so a sample is still exactly evaluatePlanning of its inputs.
+ */
+export interface SplitReuse {
+  keepAlone: readonly boolean[];
+  keepCapacity: boolean;
+  alone: (CostEvaluation | undefined)[];
+  capacity?: CostEvaluation;
+}
+
+/** Which evaluations no range of `s` touches: a range on the settings, an option or the first member's workload touches all; one on a member's workload, that member alone; one on a share, none. */
+export function splitReuse(s: Scenario): SplitReuse {
+  const ranges = s.uncertainty.ranges.filter((r) => !isShareRange(r));
+  const all = ranges.some((r) => r.target !== 'member');
+  const count = (s.pool?.members.length ?? 0) + 1;
+  const keepAlone = Array.from({ length: count }, (_, j) => !all && (j === 0 || !ranges.some((r) => r.memberIndex === j - 1)));
+  return { keepAlone, keepCapacity: !all, alone: [] };
+}
+
 /** The pool's split alone (its Monte Carlo, one sample): exactly evaluatePlanning(s).pool, without the pool's dependency indicators. */
-export function poolSplit(s: Scenario): PoolResult {
+export function poolSplit(s: Scenario, reuse?: SplitReuse): PoolResult {
   const members = poolMembers(s);
-  return splitOf(s, members, evaluateScenario(s, poolDemand(members, s.settings.horizonMonths), true));
+  return splitOf(s, members, evaluateScenario(s, poolDemand(members, s.settings.horizonMonths), true), reuse);
 }
 
 /** D[m] = Σ_j D_j[m]. */
@@ -109,10 +131,14 @@ function poolDemand(members: readonly { demand: Float64Array }[], months: number
 }
 
 /** Each member alone and the shared options' capacity (costs only: the split reads nothing else), then the split. */
-function splitOf(s: Scenario, members: ReturnType<typeof poolMembers>, pooled: CostEvaluation): PoolResult {
+function splitOf(s: Scenario, members: ReturnType<typeof poolMembers>, pooled: CostEvaluation, reuse?: SplitReuse): PoolResult {
   const months = s.settings.horizonMonths;
-  const alone = members.map((m) => evaluateScenario(s, m.demand, true));
-  const capacity = evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND), true);
+  const alone = members.map((m, j) => {
+    if (!reuse?.keepAlone[j]) return evaluateScenario(s, m.demand, true);
+    return (reuse.alone[j] ??= evaluateScenario(s, m.demand, true));
+  });
+  const capacityOf = () => evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND), true);
+  const capacity = reuse?.keepCapacity ? (reuse.capacity ??= capacityOf()) : capacityOf();
   return splitPool(s, members, pooled, alone, capacity);
 }
 

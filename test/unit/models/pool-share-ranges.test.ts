@@ -3,7 +3,7 @@
 // one reserved GPU (2 /h: 17,520 a year, serving every hour of both) and on demand at 5 /h (serving none) —
 // split by committed share, 60 % and 40 %. The pool's cost is the reservation, 17,520, whatever the shares.
 import { describe, expect, it } from 'vitest';
-import { evaluatePlanning, sampledShares } from '../../../workers/models/pool.ts';
+import { evaluatePlanning, sampledShares, splitReuse } from '../../../workers/models/pool.ts';
 import { fillSamples } from '../../../workers/models/uncertainty/distributions.ts';
 import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
 import { distributionOf } from '../../../workers/models/uncertainty/plan.ts';
@@ -154,5 +154,39 @@ describe('the pool’s Monte Carlo: how many samples', () => {
     expect(runPoolMonteCarlo(s)!.samples).toBe(1000);
     s.uncertainty.samples = 300;
     expect(runPoolMonteCarlo(s)!.samples).toBe(300);
+  });
+});
+
+describe('the pool’s Monte Carlo: the evaluations it keeps from sample to sample', () => {
+  it('those no range touches: a member’s workload range re-evaluates that member alone; a share none; an option all', () => {
+    const demand: Range = { target: 'member', optionId: null, memberIndex: 1, field: 'gpuHoursPerMonth', low: 300, high: 430, shape: 'uniform' };
+    const three = (ranges: Range[]) => splitReuse(valid(pooled(ranges, [50, 30, 20])));
+    expect(three([demand])).toMatchObject({ keepAlone: [true, true, false], keepCapacity: true });
+    expect(three([memberShare(0, 20, 40)])).toMatchObject({ keepAlone: [true, true, true], keepCapacity: true });
+    const price: Range = { target: 'option', optionId: 'onDemand', field: 'priceCcyPerGpuHour', low: 4, high: 6, shape: 'uniform' };
+    expect(three([demand, price])).toMatchObject({ keepAlone: [false, false, false], keepCapacity: false });
+    const mfu: Range = { target: 'workload', optionId: null, field: 'mfuPct', low: 40, high: 60, shape: 'uniform' };
+    expect(three([mfu])).toMatchObject({ keepAlone: [false, false, false], keepCapacity: false });
+  });
+  it('with an option’s price drawn too, a sample is still the page’s evaluation of its inputs', () => {
+    const price: Range = { target: 'option', optionId: 'onDemand', field: 'priceCcyPerGpuHour', low: 4, high: 6, shape: 'uniform' };
+    const s = valid(pooled([price, memberShare(0, 30, 50)]));
+    const mc = runPoolMonteCarlo(s, { samples: 1, seed: 2 })!;
+    const rng = new Random(2);
+    const [p, share] = s.uncertainty.ranges.map((r) => {
+      const c = new Float64Array(1);
+      fillSamples(distributionOf(s, r).dist, rng, c, 1);
+      return c[0]!;
+    });
+    const copy = structuredClone(s);
+    copy.uncertainty.ranges = [];
+    (copy.options[1] as { priceCcyPerGpuHour: number }).priceCcyPerGpuHour = p!;
+    copy.pool!.firstMemberCommittedSharePct = 100 - share!;
+    copy.pool!.members[0]!.committedSharePct = share!;
+    const e = evaluatePlanning(copy).pool!;
+    mc.members.forEach((m, j) => expect(m.aloneCcy.p50).toBe(e.members[j]!.aloneCcy));
+    mc.members.forEach((m, j) => expect(m.inPoolCcy.p50).toBe(e.members[j]!.inPoolCcy));
+    // Not kept from the first sample: the late lab alone pays on demand, so its cost alone varies with the price.
+    expect(runPoolMonteCarlo(s, { samples: 20, seed: 2 })!.members[1]!.aloneCcy.sd).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@
 import { setValue } from '../../../src/scenario/ranges.ts';
 import { isShareRange } from '../../../src/scenario/constants.ts';
 import type { Range, Scenario } from '../../../src/scenario/schema.ts';
-import { poolSplit, sampledShares } from '../pool.ts';
+import { poolSplit, sampledShares, splitReuse } from '../pool.ts';
 import { fillSamples } from './distributions.ts';
 import { stats, type Stats } from './montecarlo.ts';
 import { distributionOf } from './plan.ts';
@@ -72,6 +72,7 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
   const memberOf = (r: Range) => (r.target === 'pool' ? 0 : r.memberIndex! + 1);
   const stated = shareRanges.length > 0 ? [s.pool.firstMemberCommittedSharePct, ...s.pool.members.map((m) => m.committedSharePct)].map((v) => v ?? 0) : [];
   const drawn: (number | null)[] = stated.map(() => null);
+  const reuse = splitReuse(s);
   for (let k = 0; k < n; k++) {
     ranges.forEach((r, j) => {
       if (!setValue(sample, r, draws[j]![k]!)) throw new Error(`range on "${r.field}" has no input`);
@@ -82,7 +83,7 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
       sample.pool!.firstMemberCommittedSharePct = shares[0]!;
       sample.pool!.members.forEach((m, i) => (m.committedSharePct = shares[i + 1]!));
     }
-    const p = poolSplit(sample);
+    const p = poolSplit(sample, reuse);
     names = p.members.map((m) => m.name);
     p.members.forEach((m, j) => {
       inPool[j]![k] = m.inPoolCcy;
