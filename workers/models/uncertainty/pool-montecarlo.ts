@@ -14,9 +14,10 @@ import { distributionOf } from './plan.ts';
 import { Random } from './random.ts';
 
 /**
- * At most this many samples: each is one evaluation of the costs per member, of the pool and of the
- * shared capacity (about 2–6 ms a sample for three members on a loaded 2-core machine, so 1,000 take
- * a few seconds; the full evaluation with its dependency indicators, copied per sample, took 12–24 ms).
+ * At most this many samples: each is one evaluation of the costs of the pool, and of each member alone
+ * and of the shared capacity unless no range touches them (pool.ts, splitReuse): about 2–10 ms a sample
+ * for three members on a loaded 2-core machine, so 1,000 take a few seconds (the full evaluation with
+ * its dependency indicators, copied per sample, took 12–50 ms).
  */
 export const POOL_SAMPLES = 1000;
 
