@@ -657,6 +657,9 @@ export const en = {
   'issue.memberStartAfterHorizon': "The member starts after the horizon ({horizonMonths} months).",
   'issue.committedShareRequired': "Enter this member’s committed share.",
   'issue.committedSharesOver': "Committed shares add up to {sumPct} %: over 100 %.",
+  'issue.rangeShareRule': 'The pool is not split by committed share: a range on a share would change nothing.',
+  'issue.rangeSharesAll': 'Every member’s share has a range: leave one without; the members without one take the rest.',
+  'issue.rangeSharesOver': 'At their high ends the shares with a range add up to {sumPct} %: they cannot exceed 100 %.',
   'issue.committedSharesUnder': "Committed shares add up to {sumPct} %: they must make 100 %.",
   // footprint (issue 12)
   'fp.measuredEnergy': 'Measured energy',

@@ -658,6 +658,9 @@ export const fr: Record<MessageKey, string> = {
   'issue.memberStartAfterHorizon': "Le membre commence après l’horizon ({horizonMonths} mois).",
   'issue.committedShareRequired': "Indiquez la part engagée de ce membre.",
   'issue.committedSharesOver': "Les parts engagées totalisent {sumPct} % : plus de 100 %.",
+  'issue.rangeShareRule': 'La mutualisation n’est pas répartie par part engagée : une plage sur une part ne changerait rien.',
+  'issue.rangeSharesAll': 'La part de chaque membre a une plage : laissez-en une sans ; les membres sans plage prennent le reste.',
+  'issue.rangeSharesOver': 'À leur haut, les parts avec une plage totalisent {sumPct} % : elles ne peuvent dépasser 100 %.',
   'issue.committedSharesUnder': "Les parts engagées totalisent {sumPct} % : il faut 100 %.",
   // footprint (issue 12)
   'fp.measuredEnergy': 'Énergie mesurée',

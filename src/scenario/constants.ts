@@ -4,7 +4,7 @@
 import { FIELDS } from './fields.ts';
 import type { CloudOption, DecentralisedOption, SupplyOption, Uncertainty } from './schema.ts';
 
-export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable } from './fields.ts';
+export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable, isShareRange } from './fields.ts';
 
 /** Identifies a scenario document. Never change: every saved file and link carries it. */
 export const SCENARIO_FORMAT = 'compute-planner/scenario';
@@ -45,8 +45,9 @@ export function libraryFile(scenarios: unknown[], exportedAt: string): LibraryFi
 
 export const DISTRIBUTION_SHAPES = ['normal', 'lognormal', 'uniform', 'triangular'] as const;
 export type DistributionShape = (typeof DISTRIBUTION_SHAPES)[number];
-// pool (issue 15, format 9, optional): 'member' is a pool member's workload (pool.members[memberIndex]).
-export const RANGE_TARGETS = ['settings', 'workload', 'option', 'member'] as const;
+// pool (issue 15, format 9, optional): 'member' is a pool member's workload or committed share (pool.members[memberIndex]);
+// 'pool' the pool's own input, the first member's committed share. Readers before them reject such a range on its field.
+export const RANGE_TARGETS = ['settings', 'workload', 'option', 'member', 'pool'] as const;
 export const MIN_SAMPLES = FIELDS.samples.min;
 export const MAX_SAMPLES = FIELDS.samples.max;
 export const DEFAULT_SAMPLES = 10_000;

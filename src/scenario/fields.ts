@@ -426,10 +426,13 @@ export const FIELDS = {
   memberStartMonth: { kinds: ['poolMember'], unit: 'monthIndex', min: 0, max: HORIZON_MONTHS - 1, integer: true, default: 0, label: 'pool.startMonth' },
   /** Months the member's demand lasts from its start; null: to the end of the horizon. */
   memberActiveMonths: { kinds: ['poolMember'], unit: 'months', min: 1, max: HORIZON_MONTHS, integer: true, nullable: true, default: null, label: 'pool.activeMonths' },
-  /** The member's share of the shared (owned and reserved) options' cost under the "committed share" rule; null: not set. */
-  committedSharePct: { kinds: ['poolMember'], unit: 'pct', min: 0, max: 100, nullable: true, default: null, label: 'pool.committedShare' },
-  /** The first member's (the scenario's workload's) share under the "committed share" rule; null: not set. */
-  firstMemberCommittedSharePct: { kinds: ['pool'], unit: 'pct', min: 0, max: 100, nullable: true, label: 'pool.committedShare' },
+  /**
+   * The member's share of the shared (owned and reserved) options' cost under the "committed share" rule; null: not set.
+   * Rangeable: it moves only the pool's split (the pool's Monte Carlo per member), no option's figure (SPLIT_RANGEABLE_FIELDS).
+   */
+  committedSharePct: { kinds: ['poolMember'], unit: 'pct', min: 0, max: 100, nullable: true, rangeable: true, default: null, label: 'pool.committedShare' },
+  /** The first member's (the scenario's workload's) share under the "committed share" rule; null: not set. Rangeable as a member's. */
+  firstMemberCommittedSharePct: { kinds: ['pool'], unit: 'pct', min: 0, max: 100, nullable: true, rangeable: true, label: 'pool.committedShare' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -531,9 +534,27 @@ function rangeable(holder: RangeHolder): FieldName[] {
   return NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.some((k) => HOLDER_OF[k] === holder || inOption(n, k, holder)));
 }
 
-/** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind). */
-export function isRangeable(holder: RangeHolder, field: string): boolean {
-  return RANGEABLE_FIELDS[holder].includes(field as FieldName);
+/**
+ * pool (issue 15): the holders of the committed shares (the pool: the first member's; a member beyond
+ * the first: its own). A range on a share moves only the split of the shared options' cost among the
+ * members — the pool's Monte Carlo per member sees it; no option's cost, NPV or CO2e changes, so the
+ * kernel (the options' Monte Carlo and tornado) has no slot for it.
+ */
+export const SPLIT_HOLDERS = ['pool', 'poolMember'] as const;
+export type SplitHolder = (typeof SPLIT_HOLDERS)[number];
+export const SPLIT_RANGEABLE_FIELDS: Record<SplitHolder, readonly FieldName[]> = {
+  pool: NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.includes('pool' as never)),
+  poolMember: NAMES.filter((n) => spec(n).rangeable && spec(n).kinds.includes('poolMember' as never)),
+};
+
+/** Whether a range may be put on `field` of a holder (settings, a workload kind, an option kind; a pool's or a member's share). */
+export function isRangeable(holder: RangeHolder | SplitHolder, field: string): boolean {
+  return (holder === 'pool' || holder === 'poolMember' ? SPLIT_RANGEABLE_FIELDS[holder] : RANGEABLE_FIELDS[holder]).includes(field as FieldName);
+}
+
+/** pool (issue 15): whether a range is on a committed share (it moves only the pool's split). */
+export function isShareRange(r: { target: string; field: string }): boolean {
+  return (r.target === 'pool' && r.field === 'firstMemberCommittedSharePct') || (r.target === 'member' && r.field === 'committedSharePct');
 }
 
 /** What each input a range may be put on accepts, [min, max]. */

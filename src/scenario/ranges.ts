@@ -1,7 +1,8 @@
 // Ranges on inputs, as the editor handles them: which input a field path is, the range on it,
 // a first range around its value, and pruning ranges whose input no longer exists. Zod-free (the
 // page uses it; the schema in the worker is what validates a range).
-import { INTEGER_FIELDS, MAX_RANGES, RANGE_BOUNDS, isRangeable, type RANGEABLE_FIELDS } from './constants.ts';
+import { INTEGER_FIELDS, MAX_RANGES, RANGE_BOUNDS, isRangeable } from './constants.ts';
+import type { RangeHolder, SplitHolder } from './fields.ts';
 import type { Range, Scenario } from './schema.ts';
 
 /** The input a range is about. */
@@ -12,7 +13,10 @@ export function sameKey(a: RangeKey, b: RangeKey): boolean {
 }
 
 /** Where an input lives: the object holding it, and what kind of holder that is. */
-function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>; kind: keyof typeof RANGEABLE_FIELDS } | null {
+function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>; kind: RangeHolder | SplitHolder } | null {
+  // pool (issue 15): the pool's own input (the first member's committed share).
+  // A share counts only under the committed-share rule: under another, its range is dropped (pruneRanges).
+  if (key.target === 'pool') return s.pool?.splitRule === 'committedShare' && Object.hasOwn(s.pool, key.field) ? { object: s.pool as unknown as Record<string, unknown>, kind: 'pool' } : null;
   if (key.target === 'settings') return { object: s.settings as unknown as Record<string, unknown>, kind: 'settings' };
   if (key.target === 'workload') {
     // tokens (issue 15): the inference workload's load profile sub-object.
@@ -23,7 +27,9 @@ function holderOf(s: Scenario, key: RangeKey): { object: Record<string, unknown>
   if (key.target === 'member') {
     // pool (issue 15): a member's own workload.
     const m = key.memberIndex === undefined ? undefined : s.pool?.members[key.memberIndex];
-    return m && Object.hasOwn(m.workload, key.field) ? { object: m.workload as unknown as Record<string, unknown>, kind: m.workload.kind } : null;
+    if (m && Object.hasOwn(m.workload, key.field)) return { object: m.workload as unknown as Record<string, unknown>, kind: m.workload.kind };
+    // Its committed share (the member itself).
+    return m && key.field === 'committedSharePct' && s.pool!.splitRule === 'committedShare' ? { object: m as unknown as Record<string, unknown>, kind: 'poolMember' } : null;
   }
   const o = s.options.find((x) => x.id === key.optionId);
   if (!o) return null;
@@ -49,7 +55,8 @@ export function keyOfPath(s: Scenario, path: string): RangeKey | null {
   else if (parts[0] === 'workload' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'tokens'))) key = { target: 'workload', optionId: null, field: parts.at(-1)! };
   else if (parts[0] === 'pool' && parts[1] === 'members' && parts[3] === 'workload' && parts.length === 5) {
     key = { target: 'member', optionId: null, memberIndex: Number(parts[2]), field: parts[4]! };
-  } else if (parts[0] === 'options' && parts.length >= 3) {
+  } else if (parts[0] === 'pool' && parts[1] === 'members' && parts.length === 4) key = { target: 'member', optionId: null, memberIndex: Number(parts[2]), field: parts[3]! };
+  else if (parts[0] === 'pool' && parts.length === 2) key = { target: 'pool', optionId: null, field: parts[1]! }; else if (parts[0] === 'options' && parts.length >= 3) {
     const o = s.options[Number(parts[1])];
     if (o) key = { target: 'option', optionId: o.id, field: parts.at(-1)! };
   }

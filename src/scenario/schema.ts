@@ -36,6 +36,7 @@ import {
   MAX_POOL_MEMBERS,
   isPayAsYouGo,
   isRangeable,
+  isShareRange,
   isReserved,
 } from './constants.ts';
 import { FIELDS, fieldsOf, type FieldKind, type FieldName, type FieldSpec, type FieldsOf, type IsNullable } from './fields.ts';
@@ -381,12 +382,14 @@ export function rangeField(s: Pick<Scenario, 'settings' | 'workload' | 'options'
     const tokens = s.workload.kind === 'inference' ? s.workload.tokens : undefined;
     return pick(w.shape, s.workload, null, null) ?? (tokens ? pick(workloadTokensSchema.shape, tokens, null, 'tokens') : null);
   }
+  // pool (issue 15): the pool's own input (the first member's committed share).
+  if (r.target === 'pool') return s.pool && r.field === 'firstMemberCommittedSharePct' ? pick(poolSchema.shape, s.pool, null, null) : null;
   if (r.target === 'member') {
-    // pool (issue 15): a member's own workload, by its index among the members beyond the first.
+    // pool (issue 15): a member's own workload, by its index among the members beyond the first, or its committed share.
     const m = r.memberIndex === undefined ? undefined : s.pool?.members[r.memberIndex];
     if (!m) return null;
     const w = { gpuHours: gpuHoursWorkloadSchema, training: trainingWorkloadSchema, inference: inferenceWorkloadSchema }[m.workload.kind];
-    const f = pick(w.shape, m.workload, null, null);
+    const f = pick(w.shape, m.workload, null, null) ?? (r.field === 'committedSharePct' ? pick(poolMemberSchema.shape, m, null, null) : null);
     return f && { ...f, memberIndex: r.memberIndex };
   }
   const i = s.options.findIndex((x) => x.id === r.optionId);
@@ -619,7 +622,11 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       return;
     }
     const holder =
-      r.target === 'settings' ? 'settings' : r.target === 'workload' ? s.workload.kind : r.target === 'member' ? s.pool!.members[r.memberIndex!]!.workload.kind : s.options[f.optionIndex!]!.kind;
+      r.target === 'settings' ? 'settings'
+      : r.target === 'workload' ? s.workload.kind
+      : r.target === 'pool' ? 'pool'
+      : r.target === 'member' ? (r.field === 'committedSharePct' ? 'poolMember' : s.pool!.members[r.memberIndex!]!.workload.kind)
+      : s.options[f.optionIndex!]!.kind;
     if (!isRangeable(holder, r.field)) {
       issue([...at, 'field'], 'rangeNoEffect', `A range on "${r.field}" would change none of the Monte Carlo's results.`, { field: r.field });
       return;
@@ -649,8 +656,9 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (r.shape === 'lognormal' && r.low <= 0) issue([...at, 'low'], 'rangeLognormal', 'A lognormal range needs a low above 0.');
   });
 
-  // pool (issue 15): each member's workload is sound, and the committed shares add up to 100 %.
+  // pool (issue 15): each member's workload is sound, and the committed shares add up to 100 %, with their ranges too.
   if (s.pool) poolIssues(s.pool, s.settings.horizonMonths, s.workload.referenceAcceleratorId, issue);
+  if (s.pool) shareRangeIssues(s.pool, s.uncertainty.ranges, issue);
 
   if (payAsYouGo > 0 && sharesSound && Math.abs(shareSum - 100) > SHARE_SUM_TOLERANCE) {
     const sumPct = Math.round(shareSum * 100) / 100;
@@ -670,6 +678,33 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 // pool (issue 15)
+/**
+ * Ranges on committed shares (pool.ts, sampledShares): they apply only to the committed-share rule; the
+ * members whose share has no range take the rest, so at least one must have none, and the ranged
+ * shares at their high ends cannot add up to more than 100 % (the others would take less than nothing):
+ * the check of the stated shares (poolIssues), applied to the ranges' high ends.
+ */
+function shareRangeIssues(pool: Pool, ranges: readonly Range[], issue: IssueFn): void {
+  const on = ranges.map((r, i) => ({ r, i })).filter(({ r }) => isShareRange(r));
+  if (on.length === 0) return;
+  const at = (i: number, end: string) => ['uncertainty', 'ranges', i, end];
+  if (pool.splitRule !== 'committedShare') {
+    for (const { i } of on) issue(at(i, 'field'), 'rangeShareRule', 'The pool is not split by committed share: a range on a share would change nothing.');
+    return;
+  }
+  if (on.length === pool.members.length + 1) {
+    for (const { i } of on) issue(at(i, 'field'), 'rangeSharesAll', 'Every member’s share has a range: leave one without; the members without one take the rest.');
+    return;
+  }
+  // One range alone: its high end is within 0–100 % as every range's bound (rangeBound says so).
+  const highPct = Math.round(on.reduce((a, { r }) => a + r.high, 0) * 100) / 100;
+  if (on.length > 1 && highPct > 100 + SHARE_SUM_TOLERANCE) {
+    for (const { i } of on) {
+      issue(at(i, 'high'), 'rangeSharesOver', `At their high ends the shares with a range add up to ${highPct} %: they cannot exceed 100 %.`, { sumPct: highPct });
+    }
+  }
+}
+
 type IssueFn = (path: (string | number)[], key: string, message: string, params?: Record<string, unknown>) => void;
 
 /** A pool's bad inputs, each on its field: members' workloads, their months, and shares of the committed options. */

@@ -9,7 +9,7 @@ import { messages as ownAcceleratorMessages } from '../../src/i18n/areas/own-acc
 import { translatorOf } from '../../src/i18n/translate.ts';
 import { catalog } from '../../src/catalog/index.ts';
 import { DEFAULT_SETTINGS, newBuyOption, newCloudOption, newDecentralisedOption } from '../../src/scenario/defaults.ts';
-import { FIELDS, KIND_PLACE, PREFILLED_FIELDS, fieldPath, fieldsOf, startValues, type FieldKind, type FieldName } from '../../src/scenario/fields.ts';
+import { FIELDS, KIND_PLACE, PREFILLED_FIELDS, fieldPath, fieldsOf, SPLIT_RANGEABLE_FIELDS, startValues, type FieldKind, type FieldName } from '../../src/scenario/fields.ts';
 import { INTEGER_FIELDS, RANGEABLE_FIELDS, RANGE_BOUNDS, numberBounds, scenarioSchema } from '../../src/scenario/schema.ts';
 import { suggestField } from '../../src/scenario/suggest.ts';
 import { fieldProps } from '../../src/ui/editor/field-props.ts';
@@ -95,7 +95,8 @@ describe('the field table', () => {
   });
 
   it('range bounds are the zod bounds of every rangeable input, and only of those', () => {
-    const rangeable = new Set(Object.values(RANGEABLE_FIELDS).flat());
+    // pool (issue 15): the committed shares too (rangeable, with no kernel slot: they move only the split).
+    const rangeable = new Set([...Object.values(RANGEABLE_FIELDS).flat(), ...Object.values(SPLIT_RANGEABLE_FIELDS).flat()]);
     expect(Object.keys(RANGE_BOUNDS).sort()).toEqual([...rangeable].sort());
     for (const l of leaves) if (rangeable.has(l.name as FieldName)) expect(RANGE_BOUNDS[l.name], l.path).toEqual([l.min, l.max]);
   });

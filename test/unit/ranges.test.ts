@@ -4,7 +4,7 @@ import { startValues } from '../../src/scenario/fields.ts';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioValue } from '../../src/scenario/load.ts';
 import { addRange, defaultRange, keyOfPath, pruneRanges, rangeIndex, removeRange, valueOf } from '../../src/scenario/ranges.ts';
-import { RANGEABLE_FIELDS, RANGE_BOUNDS, type Scenario } from '../../src/scenario/schema.ts';
+import { RANGEABLE_FIELDS, RANGE_BOUNDS, numberBounds, rangeField, type Scenario } from '../../src/scenario/schema.ts';
 import { suggestRange } from '../../src/scenario/suggest.ts';
 import { FIELD_LABELS } from '../../src/ui/editor/field-labels.ts';
 import { buy, cloud, market, rangeCandidates, scenario } from './helpers.ts';
@@ -97,6 +97,14 @@ describe('ranges in the editor', () => {
         expect(RANGE_BOUNDS[c.field], c.field).toEqual([c.min, c.max]);
         seen.add(c.field);
       }
+    }
+    // pool (issue 15): the committed shares, on a pool split by committed share.
+    const pooled = { ...base(), pool: { firstMemberName: 'A', firstMemberCommittedSharePct: 60, splitRule: 'committedShare' as const, members: [{ name: 'B', workload: base().workload, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: 40 }] } };
+    for (const r of [{ target: 'pool' as const, field: 'firstMemberCommittedSharePct' }, { target: 'member' as const, memberIndex: 0, field: 'committedSharePct' }]) {
+      const f = rangeField(pooled, { ...r, optionId: null, low: 0, high: 0, shape: 'uniform' });
+      const b = f && numberBounds(f.schema);
+      expect(b && [b.min, b.max], r.field).toEqual(RANGE_BOUNDS[r.field]);
+      seen.add(r.field);
     }
     expect(Object.keys(RANGE_BOUNDS).filter((f) => !seen.has(f))).toEqual([]);
   });

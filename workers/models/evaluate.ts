@@ -18,8 +18,18 @@ import type { FailuresResult } from './types.ts';
 
 const withFailures = (f: FailuresResult | null): { failures?: FailuresResult } => (f ? { failures: f } : {});
 
-/** `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's). */
-export function evaluateScenario(s: Scenario, demand: Float64Array | null = null): EvaluationResult {
+/** What a pool's split reads of an evaluation (pool.ts): everything but the dependency indicators, the warnings and the per-token figures. */
+export type CostEvaluation = Omit<EvaluationResult, 'dependency' | 'warnings' | 'tokens' | 'pool'>;
+
+/**
+ * `demand` (pool.ts, issue 15): demand by month to serve instead of the workload's (the pool's, or one member's).
+ * `costsOnly`: leaves out the dependency indicators, the warnings and the per-token figures (the pool's
+ * members alone and its Monte Carlo read none of them; the dependency indicators were most of the time
+ * of an evaluation) — every figure it returns is the full evaluation's.
+ */
+export function evaluateScenario(s: Scenario, demand?: Float64Array | null): EvaluationResult;
+export function evaluateScenario(s: Scenario, demand: Float64Array | null, costsOnly: true): CostEvaluation;
+export function evaluateScenario(s: Scenario, demand: Float64Array | null = null, costsOnly = false): EvaluationResult | CostEvaluation {
   const months = s.settings.horizonMonths;
   const rate = s.settings.discountRatePctPerYear;
   const plan = compilePlan(s, 1);
@@ -69,6 +79,17 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
   });
 
   const mix = combine(inMix, mixAllocation.unmet, months, rate);
+  const costs: CostEvaluation = {
+    scenarioId: s.id,
+    months,
+    startMonth: s.settings.startMonth,
+    currency: s.settings.currency,
+    hoursPerMonth: HOURS_PER_MONTH,
+    demandRefGpuHours,
+    options,
+    mix,
+  };
+  if (costsOnly) return costs;
   const spend = inMix.map((run) => Math.max(0, run.totals.costCcy));
   const spendTotal = spend.reduce((a, b) => a + b, 0);
   // Portfolio weights: share of the mix's spend (by served hours when nothing is spent).
@@ -94,14 +115,7 @@ export function evaluateScenario(s: Scenario, demand: Float64Array | null = null
   }, 0);
 
   return {
-    scenarioId: s.id,
-    months,
-    startMonth: s.settings.startMonth,
-    currency: s.settings.currency,
-    hoursPerMonth: HOURS_PER_MONTH,
-    demandRefGpuHours,
-    options,
-    mix,
+    ...costs,
     dependency: dependency(s, weights, { spendCcy: tokenSpend, totalCcy: spendTotal }),
     warnings,
     // tokens (issue 15): per-token figures from the totals, when the workload has a load profile.

@@ -3,8 +3,9 @@
 // would pay alone is the same evaluation on its own demand. Then the pool's cost is split: the shared
 // options (owned, reserved — paid whether used or not) by the person's rule, the pay-as-you-go
 // options by the hours each member used. Methods: docs/methodology.md, "Pooling". Pure.
+import { isShareRange } from '../../src/scenario/constants.ts';
 import type { Scenario, Workload } from '../../src/scenario/schema.ts';
-import { evaluateScenario } from './evaluate.ts';
+import { evaluateScenario, type CostEvaluation } from './evaluate.ts';
 import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
 import type { Plan } from './uncertainty/plan.ts';
 import { demandPerMonth, demandSeries, demandTerms, newDemandTerms } from './workload.ts';
@@ -43,6 +44,24 @@ export function otherMembersDemand(s: Scenario): Float64Array | null {
   return out;
 }
 
+/**
+ * The committed shares of a sample (the pool's Monte Carlo, issue 15), in percent, from the stated
+ * shares and the drawn ones (null: no range on it). A member with a range has its draw; the members
+ * without one take the rest, 100 − Σ draws, in proportion to their stated shares (evenly if those are
+ * all 0), so the shares add up to 100 % in every sample as validation asks of the stated ones. Should
+ * the draws add up to more than 100 % (a tail beyond the ranges' high ends, which validation keeps at
+ * 100 % at most), they are scaled down to 100 % and the others take none.
+ */
+export function sampledShares(stated: readonly number[], drawn: readonly (number | null)[]): number[] {
+  const drawnSum = drawn.reduce<number>((a, d) => a + (d ?? 0), 0);
+  if (drawnSum > 100) return drawn.map((d) => (d === null ? 0 : (d * 100) / drawnSum));
+  const rest = 100 - drawnSum;
+  const free = stated.filter((_, j) => drawn[j] === null);
+  const freeSum = free.reduce((a, v) => a + v, 0);
+  // s_j = d_j with a range; otherwise (100 − Σ d) × c_j ÷ Σ c over the members without one (c: stated share).
+  return stated.map((c, j) => drawn[j] ?? (freeSum > 0 ? (rest * c) / freeSum : rest / free.length));
+}
+
 /** Whether a range is on a member beyond the first (its demand then differs from sample to sample). */
 export function hasMemberRanges(s: Scenario): boolean {
   return s.uncertainty.ranges.some((r) => r.target === 'member');
@@ -73,13 +92,54 @@ export function otherMembersDemandSamples(plan: Plan, n: number, out: Float64Arr
 export function evaluatePlanning(s: Scenario): EvaluationResult {
   if (!s.pool) return evaluateScenario(s);
   const members = poolMembers(s);
-  const months = s.settings.horizonMonths;
+  const pooled = evaluateScenario(s, poolDemand(members, s.settings.horizonMonths));
+  return { ...pooled, pool: splitOf(s, members, pooled) };
+}
+
+/**
+ * What a pool's Monte Carlo keeps from one sample to the next: the evaluations no range touches (each
+ * member alone, the shared capacity), evaluated at the first sample and reused — the same inputs give
+ * the same figures, so a sample is still exactly evaluatePlanning of its inputs.
+ */
+export interface SplitReuse {
+  keepAlone: readonly boolean[];
+  keepCapacity: boolean;
+  alone: (CostEvaluation | undefined)[];
+  capacity?: CostEvaluation;
+}
+
+/** Which evaluations no range of `s` touches: a range on the settings, an option or the first member's workload touches all; one on a member's workload, that member alone; one on a share, none. */
+export function splitReuse(s: Scenario): SplitReuse {
+  const ranges = s.uncertainty.ranges.filter((r) => !isShareRange(r));
+  const all = ranges.some((r) => r.target !== 'member');
+  const count = (s.pool?.members.length ?? 0) + 1;
+  const keepAlone = Array.from({ length: count }, (_, j) => !all && (j === 0 || !ranges.some((r) => r.memberIndex === j - 1)));
+  return { keepAlone, keepCapacity: !all, alone: [] };
+}
+
+/** The pool's split alone (its Monte Carlo, one sample): exactly evaluatePlanning(s).pool, without the pool's dependency indicators. */
+export function poolSplit(s: Scenario, reuse?: SplitReuse): PoolResult {
+  const members = poolMembers(s);
+  return splitOf(s, members, evaluateScenario(s, poolDemand(members, s.settings.horizonMonths), true), reuse);
+}
+
+/** D[m] = Σ_j D_j[m]. */
+function poolDemand(members: readonly { demand: Float64Array }[], months: number): Float64Array {
   const total = new Float64Array(months);
   for (const m of members) for (let t = 0; t < months; t++) total[t]! += m.demand[t]!;
-  const pooled = evaluateScenario(s, total);
-  const alone = members.map((m) => evaluateScenario(s, m.demand));
-  const capacity = evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND));
-  return { ...pooled, pool: splitPool(s, members, pooled, alone, capacity) };
+  return total;
+}
+
+/** Each member alone and the shared options' capacity (costs only: the split reads nothing else), then the split. */
+function splitOf(s: Scenario, members: ReturnType<typeof poolMembers>, pooled: CostEvaluation, reuse?: SplitReuse): PoolResult {
+  const months = s.settings.horizonMonths;
+  const alone = members.map((m, j) => {
+    if (!reuse?.keepAlone[j]) return evaluateScenario(s, m.demand, true);
+    return (reuse.alone[j] ??= evaluateScenario(s, m.demand, true));
+  });
+  const capacityOf = () => evaluateScenario(s, new Float64Array(months).fill(UNBOUNDED_DEMAND), true);
+  const capacity = reuse?.keepCapacity ? (reuse.capacity ??= capacityOf()) : capacityOf();
+  return splitPool(s, members, pooled, alone, capacity);
 }
 
 /** Whether option i is shared (owned or reserved: its cost does not follow each member's use). */
@@ -88,7 +148,7 @@ function sharedOptions(s: Scenario): boolean[] {
 }
 
 /** Reference GPU-hours the shared options served in a run's mix. */
-function sharedServed(r: EvaluationResult, shared: boolean[]): number {
+function sharedServed(r: CostEvaluation, shared: boolean[]): number {
   return r.options.reduce((a, o, i) => a + (shared[i] ? o.inMix.totals.servedRefGpuHours : 0), 0);
 }
 
@@ -96,9 +156,9 @@ function sharedServed(r: EvaluationResult, shared: boolean[]): number {
 export function splitPool(
   s: Scenario,
   members: readonly { name: string; demand: Float64Array; committedSharePct: number | null }[],
-  pooled: EvaluationResult,
-  alone: readonly EvaluationResult[],
-  capacity: EvaluationResult,
+  pooled: CostEvaluation,
+  alone: readonly CostEvaluation[],
+  capacity: CostEvaluation,
 ): PoolResult {
   const months = s.settings.horizonMonths;
   const n = members.length;
@@ -183,7 +243,7 @@ export function splitPool(
 }
 
 /** The cheapest way a member alone is served in full: the mix, or one option alone; the mix when none serves it all. */
-function bestAlone(r: EvaluationResult): { id: string; costCcy: number; servesAll: boolean } {
+function bestAlone(r: CostEvaluation): { id: string; costCcy: number; servesAll: boolean } {
   const demand = r.demandRefGpuHours.reduce((a, b) => a + b, 0);
   const candidates = [
     { id: 'mix', costCcy: r.mix.totals.costCcy, served: r.mix.totals.servedRefGpuHours },

@@ -15,6 +15,8 @@ export function rangeLabel(r: Pick<Range, 'target' | 'optionId' | 'field' | 'mem
   if (r.target === 'workload') return `${t('workload.title')} — ${field}`;
   // pool (issue 15): a member's workload, by the member's name.
   if (r.target === 'member') return `${s.pool?.members[r.memberIndex ?? -1]?.name ?? '?'} — ${field}`;
+  // The first member's committed share, by its name.
+  if (r.target === 'pool') return `${s.pool?.firstMemberName ?? '?'} — ${field}`;
   const o = s.options.find((x) => x.id === r.optionId);
   return `${o?.name ?? r.optionId} — ${field}`;
 }

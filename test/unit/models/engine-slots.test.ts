@@ -14,7 +14,9 @@ describe('engine slots, derived from the field table', () => {
     }
     const rangeableInTable = (Object.keys(FIELDS) as FieldName[]).filter((n) => (FIELDS[n] as { rangeable?: true }).rangeable);
     const withSlot = new Set(RANGE_HOLDERS.flatMap((h) => Object.keys(RANGE_SLOTS[h])));
-    expect([...withSlot].sort()).toEqual(rangeableInTable.filter((n) => !['goals', 'uncertainty'].includes(fieldPlace(n))).sort());
+    // pool (issue 15): the committed shares have no slot — they move only the pool's split (pool-montecarlo.ts draws them).
+    expect([...withSlot].sort()).toEqual(rangeableInTable.filter((n) => !['goals', 'uncertainty', 'pool', 'poolMember'].includes(fieldPlace(n))).sort());
+    expect(rangeableInTable.filter((n) => ['pool', 'poolMember'].includes(fieldPlace(n))).sort()).toEqual(['committedSharePct', 'firstMemberCommittedSharePct']);
   });
 
   it('each block gives every field of its holders its own slot, inside the block', () => {

@@ -4,7 +4,7 @@
 // each columnar over samples: slot s of sample k is at [s × stride + k]. Sampling writes a
 // slot's column in place; nothing is allocated per sample.
 import { acceleratorFacts, type AcceleratorScope } from '../../../src/catalog/accelerators.ts';
-import { fieldPlace, holderFields, RANGE_HOLDERS, RANGEABLE_FIELDS, type FieldName, type RangeHolder } from '../../../src/scenario/fields.ts';
+import { fieldPlace, holderFields, isShareRange, RANGE_HOLDERS, RANGEABLE_FIELDS, type FieldName, type RangeHolder } from '../../../src/scenario/fields.ts';
 import { numberBounds, rangeField, type Range, type Scenario } from '../../../src/scenario/schema.ts';
 import { resolveOption, type ResolvedOption } from '../resolve.ts';
 import { compileDistribution, type Distribution } from './distributions.ts';
@@ -326,6 +326,12 @@ export function compilePlan(s: Scenario, stride = 1): Plan {
   for (const range of s.uncertainty.ranges) {
     const { dist, optionIndex } = distributionOf(s, range);
     // pool (issue 15): a range on a member's workload samples into that member's block.
+    // pool (issue 15): a committed share moves only the split (the pool's Monte Carlo draws it itself):
+    // its samples go to a block nothing reads, so the options' results and its tornado bar do not move.
+    if (isShareRange(range)) {
+      inputs.push({ range, dist, block: new Float64Array(stride), slot: 0 });
+      continue;
+    }
     const member = range.target === 'member' ? s.pool!.members[range.memberIndex!]! : null;
     const block = range.target === 'settings' ? settings : range.target === 'workload' ? workload : member ? members[range.memberIndex!]!.workload : options[optionIndex!]!.p;
     const holder: RangeHolder =

@@ -2,18 +2,24 @@
 // uncertain inputs. Each sample writes its draws into a copy of the scenario and runs the one pool
 // evaluation (pool.ts: the mix serving every member's demand, the split, each member alone), so a
 // member's figures in a sample are exactly what the page shows for those inputs. Slower than the
-// options' Monte Carlo (one full evaluation per member per sample): it runs fewer samples.
+// options' Monte Carlo (one evaluation of the costs per member per sample): it runs fewer samples.
 // Pure and deterministic for a given seed. Methods: docs/methodology.md, "Pooling".
 import { setValue } from '../../../src/scenario/ranges.ts';
-import type { Scenario } from '../../../src/scenario/schema.ts';
-import { evaluatePlanning } from '../pool.ts';
+import { isShareRange } from '../../../src/scenario/constants.ts';
+import type { Range, Scenario } from '../../../src/scenario/schema.ts';
+import { poolSplit, sampledShares, splitReuse } from '../pool.ts';
 import { fillSamples } from './distributions.ts';
 import { stats, type Stats } from './montecarlo.ts';
 import { distributionOf } from './plan.ts';
 import { Random } from './random.ts';
 
-/** At most this many samples: each is a full pool evaluation. */
-export const POOL_SAMPLES = 100;
+/**
+ * At most this many samples: each is one evaluation of the costs of the pool, and of each member alone
+ * and of the shared capacity unless no range touches them (pool.ts, splitReuse): about 2–10 ms a sample
+ * for three members on a loaded 2-core machine, so 1,000 take a few seconds (the full evaluation with
+ * its dependency indicators, copied per sample, took 12–50 ms).
+ */
+export const POOL_SAMPLES = 1000;
 
 export interface MemberOutcome {
   name: string;
@@ -59,13 +65,26 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
   const pool = new Float64Array(n);
   const aloneSum = new Float64Array(n);
   let names: string[] = [];
+  // One copy of the scenario (a JSON document: its copy is its JSON read back); each sample writes
+  // every drawn input into it, so no input keeps a previous sample's value.
+  const sample = JSON.parse(JSON.stringify(s)) as Scenario;
+  // Ranges on committed shares: the members without one take the rest (sampledShares), written over every share.
+  const shareRanges = ranges.map((r, j) => ({ r, j })).filter(({ r }) => isShareRange(r));
+  const memberOf = (r: Range) => (r.target === 'pool' ? 0 : r.memberIndex! + 1);
+  const stated = shareRanges.length > 0 ? [s.pool.firstMemberCommittedSharePct, ...s.pool.members.map((m) => m.committedSharePct)].map((v) => v ?? 0) : [];
+  const drawn: (number | null)[] = stated.map(() => null);
+  const reuse = splitReuse(s);
   for (let k = 0; k < n; k++) {
-    // A scenario is a JSON document: its copy is its JSON read back.
-    const sample = JSON.parse(JSON.stringify(s)) as Scenario;
     ranges.forEach((r, j) => {
       if (!setValue(sample, r, draws[j]![k]!)) throw new Error(`range on "${r.field}" has no input`);
     });
-    const p = evaluatePlanning(sample).pool!;
+    if (shareRanges.length > 0) {
+      for (const { r, j } of shareRanges) drawn[memberOf(r)] = draws[j]![k]!;
+      const shares = sampledShares(stated, drawn);
+      sample.pool!.firstMemberCommittedSharePct = shares[0]!;
+      sample.pool!.members.forEach((m, i) => (m.committedSharePct = shares[i + 1]!));
+    }
+    const p = poolSplit(sample, reuse);
     names = p.members.map((m) => m.name);
     p.members.forEach((m, j) => {
       inPool[j]![k] = m.inPoolCcy;
