@@ -9,7 +9,7 @@ export { INTEGER_FIELDS, RANGE_BOUNDS, RANGEABLE_FIELDS, isRangeable, isShareRan
 /** Identifies a scenario document. Never change: every saved file and link carries it. */
 export const SCENARIO_FORMAT = 'compute-planner/scenario';
 /** The format version this app writes. Older versions are migrated; newer ones are refused. */
-export const SCENARIO_VERSION = 9;
+export const SCENARIO_VERSION = 10;
 
 export const CURRENCIES = ['USD', 'EUR', 'MAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];

@@ -10,6 +10,7 @@ import * as catalogStep from './migrations/catalog.ts';
 import * as pool from './migrations/pool.ts';
 import * as footprint from './migrations/footprint.ts';
 import * as failuresTokens from './migrations/failures-tokens.ts';
+import * as shareRanges from './migrations/share-ranges.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: pool.name, from: 6, up: pool.up },
   { name: footprint.name, from: 7, up: footprint.up },
   { name: failuresTokens.name, from: 8, up: failuresTokens.up },
+  { name: shareRanges.name, from: 9, up: shareRanges.up },
 ];
 
 export type MigrateResult =

@@ -10,6 +10,7 @@ const ownaccFrom = MIGRATIONS.find((m) => m.name === ownacc.name)!.from;
 import * as pool from '../../src/scenario/migrations/pool.ts';
 import * as footprintStep from '../../src/scenario/migrations/footprint.ts';
 import * as failuresTokensStep from '../../src/scenario/migrations/failures-tokens.ts';
+import * as shareRangesStep from '../../src/scenario/migrations/share-ranges.ts';
 
 const current = JSON.parse(readFileSync('public/examples/fr-buy-8xh100-colocation.json', 'utf8')) as JsonObject;
 
@@ -270,13 +271,45 @@ describe('migration 8 → 9: optional failures per option and token load per inf
     expect(failuresTokensStep.up(asV8)).toEqual(asV8);
     const migrated = loadScenarioValue(asV8);
     if (!migrated.ok) throw new Error(describeLoadError(migrated.error));
-    expect(migrated.migrated).toEqual([failuresTokensStep.name]);
+    expect(migrated.migrated[0]).toBe(failuresTokensStep.name);
     const asNew = loadScenarioValue({ ...doc, version: 9 });
     if (!asNew.ok) throw new Error(describeLoadError(asNew.error));
     expect(evaluatePlanning(migrated.scenario)).toEqual(evaluatePlanning(asNew.scenario));
   });
   it('the migration module names the step and is chained', () => {
     expect(MIGRATIONS.some((m) => m.from === 8 && m.name === failuresTokensStep.name && m.up === failuresTokensStep.up)).toBe(true);
+  });
+});
+
+describe('migration 9 → 10: a range on a committed share', () => {
+  // A version-9 document has no range on a committed share (version 9 could not hold one): every example
+  // and the version-9 fixture is the same document at version 10, and gives exactly the same results.
+  const files = [
+    ...readdirSync('public/examples').filter((f) => f.endsWith('.json')).map((f) => `public/examples/${f}`),
+    ...readdirSync('public/examples/fr').filter((f) => f.endsWith('.json')).map((f) => `public/examples/fr/${f}`),
+    'test/fixtures/scenarios/v9.json',
+  ];
+  it.each(files)('%s gives identical results after the step', async (path) => {
+    const { evaluatePlanning } = await import('../../workers/models/pool.ts');
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as JsonObject;
+    const asV9 = { ...doc, version: 9 };
+    expect(shareRangesStep.up(asV9)).toEqual(asV9);
+    const migrated = loadScenarioValue(asV9);
+    if (!migrated.ok) throw new Error(describeLoadError(migrated.error));
+    expect(migrated.migrated).toEqual([shareRangesStep.name]);
+    const asNew = loadScenarioValue({ ...doc, version: 10 });
+    if (!asNew.ok) throw new Error(describeLoadError(asNew.error));
+    expect(evaluatePlanning(migrated.scenario)).toEqual(evaluatePlanning(asNew.scenario));
+  });
+  it('the migration module names the step and is chained', () => {
+    expect(MIGRATIONS.some((m) => m.from === 9 && m.name === shareRangesStep.name && m.up === shareRangesStep.up)).toBe(true);
+  });
+  it('the version-10 fixture keeps its range on a committed share through the load path', () => {
+    const r = loadScenarioText(readFileSync('test/fixtures/scenarios/v10.json', 'utf8'));
+    if (!r.ok) throw new Error(describeLoadError(r.error));
+    expect(r.migrated).toEqual([]);
+    expect(r.scenario.pool?.splitRule).toBe('committedShare');
+    expect(r.scenario.uncertainty.ranges).toContainEqual({ target: 'member', optionId: null, memberIndex: 0, field: 'committedSharePct', low: 30, high: 50, shape: 'uniform' });
   });
 });
 
