@@ -6,20 +6,28 @@
 // break-even (the cheapest rental, the month renting catches up, the break-even utilisation) is
 // computed here for every sample. Formulas: cost.ts, energy.ts, workload.ts; methods:
 // docs/methodology.md §4–§6 and §12. Pure.
-import { ownedGoodput, ownedReplacementCcyPerYear, ownedSchedulable, rentedGoodput, rentedSchedulable } from './failure-factors.ts';
-import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
-import { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
-import { knownItKWh } from '../../src/scenario/energy-floor.ts';
-import { marketGPerKWh } from './footprint.ts';
+import * as failureFactors from './failure-factors.ts';
+import * as costFormulas from './cost.ts';
+import * as energy from './energy.ts';
+import * as energyFloor from '../../src/scenario/energy-floor.ts';
+import * as footprint from './footprint.ts';
 import * as resolve from './resolve.ts';
 import * as slots from './uncertainty/plan.ts';
 import type { Plan } from './uncertainty/plan.ts';
-import { busyFractions, demandSeries, demandTerms, newDemandTerms, type DemandTerms } from './workload.ts';
+import * as workload from './workload.ts';
+import type { DemandTerms } from './workload.ts';
 
 // Imported bindings are re-bound to module constants: V8 folds B.price into a number when B is
-// a constant of this module, but reloads and checks an imported binding at every use.
+// a constant of this module, but reloads and checks an imported binding at every use (and, where
+// modules are compiled to CommonJS as under tsx, calls a getter for each use of an imported function).
 const { B, R, KIND_BUY } = slots;
 const { HOURS_PER_MONTH } = resolve;
+const { ownedGoodput, ownedReplacementCcyPerYear, ownedSchedulable, rentedGoodput, rentedSchedulable } = failureFactors;
+const { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } = costFormulas;
+const { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } = energy;
+const { knownItKWh } = energyFloor;
+const { marketGPerKWh } = footprint;
+const { busyFractions, demandSeries, demandTerms, newDemandTerms } = workload;
 
 /** Indices of the cost categories in the detail (the order of COST_CATEGORIES in types.ts). */
 export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 4, rent: 5, fees: 6, egressStorage: 7, commitmentBeyondHorizon: 8, resale: 9, SIZE: 10 } as const;
