@@ -278,6 +278,8 @@ export class Kernel {
   /** Scratch for the sample being run: its demand by month, each rental's rate by month ([r × months + m]). */
   readonly demandSeries: Float64Array;
   readonly rateSeries: Float64Array;
+  /** Each rental's Σ rate over the horizon, sample k of rental r at [r × LANES + k] (written with rateSeries). */
+  readonly rateTotals: Float64Array;
   /** tokens (issue 15): per sample, the busy share of the demanded GPU-hours (1 without a load profile): energy that follows use is scaled by it. */
   readonly busy = new Float64Array(LANES).fill(1);
   /** Terms filled for this many samples. */
@@ -302,6 +304,7 @@ export class Kernel {
     this.demand = newDemandTerms(this.stride);
     this.demandSeries = new Float64Array(this.months);
     this.rateSeries = new Float64Array(Math.max(1, this.rentals.length) * this.months);
+    this.rateTotals = new Float64Array(Math.max(1, this.rentals.length) * LANES);
   }
 
   /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
@@ -360,12 +363,12 @@ export class Kernel {
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        rentedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        rentedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
       for (let j = 0; j < owned.length; j++) {
         const i = owned[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, this.rateTotals, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
     }
     for (let i = 0; i < this.options.length; i++) {
@@ -467,6 +470,7 @@ function ownedSample(
   servedIn: Float64Array | null,
   c: OptionColumns,
   rates: Float64Array,
+  rateTotals: Float64Array,
   rentals: number,
   out: Float64Array | null,
   points: Int32Array | null,
@@ -489,11 +493,15 @@ function ownedSample(
   // Σ rate over the months in service of each rental, then the cheapest (breakEven's rental, by
   // cheapestRental) is followed month by month below: the running cost of renting what was served
   // and the first month it catches up. The other rentals' catch-up is never read, so not computed.
+  // In service from month 0, the sum is the rental's own over the horizon (rentedSample adds it in the same order).
   const from = Math.ceil(delivery);
   for (let r = 0; r < rentals; r++) {
     let rateSum = 0;
-    const base = r * months;
-    for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    if (from <= 0) rateSum = rateTotals[r * LANES + k]!;
+    else {
+      const base = r * months;
+      for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    }
     c.rateSum[r]![k] = rateSum;
   }
   const best = cheapestRental(c, k, delivery < months, rates, months, rentals);
@@ -645,6 +653,8 @@ function rentedSample(
   c: OptionColumns,
   rates: Float64Array | null,
   base: number,
+  rateTotals: Float64Array,
+  totalAt: number,
   out: Float64Array | null,
   points: Int32Array | null,
   at: number,
@@ -663,6 +673,11 @@ function rentedSample(
   const fixed = a[FIXED + k]!;
   const rateUnit = a[RATE_UNIT + k]!;
   const last = months - 1;
+  // footprint (issue 12): what it serves alone is read only for a typed energy (rentedKnownEnergy).
+  const typed = p[R.measured * S + k]! === p[R.measured * S + k]! || p[R.overhead * S + k]! === p[R.overhead * S + k]!;
+  // Month 0's rate: the price factor is 1 in month 0.
+  a[RATE0 + k] = price0 * rateUnit;
+  let rateTotal = 0;
   let f = 1;
   let cost = 0;
   let npv = 0;
@@ -676,8 +691,10 @@ function rentedSample(
     // footprint (issue 12): what it would serve alone this month (a typed energy is of the option alone).
     const d = dem[m]!;
     const alone = d > cap ? cap : d;
-    aloneServed += alone;
-    aloneMonths += +(alone > 0);
+    if (typed) {
+      aloneServed += alone;
+      aloneMonths += +(alone > 0);
+    }
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (term > 0 && m % term === 0) f = growth ** m;
     const price = price0 * f;
@@ -692,8 +709,10 @@ function rentedSample(
     served += s;
     df *= step;
     const rate = price * rateUnit;
-    if (rates !== null) rates[base + m] = rate;
-    if (m === 0) a[RATE0 + k] = rate;
+    if (rates !== null) {
+      rates[base + m] = rate;
+      rateTotal += rate;
+    }
     if (term === 0) f *= growth;
     if (m === next) {
       out![point * samples + at] = cost;
@@ -712,8 +731,9 @@ function rentedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
-  a[ALONE_SERVED + k] = aloneServed;
-  a[ALONE_MONTHS + k] = aloneMonths;
+  a[ALONE_SERVED + k] = typed ? aloneServed : Number.NaN;
+  a[ALONE_MONTHS + k] = typed ? aloneMonths : Number.NaN;
+  if (rates !== null) rateTotals[totalAt] = rateTotal;
 }
 
 /** A rented option's totals after the months: GPU-hours used, IT energy and CO2e. */
