@@ -278,6 +278,8 @@ export class Kernel {
   /** Scratch for the sample being run: its demand by month, each rental's rate by month ([r × months + m]). */
   readonly demandSeries: Float64Array;
   readonly rateSeries: Float64Array;
+  /** Scratch: the discount factor of each month. */
+  readonly discountSeries: Float64Array;
   /** Each rental's Σ rate over the horizon, sample k of rental r at [r × LANES + k] (written with rateSeries). */
   readonly rateTotals: Float64Array;
   /** tokens (issue 15): per sample, the busy share of the demanded GPU-hours (1 without a load profile): energy that follows use is scaled by it. */
@@ -303,6 +305,7 @@ export class Kernel {
     });
     this.demand = newDemandTerms(this.stride);
     this.demandSeries = new Float64Array(this.months);
+    this.discountSeries = new Float64Array(this.months);
     this.rateSeries = new Float64Array(Math.max(1, this.rentals.length) * this.months);
     this.rateTotals = new Float64Array(Math.max(1, this.rentals.length) * LANES);
   }
@@ -349,8 +352,11 @@ export class Kernel {
     const offset = fan === null ? 0 : fan.offset;
     const fanSamples = fan === null ? 0 : fan.samples;
     const ratesOut = owned.length > 0 ? rates : null;
+    // The discount factor of each month, (1 + r)^(−m/12) multiplied month by month: once, or per sample when the rate varies.
+    const disc = this.discountSeries;
+    if (!rateVaries) discountFactors(certainStep, months, disc);
     for (let k = 0; k < n; k++) {
-      const step = rateVaries ? monthlyDiscount(plan.settings[k]!) : certainStep;
+      if (rateVaries) discountFactors(monthlyDiscount(plan.settings[k]!), months, disc);
       if (spec.demand) dem.set(spec.demand); // pool (issue 15): the demand given, for every sample
       else demandSeries(this.demand, k, months, dem);
       if (spec.extraDemand) {
@@ -363,12 +369,12 @@ export class Kernel {
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        rentedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        rentedSample(this.blocks[i]!, S, k, months, disc, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
       for (let j = 0; j < owned.length; j++) {
         const i = owned[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, this.rateTotals, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        ownedSample(this.blocks[i]!, S, k, months, disc, dem, served?.[i] ?? null, this.options[i]!, rates, this.rateTotals, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
     }
     for (let i = 0; i < this.options.length; i++) {
@@ -377,6 +383,15 @@ export class Kernel {
         breakEven(n, months, this.options[i]!, this.rentals, this.options);
       } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!, this.busy);
     }
+  }
+}
+
+/** The discount factor of months [0, months): 1, then × `step` a month (the order the totals were always discounted in). */
+function discountFactors(step: number, months: number, out: Float64Array): void {
+  let df = 1;
+  for (let m = 0; m < months; m++) {
+    out[m] = df;
+    df *= step;
   }
 }
 
@@ -465,7 +480,7 @@ function ownedSample(
   S: number,
   k: number,
   months: number,
-  step: number,
+  disc: Float64Array,
   dem: Float64Array,
   servedIn: Float64Array | null,
   c: OptionColumns,
@@ -512,7 +527,6 @@ function ownedSample(
   let cost = 0;
   let npv = 0;
   let served = 0;
-  let df = 1;
   let point = 0;
   let next = out === null ? -1 : points![0]!;
   for (let m = 0; m < months; m++) {
@@ -522,9 +536,8 @@ function ownedSample(
     const purchase = loan ? (m > order && m <= payEnd ? payment : 0) : m === order ? capex : 0;
     const x = purchase + (on ? running + s * variable : 0) + (m === last ? end : 0);
     cost += x;
-    npv += x * df;
+    npv += x * disc[m]!;
     served += s;
-    df *= step;
     // The catch-up against the cheapest rental: renting what was served, against owning so far.
     const rent = rentCum + rates[rateBase + m]! * s;
     rentCum = rent;
@@ -647,7 +660,7 @@ function rentedSample(
   S: number,
   k: number,
   months: number,
-  step: number,
+  disc: Float64Array,
   dem: Float64Array,
   servedIn: Float64Array | null,
   c: OptionColumns,
@@ -672,6 +685,7 @@ function rentedSample(
   const fee = a[FEE + k]!;
   const fixed = a[FIXED + k]!;
   const rateUnit = a[RATE_UNIT + k]!;
+  const withFee = 1 + fee;
   const last = months - 1;
   // footprint (issue 12): what it serves alone is read only for a typed energy (rentedKnownEnergy).
   const typed = p[R.measured * S + k]! === p[R.measured * S + k]! || p[R.overhead * S + k]! === p[R.overhead * S + k]!;
@@ -682,7 +696,6 @@ function rentedSample(
   let cost = 0;
   let npv = 0;
   let served = 0;
-  let df = 1;
   let point = 0;
   let next = out === null ? -1 : points![0]!;
   let aloneServed = 0;
@@ -703,11 +716,10 @@ function rentedSample(
     // Reserved GPUs are paid every hour of the month, used or not; pay as you go, the paid GPU-hours × price.
     const rent = term > 0 ? (hours + (m === last ? beyond : 0)) * price : s * paidPerRef * price;
     // The platform fee on top; egress and storage in every month the option is used (always, reserved).
-    const x = rent * (1 + fee) + (s > 0 || term > 0 ? fixed : 0);
+    const x = rent * withFee + (s > 0 || term > 0 ? fixed : 0);
     cost += x;
-    npv += x * df;
+    npv += x * disc[m]!;
     served += s;
-    df *= step;
     const rate = price * rateUnit;
     if (rates !== null) {
       rates[base + m] = rate;
