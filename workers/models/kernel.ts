@@ -40,7 +40,7 @@ export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 
 export const LANES = 256;
 
 /** Columns of an option besides those against each rental, and where each starts in its array `a` (the order of the constructor). */
-const COLUMNS = 48;
+const COLUMNS = 49;
 const DELIVERY = 0 * LANES;
 const CAP_REF = 1 * LANES;
 const INST_REF = 2 * LANES;
@@ -159,6 +159,8 @@ export class OptionColumns {
   readonly overheadKWh: Float64Array;
   readonly measuredKWh: Float64Array;
   readonly marketKg: Float64Array;
+  /** Owned: useful reference GPU-hours per GPU-hour run (relative throughput × goodput), for the totals after the months. */
+  readonly usefulPerHour: Float64Array;
 
   /** Every column above is a view of this one array (one base pointer for the loops that read many columns). */
   readonly a: Float64Array;
@@ -216,6 +218,7 @@ export class OptionColumns {
     this.overheadKWh = col();
     this.measuredKWh = col();
     this.marketKg = col();
+    this.usefulPerHour = col();
     this.rentCum = Array.from({ length: rentals }, col);
     this.rateSum = Array.from({ length: rentals }, col);
     this.cross = Array.from({ length: rentals }, col);
@@ -402,6 +405,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const gpus = p[B.gpuCount * S + k]!;
     const order = p[B.orderMonth * S + k]!;
     const thr = p[B.throughput * S + k]! * ownedGoodput(p, S, k);
+    c.usefulPerHour[k] = thr;
     const unit = priceAtOrder(p[B.unitPrice * S + k]!, p[B.trendPct * S + k]!, order);
     const capex = capexOf(gpus * unit + p[B.serverNet * S + k]!, p[B.dutyPct * S + k]!, p[B.vatPct * S + k]!, p[B.vatRecoverable * S + k]! === 1);
     c.order[k] = order;
@@ -602,7 +606,7 @@ function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: Opti
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
     const inService = months - Math.min(c.delivery[k]!, months);
-    c.used[k] = c.served[k]! / (p[B.throughput * S + k]! * ownedGoodput(p, S, k));
+    c.used[k] = c.served[k]! / c.usefulPerHour[k]!;
     c.itKWh[k] = c.itFixed[k]! * inService + c.itPerServed[k]! * c.served[k]!;
     const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
     c.embodiedKg[k] = ownedEmbodiedKg(kg, inService, p[B.embLife * S + k]!);
