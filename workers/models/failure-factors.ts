@@ -3,7 +3,10 @@
 // Goodput divides throughput (useful reference GPU-hours per GPU-hour run); the schedulable share
 // multiplies capacity beside the maximum utilisation; replacements add to the yearly upkeep.
 import { BUY_LAYOUT, RENTED_LAYOUT } from './uncertainty/plan.ts';
-import { hostUsefulFraction, jobCheckpointing, replacementCcyPerYear, schedulableFraction, spotUsefulFraction } from './failures.ts';
+import * as failures from './failures.ts';
+
+// Re-bound to module constants: under a CommonJS compilation (tsx) each use of an imported function calls a getter.
+const { hostUsefulFraction, jobCheckpointing, replacementCcyPerYear, schedulableFraction, spotUsefulFraction } = failures;
 
 type Layout = typeof BUY_LAYOUT;
 /** A slot of a layout; a failures field the layout lacks is a defect of this file. */

@@ -6,20 +6,28 @@
 // break-even (the cheapest rental, the month renting catches up, the break-even utilisation) is
 // computed here for every sample. Formulas: cost.ts, energy.ts, workload.ts; methods:
 // docs/methodology.md §4–§6 and §12. Pure.
-import { ownedGoodput, ownedReplacementCcyPerYear, ownedSchedulable, rentedGoodput, rentedSchedulable } from './failure-factors.ts';
-import { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } from './cost.ts';
-import { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } from './energy.ts';
-import { knownItKWh } from '../../src/scenario/energy-floor.ts';
-import { marketGPerKWh } from './footprint.ts';
+import * as failureFactors from './failure-factors.ts';
+import * as costFormulas from './cost.ts';
+import * as energy from './energy.ts';
+import * as energyFloor from '../../src/scenario/energy-floor.ts';
+import * as footprint from './footprint.ts';
 import * as resolve from './resolve.ts';
 import * as slots from './uncertainty/plan.ts';
 import type { Plan } from './uncertainty/plan.ts';
-import { busyFractions, demandSeries, demandTerms, newDemandTerms, type DemandTerms } from './workload.ts';
+import * as workload from './workload.ts';
+import type { DemandTerms } from './workload.ts';
 
 // Imported bindings are re-bound to module constants: V8 folds B.price into a number when B is
-// a constant of this module, but reloads and checks an imported binding at every use.
+// a constant of this module, but reloads and checks an imported binding at every use (and, where
+// modules are compiled to CommonJS as under tsx, calls a getter for each use of an imported function).
 const { B, R, KIND_BUY } = slots;
 const { HOURS_PER_MONTH } = resolve;
+const { ownedGoodput, ownedReplacementCcyPerYear, ownedSchedulable, rentedGoodput, rentedSchedulable } = failureFactors;
+const { capexOf, depreciationInMonth, loanBalance, loanPayment, monthlyDiscount, paidHoursFactor, priceAtOrder, reservationTermMonths } = costFormulas;
+const { operationalKg, ownedEmbodiedKg, ownedItFixedKWh, ownedItKWhPerBusyHour, rentedEmbodiedKg, rentedWPerGpu, serversOf } = energy;
+const { knownItKWh } = energyFloor;
+const { marketGPerKWh } = footprint;
+const { busyFractions, demandSeries, demandTerms, newDemandTerms } = workload;
 
 /** Indices of the cost categories in the detail (the order of COST_CATEGORIES in types.ts). */
 export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 4, rent: 5, fees: 6, egressStorage: 7, commitmentBeyondHorizon: 8, resale: 9, SIZE: 10 } as const;
@@ -32,7 +40,7 @@ export const CAT = { capex: 0, interest: 1, energy: 2, hosting: 3, maintenance: 
 export const LANES = 256;
 
 /** Columns of an option besides those against each rental, and where each starts in its array `a` (the order of the constructor). */
-const COLUMNS = 48;
+const COLUMNS = 49;
 const DELIVERY = 0 * LANES;
 const CAP_REF = 1 * LANES;
 const INST_REF = 2 * LANES;
@@ -151,6 +159,8 @@ export class OptionColumns {
   readonly overheadKWh: Float64Array;
   readonly measuredKWh: Float64Array;
   readonly marketKg: Float64Array;
+  /** Owned: useful reference GPU-hours per GPU-hour run (relative throughput × goodput), for the totals after the months. */
+  readonly usefulPerHour: Float64Array;
 
   /** Every column above is a view of this one array (one base pointer for the loops that read many columns). */
   readonly a: Float64Array;
@@ -208,6 +218,7 @@ export class OptionColumns {
     this.overheadKWh = col();
     this.measuredKWh = col();
     this.marketKg = col();
+    this.usefulPerHour = col();
     this.rentCum = Array.from({ length: rentals }, col);
     this.rateSum = Array.from({ length: rentals }, col);
     this.cross = Array.from({ length: rentals }, col);
@@ -270,6 +281,10 @@ export class Kernel {
   /** Scratch for the sample being run: its demand by month, each rental's rate by month ([r × months + m]). */
   readonly demandSeries: Float64Array;
   readonly rateSeries: Float64Array;
+  /** Scratch: the discount factor of each month. */
+  readonly discountSeries: Float64Array;
+  /** Each rental's Σ rate over the horizon, sample k of rental r at [r × LANES + k] (written with rateSeries). */
+  readonly rateTotals: Float64Array;
   /** tokens (issue 15): per sample, the busy share of the demanded GPU-hours (1 without a load profile): energy that follows use is scaled by it. */
   readonly busy = new Float64Array(LANES).fill(1);
   /** Terms filled for this many samples. */
@@ -293,7 +308,9 @@ export class Kernel {
     });
     this.demand = newDemandTerms(this.stride);
     this.demandSeries = new Float64Array(this.months);
+    this.discountSeries = new Float64Array(this.months);
     this.rateSeries = new Float64Array(Math.max(1, this.rentals.length) * this.months);
+    this.rateTotals = new Float64Array(Math.max(1, this.rentals.length) * LANES);
   }
 
   /** The terms of samples [0, n) from the blocks as they are now: call after writing the samples' inputs. */
@@ -338,8 +355,11 @@ export class Kernel {
     const offset = fan === null ? 0 : fan.offset;
     const fanSamples = fan === null ? 0 : fan.samples;
     const ratesOut = owned.length > 0 ? rates : null;
+    // The discount factor of each month, (1 + r)^(−m/12) multiplied month by month: once, or per sample when the rate varies.
+    const disc = this.discountSeries;
+    if (!rateVaries) discountFactors(certainStep, months, disc);
     for (let k = 0; k < n; k++) {
-      const step = rateVaries ? monthlyDiscount(plan.settings[k]!) : certainStep;
+      if (rateVaries) discountFactors(monthlyDiscount(plan.settings[k]!), months, disc);
       if (spec.demand) dem.set(spec.demand); // pool (issue 15): the demand given, for every sample
       else demandSeries(this.demand, k, months, dem);
       if (spec.extraDemand) {
@@ -352,12 +372,12 @@ export class Kernel {
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        rentedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        rentedSample(this.blocks[i]!, S, k, months, disc, dem, served?.[i] ?? null, this.options[i]!, ratesOut, j * months, this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
       for (let j = 0; j < owned.length; j++) {
         const i = owned[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        ownedSample(this.blocks[i]!, S, k, months, step, dem, served?.[i] ?? null, this.options[i]!, rates, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        ownedSample(this.blocks[i]!, S, k, months, disc, dem, served?.[i] ?? null, this.options[i]!, rates, this.rateTotals, rentals.length, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
     }
     for (let i = 0; i < this.options.length; i++) {
@@ -369,6 +389,15 @@ export class Kernel {
   }
 }
 
+/** The discount factor of months [0, months): 1, then × `step` a month (the order the totals were always discounted in). */
+function discountFactors(step: number, months: number, out: Float64Array): void {
+  let df = 1;
+  for (let m = 0; m < months; m++) {
+    out[m] = df;
+    df *= step;
+  }
+}
+
 /** An owned option's terms for samples [0, n). */
 function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: OptionColumns, busy: Float64Array): void {
   const last = months - 1;
@@ -376,6 +405,7 @@ function ownedTerms(p: Float64Array, S: number, n: number, months: number, c: Op
     const gpus = p[B.gpuCount * S + k]!;
     const order = p[B.orderMonth * S + k]!;
     const thr = p[B.throughput * S + k]! * ownedGoodput(p, S, k);
+    c.usefulPerHour[k] = thr;
     const unit = priceAtOrder(p[B.unitPrice * S + k]!, p[B.trendPct * S + k]!, order);
     const capex = capexOf(gpus * unit + p[B.serverNet * S + k]!, p[B.dutyPct * S + k]!, p[B.vatPct * S + k]!, p[B.vatRecoverable * S + k]! === 1);
     c.order[k] = order;
@@ -454,11 +484,12 @@ function ownedSample(
   S: number,
   k: number,
   months: number,
-  step: number,
+  disc: Float64Array,
   dem: Float64Array,
   servedIn: Float64Array | null,
   c: OptionColumns,
   rates: Float64Array,
+  rateTotals: Float64Array,
   rentals: number,
   out: Float64Array | null,
   points: Int32Array | null,
@@ -481,11 +512,15 @@ function ownedSample(
   // Σ rate over the months in service of each rental, then the cheapest (breakEven's rental, by
   // cheapestRental) is followed month by month below: the running cost of renting what was served
   // and the first month it catches up. The other rentals' catch-up is never read, so not computed.
+  // In service from month 0, the sum is the rental's own over the horizon (rentedSample adds it in the same order).
   const from = Math.ceil(delivery);
   for (let r = 0; r < rentals; r++) {
     let rateSum = 0;
-    const base = r * months;
-    for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    if (from <= 0) rateSum = rateTotals[r * LANES + k]!;
+    else {
+      const base = r * months;
+      for (let m = from; m < months; m++) rateSum += rates[base + m]!;
+    }
     c.rateSum[r]![k] = rateSum;
   }
   const best = cheapestRental(c, k, delivery < months, rates, months, rentals);
@@ -496,7 +531,6 @@ function ownedSample(
   let cost = 0;
   let npv = 0;
   let served = 0;
-  let df = 1;
   let point = 0;
   let next = out === null ? -1 : points![0]!;
   for (let m = 0; m < months; m++) {
@@ -506,9 +540,8 @@ function ownedSample(
     const purchase = loan ? (m > order && m <= payEnd ? payment : 0) : m === order ? capex : 0;
     const x = purchase + (on ? running + s * variable : 0) + (m === last ? end : 0);
     cost += x;
-    npv += x * df;
+    npv += x * disc[m]!;
     served += s;
-    df *= step;
     // The catch-up against the cheapest rental: renting what was served, against owning so far.
     const rent = rentCum + rates[rateBase + m]! * s;
     rentCum = rent;
@@ -573,7 +606,7 @@ function ownedEnd(p: Float64Array, S: number, n: number, months: number, c: Opti
   for (let k = 0; k < n; k++) {
     const gpus = p[B.gpuCount * S + k]!;
     const inService = months - Math.min(c.delivery[k]!, months);
-    c.used[k] = c.served[k]! / (p[B.throughput * S + k]! * ownedGoodput(p, S, k));
+    c.used[k] = c.served[k]! / c.usefulPerHour[k]!;
     c.itKWh[k] = c.itFixed[k]! * inService + c.itPerServed[k]! * c.served[k]!;
     const kg = gpus * p[B.embGpu * S + k]! + serversOf(gpus, p[B.gpusPerServer * S + k]!) * p[B.embServer * S + k]!;
     c.embodiedKg[k] = ownedEmbodiedKg(kg, inService, p[B.embLife * S + k]!);
@@ -631,12 +664,14 @@ function rentedSample(
   S: number,
   k: number,
   months: number,
-  step: number,
+  disc: Float64Array,
   dem: Float64Array,
   servedIn: Float64Array | null,
   c: OptionColumns,
   rates: Float64Array | null,
   base: number,
+  rateTotals: Float64Array,
+  totalAt: number,
   out: Float64Array | null,
   points: Int32Array | null,
   at: number,
@@ -654,12 +689,17 @@ function rentedSample(
   const fee = a[FEE + k]!;
   const fixed = a[FIXED + k]!;
   const rateUnit = a[RATE_UNIT + k]!;
+  const withFee = 1 + fee;
   const last = months - 1;
+  // footprint (issue 12): what it serves alone is read only for a typed energy (rentedKnownEnergy).
+  const typed = p[R.measured * S + k]! === p[R.measured * S + k]! || p[R.overhead * S + k]! === p[R.overhead * S + k]!;
+  // Month 0's rate: the price factor is 1 in month 0.
+  a[RATE0 + k] = price0 * rateUnit;
+  let rateTotal = 0;
   let f = 1;
   let cost = 0;
   let npv = 0;
   let served = 0;
-  let df = 1;
   let point = 0;
   let next = out === null ? -1 : points![0]!;
   let aloneServed = 0;
@@ -668,8 +708,10 @@ function rentedSample(
     // footprint (issue 12): what it would serve alone this month (a typed energy is of the option alone).
     const d = dem[m]!;
     const alone = d > cap ? cap : d;
-    aloneServed += alone;
-    aloneMonths += +(alone > 0);
+    if (typed) {
+      aloneServed += alone;
+      aloneMonths += +(alone > 0);
+    }
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (term > 0 && m % term === 0) f = growth ** m;
     const price = price0 * f;
@@ -678,14 +720,15 @@ function rentedSample(
     // Reserved GPUs are paid every hour of the month, used or not; pay as you go, the paid GPU-hours × price.
     const rent = term > 0 ? (hours + (m === last ? beyond : 0)) * price : s * paidPerRef * price;
     // The platform fee on top; egress and storage in every month the option is used (always, reserved).
-    const x = rent * (1 + fee) + (s > 0 || term > 0 ? fixed : 0);
+    const x = rent * withFee + (s > 0 || term > 0 ? fixed : 0);
     cost += x;
-    npv += x * df;
+    npv += x * disc[m]!;
     served += s;
-    df *= step;
     const rate = price * rateUnit;
-    if (rates !== null) rates[base + m] = rate;
-    if (m === 0) a[RATE0 + k] = rate;
+    if (rates !== null) {
+      rates[base + m] = rate;
+      rateTotal += rate;
+    }
     if (term === 0) f *= growth;
     if (m === next) {
       out![point * samples + at] = cost;
@@ -704,8 +747,9 @@ function rentedSample(
   a[COST + k] = cost;
   a[NPV + k] = npv;
   a[SERVED + k] = served;
-  a[ALONE_SERVED + k] = aloneServed;
-  a[ALONE_MONTHS + k] = aloneMonths;
+  a[ALONE_SERVED + k] = typed ? aloneServed : Number.NaN;
+  a[ALONE_MONTHS + k] = typed ? aloneMonths : Number.NaN;
+  if (rates !== null) rateTotals[totalAt] = rateTotal;
 }
 
 /** A rented option's totals after the months: GPU-hours used, IT energy and CO2e. */

@@ -82,6 +82,13 @@ export function demandSeries(t: DemandTerms, k: number, months: number, out: Flo
   const base = t.base[k]!;
   const growth = t.growth[k]!;
   const until = t.until[k]!;
+  if (growth === 1) {
+    // Without growth the factor stays exactly 1 (and base × 1 is base): no multiplication chain.
+    const to = Math.max(0, Math.min(months, Math.ceil(until)));
+    out.fill(base, 0, to);
+    out.fill(0, to, months);
+    return;
+  }
   let factor = 1;
   for (let m = 0; m < months; m++) {
     // Compound monthly growth: D[m] = D0 · (1 + g)^m, until the run's deadline.
