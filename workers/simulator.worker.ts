@@ -8,23 +8,11 @@ import { transferables } from './models/uncertainty/montecarlo.ts';
 const now = () => performance.now();
 /** A macrotask: the worker's queued messages (a cancel) are handled before the run goes on. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-/**
- * A macrotask without the timers' clamp (nested timeouts wait at least 4 ms): a message to itself,
- * queued behind the messages already received (a cancel), for the Monte Carlo's frequent pauses.
- */
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToMessages = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 const exposed: SimulatorApi = {
   ...simulatorApi,
   monteCarlo: async (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => {
-    const r = await simulatorApi.monteCarlo(s, request, onProgress, now, yieldToMessages);
+    const r = await simulatorApi.monteCarlo(s, request, onProgress, now, pause);
     return r.ok ? transfer(r, transferables(r.result)) : r;
   },
   warmUp: () => simulatorApi.warmUp(now),
