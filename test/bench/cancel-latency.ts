@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { wrap } from 'comlink';
+import type { latencyApi } from './cancel-latency.worker.ts';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { loadScenarioText } from '../../src/scenario/load.ts';
 const r = loadScenarioText(readFileSync('test/fixtures/scenarios/heavy-uncertainty.json', 'utf8'));
@@ -14,7 +15,7 @@ const heavy = r.scenario;
 // The worker's TypeScript is loaded through tsx's loader, registered in the worker itself.
 const entry = new URL('./cancel-latency.worker.ts', import.meta.url).href;
 const w = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-const api: any = wrap(nodeEndpoint(w));
+const api = wrap<typeof latencyApi>(nodeEndpoint(w));
 const wall = () => performance.now() + performance.timeOrigin;
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;

@@ -7,11 +7,12 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 // The simulator worker's pause: a macrotask, so that the cancel message is handled.
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 const now = () => performance.now();
-expose({
+export const latencyApi = {
   mc: async (s: Scenario, samples: number | undefined, sliceMs: number) => {
     const t0 = now();
     const r = await simulatorApi.monteCarlo(s, samples ? { samples } : {}, undefined, now, pause, sliceMs);
     return { ok: r.ok, kind: r.ok ? 'ok' : r.error.kind, startMs: t0 + performance.timeOrigin, endMs: now() + performance.timeOrigin };
   },
   cancel: () => cancelMonteCarlo(),
-}, nodeEndpoint(parentPort!));
+};
+if (parentPort) expose(latencyApi, nodeEndpoint(parentPort));
