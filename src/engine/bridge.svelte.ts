@@ -85,14 +85,21 @@ export class Engine {
   monteCarlo(scenario: Scenario, request: MonteCarloRequest, onProgress: ((done: number, total: number) => void) | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
     const plain = snapshot(scenario);
     const signal = options.signal;
-    signal?.addEventListener('abort', () => void this.simulator.call((api) => api.cancelMonteCarlo()).catch(() => undefined), { once: true });
-    return this.simulator.call((api, alive) => {
+    // Only a run still waiting is cancelled (a cancel after its end, or after a crash, would start a worker for nothing).
+    let waiting = true;
+    signal?.addEventListener('abort', () => void (waiting && this.simulator.call((api) => api.cancelMonteCarlo()).catch(() => undefined)), { once: true });
+    const run = this.simulator.call((api, alive) => {
       const progress = proxy((done: number, total: number) => {
         alive();
         if (onProgress && !signal?.aborted) onProgress(done, total);
       });
       return api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>;
     }, options);
+    void run.then(
+      () => (waiting = false),
+      () => (waiting = false),
+    );
+    return run;
   }
 
   /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */

@@ -117,6 +117,20 @@ describe('the simulator bridge', () => {
     expect(engine.restarts).toBe(0);
   });
 
+  it('a cancel after the run ended (here by a crash) starts no worker to carry it', async () => {
+    const never = fakeWorkers(() => ({ ...simulatorApi, monteCarlo: () => new Promise(() => undefined) }));
+    const engine = new Engine({ evaluator: fakeWorkers(() => evaluatorApi).factory, simulator: never.factory });
+    const controller = new AbortController();
+    const run = engine.monteCarlo(withRanges(scenario([cloud()])), {}, null, { signal: controller.signal });
+    await until(() => never.made.length === 1);
+    never.made[0]!.crash('gone');
+    await expect(run).rejects.toBeInstanceOf(EngineFailed);
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(never.made).toHaveLength(1);
+    expect(engine.simulator.starts).toBe(1);
+  });
+
   it('restarts a crashed simulator while the evaluation goes on', async () => {
     const never = fakeWorkers(() => ({ ...simulatorApi, monteCarlo: () => new Promise(() => undefined) }));
     const real = fakeWorkers(() => simulatorApi);
