@@ -8,7 +8,7 @@ import { loadFileText } from '../src/scenario/load-file.ts';
 import warmUpExample from '../public/examples/mix-buy-cloud-decentralised.json';
 import { evaluatePlanning } from './models/pool.ts';
 import type { EvaluationResult } from './models/types.ts';
-import { runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
+import { monteCarloSteps, runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
 import { runPoolMonteCarlo, type PoolMonteCarloResult } from './models/uncertainty/pool-montecarlo.ts';
 import { optimise as optimiseScenario, optimiseSteps, type OptimiseResult } from './models/optimise/search.ts';
@@ -18,7 +18,8 @@ export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind
 export type Response<T> = { ok: true; result: T } | { ok: false; error: ModelFailure };
 /** The evaluation, with the scenario as validated: the simulator runs on it without validating again. */
 export type EvaluateResponse = { ok: true; result: EvaluationResult; scenario: Scenario } | { ok: false; error: ModelFailure };
-export type MonteCarloResponse = Response<MonteCarloResult>;
+/** The simulator's Monte Carlo may also answer `cancelled`: stopped between its chunks by cancelMonteCarlo (its caller had gone). */
+export type MonteCarloResponse = Response<MonteCarloResult> | { ok: false; error: { kind: 'cancelled' } };
 export type TornadoResponse = Response<TornadoResult>;
 /** pool (issue 15): the pool's Monte Carlo per member (null: the scenario has no pool). */
 export type PoolMonteCarloResponse = Response<PoolMonteCarloResult | null>;
@@ -57,9 +58,51 @@ export function evaluate(input: unknown): EvaluateResponse {
   return r.ok ? { ok: true, result: r.result, scenario: v.scenario } : r;
 }
 
-/** Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second validation). */
-export function monteCarloOf(s: Scenario, request: MonteCarloRequest = {}, onProgress?: (done: number, total: number) => void, clock?: () => number): MonteCarloResponse {
-  return guarded(s, (v) => runMonteCarlo(v, { ...request, onProgress, clock }));
+/** The simulator's Monte Carlo runs in this worker: a cancel stops every run started before it. */
+let monteCarloRuns = 0;
+let monteCarloStoppedBefore = 0;
+
+/** Asks the running Monte Carlo (if any) to stop at its next pause between chunks. */
+export function cancelMonteCarlo(): void {
+  monteCarloStoppedBefore = monteCarloRuns + 1;
+}
+
+/**
+ * Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second
+ * validation), chunk by chunk: every `sliceMs` of work (by `clock`) it awaits `pause` — the worker
+ * passes a macrotask, which lets its other messages in, so that cancelMonteCarlo() reaches the run
+ * and it ends there, answering `cancelled` (a cooperative cancel: the worker is not terminated).
+ * `onProgress` hears (done, total). The figures are runMonteCarlo's, bit for bit.
+ */
+export async function monteCarloOf(
+  s: Scenario,
+  request: MonteCarloRequest = {},
+  onProgress?: (done: number, total: number) => void,
+  clock: () => number = () => 0,
+  pause: () => Promise<void> = () => Promise.resolve(),
+  // A browser's nested timeout waits at least 4 ms: a pause every 40 ms of work costs at most a tenth of the run.
+  sliceMs = 40,
+): Promise<MonteCarloResponse> {
+  const run = ++monteCarloRuns;
+  let steps: Generator<number, MonteCarloResult, void> | null = null;
+  try {
+    steps = monteCarloSteps(s, { ...request, onProgress, clock });
+    let sliceStart = clock();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return { ok: true, result: r.value };
+      if (clock() - sliceStart >= sliceMs) {
+        await pause();
+        if (monteCarloStoppedBefore > run) return { ok: false, error: { kind: 'cancelled' } };
+        sliceStart = clock();
+      }
+    }
+  } catch (e) {
+    return { ok: false, error: { kind: 'modelError', message: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    // A run stopped between its chunks gives back what it holds (its output buffer).
+    steps?.return(undefined as never);
+  }
 }
 
 /** pool (issue 15): the pool's Monte Carlo per member, on a scenario the evaluator has validated. */
@@ -154,9 +197,10 @@ export const evaluatorApi = {
   ping: () => 'pong' as const,
 };
 
-/** Long work: Monte Carlo and tornado, on validated scenarios. Cancelled between calls. */
+/** Long work: Monte Carlo and tornado, on validated scenarios. The Monte Carlo and the optimiser are cancelled between their steps, the tornado between calls. */
 export const simulatorApi = {
   monteCarlo: monteCarloOf,
+  cancelMonteCarlo,
   tornado: tornadoOf,
   poolMonteCarlo: poolMonteCarloOf,
   optimise,
@@ -173,6 +217,6 @@ export type EvaluatorApi = typeof evaluatorApi;
 /** What the simulator worker exposes: the API above, with the clock supplied by the worker itself. */
 export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'warmUp' | 'optimiseOf'> & {
   optimiseOf(s: Scenario, onProgress?: (done: number, total: number) => void): Promise<Response<OptimiseResult>>;
-  monteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): MonteCarloResponse;
+  monteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): Promise<MonteCarloResponse>;
   warmUp(): number;
 };

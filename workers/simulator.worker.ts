@@ -11,8 +11,8 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const exposed: SimulatorApi = {
   ...simulatorApi,
-  monteCarlo: (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => {
-    const r = simulatorApi.monteCarlo(s, request, onProgress, now);
+  monteCarlo: async (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => {
+    const r = await simulatorApi.monteCarlo(s, request, onProgress, now, pause);
     return r.ok ? transfer(r, transferables(r.result)) : r;
   },
   warmUp: () => simulatorApi.warmUp(now),

@@ -1,8 +1,9 @@
 // The engine on the page: two workers, one per work stream. The evaluator (load path,
 // validation, evaluation) answers quickly and is never terminated because a call went stale: the
 // caller drops stale answers (by sequence number, see planner.svelte.ts). The simulator (Monte
-// Carlo, tornado) runs long calls; a cancelled run is dropped when it ends (the tornado after it is
-// not started), and the worker is terminated only when it stops answering. Either worker crashing
+// Carlo, tornado) runs long calls; a cancelled Monte Carlo is stopped by the worker at its next
+// pause between chunks (the tornado after it is not started), and the worker is terminated only
+// when it stops answering. Either worker crashing
 // settles its own pending calls and leaves the other one running. Every argument is snapshotted
 // here (a Svelte state proxy cannot cross postMessage), so no caller can forget.
 import { proxy } from 'comlink';
@@ -76,18 +77,29 @@ export class Engine {
    * Monte Carlo of a scenario the evaluator validated. `onProgress` hears (done, total) as the
    * run goes (not after a cancel). The worker always reports between chunks, listened to or not:
    * each report shows the bridge that a long run is busy, not dead (issue 11: a 100,000-sample
-   * run on a loaded machine outlasts the time limit). The result's typed arrays arrive transferred.
+   * run on a loaded machine outlasts the time limit). Aborting `signal` settles the call at once
+   * and asks the worker to stop at its next pause between chunks (a cooperative cancel: the
+   * worker is free for the next run within a chunk or two, and is not terminated). The result's
+   * typed arrays arrive transferred.
    */
   monteCarlo(scenario: Scenario, request: MonteCarloRequest, onProgress: ((done: number, total: number) => void) | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
     const plain = snapshot(scenario);
     const signal = options.signal;
-    return this.simulator.call((api, alive) => {
+    // Only a run still waiting is cancelled (a cancel after its end, or after a crash, would start a worker for nothing).
+    let waiting = true;
+    signal?.addEventListener('abort', () => void (waiting && this.simulator.call((api) => api.cancelMonteCarlo()).catch(() => undefined)), { once: true });
+    const run = this.simulator.call((api, alive) => {
       const progress = proxy((done: number, total: number) => {
         alive();
         if (onProgress && !signal?.aborted) onProgress(done, total);
       });
       return api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>;
     }, options);
+    void run.then(
+      () => (waiting = false),
+      () => (waiting = false),
+    );
+    return run;
   }
 
   /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */

@@ -1,9 +1,10 @@
 // The uncertainty of the evaluated scenario: the Monte Carlo and the tornado, run in the
 // simulator worker after each good evaluation when the scenario has ranges, on the scenario the
-// evaluator validated. One run at a time; a newer scenario waits for the run in progress and
-// replaces any older one waiting (the latest wins, and the worker is not restarted on every
-// keystroke). Cancelling settles the run at once: the worker's answer is dropped and the tornado
-// after it is not started. The engine is injected (tests fake it).
+// evaluator validated. One run at a time; a newer scenario cancels the run in progress — the
+// simulator stops it at its next pause between chunks, cooperatively, without being restarted —
+// and runs next, replacing any older one waiting (the latest wins). Cancelling settles the run at
+// once: the worker stops it, its answer is dropped and the tornado after it is not started. The
+// engine is injected (tests fake it).
 import { EngineAborted, engine, type Engine } from '../engine/bridge.svelte.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
@@ -47,9 +48,10 @@ export class Uncertainty {
     if (!s) return;
     this.#last = s;
     if (s.uncertainty.ranges.length === 0) {
-      // Nothing uncertain: nothing to show (a run in progress finishes and is discarded).
+      // Nothing uncertain: nothing to show (a run in progress is stopped and discarded).
       clearTimeout(this.#timer);
       this.#next = null;
+      this.#controller?.abort();
       this.result = null;
       this.tornado = null;
       this.pool = null;
@@ -64,8 +66,11 @@ export class Uncertainty {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       if (this.#last !== s) return;
-      if (this.running) this.#next = s;
-      else void this.#run(s);
+      if (this.running) {
+        // The run in progress is out of date: the simulator stops it between two chunks, and this one runs next.
+        this.#next = s;
+        this.#controller?.abort();
+      } else void this.#run(s);
     }, this.quietMs);
   }
 
@@ -120,6 +125,8 @@ export class Uncertainty {
       }
     } catch (e) {
       if (e instanceof EngineAborted || signal.aborted) {
+        // Superseded by a newer scenario (or one without ranges), or cancelled by the person.
+        if (this.#next || this.#last !== s) return;
         this.cancelled = true;
         this.stale = this.result !== null;
       } else {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Engine, EngineAborted, EngineFailed } from '../../../src/engine/bridge.svelte.ts';
 import { ScenarioDocument } from '../../../src/state/document.svelte.ts';
 import { Planner } from '../../../src/state/evaluation.svelte.ts';
-import { evaluatorApi, simulatorApi } from '../../../workers/api.ts';
+import { evaluatorApi, simulatorApi, type MonteCarloRequest, type MonteCarloResponse } from '../../../workers/api.ts';
+import { CHUNK, runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
 import { deferred, fakeWorkers } from './fake-worker.ts';
 import { WorkerBridge } from '../../../src/engine/worker-bridge.ts';
@@ -85,6 +86,49 @@ describe('the simulator bridge', () => {
     expect(simulator.made).toHaveLength(1);
     expect(simulator.made[0]!.terminated).toBe(false);
     expect(engine.restarts).toBe(0);
+  });
+
+  it('a cancelled Monte Carlo is stopped by the worker between its chunks, and the next run starts on the same worker', async () => {
+    // The worker's own step-wise run, pausing on a macrotask after every chunk (as the worker does).
+    const answers: MonteCarloResponse[] = [];
+    const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+    const simulator = fakeWorkers(() => ({
+      ...simulatorApi,
+      monteCarlo: async (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => {
+        const r = await simulatorApi.monteCarlo(s, request, onProgress, () => performance.now(), macrotask, 0);
+        answers.push(r);
+        return r;
+      },
+    }));
+    const engine = new Engine({ evaluator: fakeWorkers(() => evaluatorApi).factory, simulator: simulator.factory });
+    const s = withRanges(scenario([cloud()]));
+    const controller = new AbortController();
+    const long = engine.monteCarlo(s, { samples: 400 * CHUNK }, null, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await expect(long).rejects.toBeInstanceOf(EngineAborted);
+    const next = await engine.monteCarlo(s, { samples: 4 * CHUNK, seed: 2 }, null);
+    expect(next.ok).toBe(true);
+    // The worker ended the long run early (cancelled, not run to its end), then ran the next one.
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.kind))).toEqual(['cancelled', 'ok']);
+    if (next.ok) expect(next.result).toEqual({ ...runMonteCarlo(s, { samples: 4 * CHUNK, seed: 2 }), elapsedMs: next.result.elapsedMs });
+    expect(simulator.made).toHaveLength(1);
+    expect(simulator.made[0]!.terminated).toBe(false);
+    expect(engine.restarts).toBe(0);
+  });
+
+  it('a cancel after the run ended (here by a crash) starts no worker to carry it', async () => {
+    const never = fakeWorkers(() => ({ ...simulatorApi, monteCarlo: () => new Promise(() => undefined) }));
+    const engine = new Engine({ evaluator: fakeWorkers(() => evaluatorApi).factory, simulator: never.factory });
+    const controller = new AbortController();
+    const run = engine.monteCarlo(withRanges(scenario([cloud()])), {}, null, { signal: controller.signal });
+    await until(() => never.made.length === 1);
+    never.made[0]!.crash('gone');
+    await expect(run).rejects.toBeInstanceOf(EngineFailed);
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(never.made).toHaveLength(1);
+    expect(engine.simulator.starts).toBe(1);
   });
 
   it('restarts a crashed simulator while the evaluation goes on', async () => {

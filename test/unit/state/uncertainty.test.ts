@@ -1,5 +1,6 @@
-// The uncertainty state (issue 11) with the simulator faked: one run at a time, the latest
-// scenario wins, a cancel settles at once and starts no tornado, a scenario without ranges clears.
+// The uncertainty state (issue 11) with the simulator faked: one run at a time, a newer scenario
+// stops the run in progress and runs next (the latest wins), a cancel settles at once and starts
+// no tornado, a scenario without ranges stops the run and clears.
 import { describe, expect, it } from 'vitest';
 import { EngineAborted } from '../../../src/engine/worker-bridge.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
@@ -12,15 +13,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A simulator whose Monte Carlo waits for `release()`; records what it was asked. */
 function fakeSimulator() {
-  const runs: { s: Scenario; gate: ReturnType<typeof deferred<void>> }[] = [];
+  const runs: { s: Scenario; gate: ReturnType<typeof deferred<void>>; aborted: boolean }[] = [];
   let tornadoes = 0;
   const engine: SimulatorEngine = {
     warmUpMonteCarlo: async () => undefined,
     monteCarlo: (s, _request, _progress, options = {}) =>
       new Promise<MonteCarloResponse>((resolve, reject) => {
         const gate = deferred<void>();
-        runs.push({ s, gate });
-        options.signal?.addEventListener('abort', () => reject(new EngineAborted('cancelled')));
+        const run = { s, gate, aborted: false };
+        runs.push(run);
+        options.signal?.addEventListener('abort', () => {
+          run.aborted = true;
+          reject(new EngineAborted('cancelled'));
+        });
         void gate.promise.then(() => resolve(simulatorApi.monteCarlo(s, { samples: 1000 })));
       }),
     sensitivity: async (s, options = {}) => {
@@ -38,25 +43,68 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('Uncertainty', () => {
-  it('runs the latest scenario after the run in progress, skipping those in between', async () => {
+  it('a newer scenario stops the run in progress (not waited for) and runs next; the stopped run shows nothing', async () => {
     const sim = fakeSimulator();
     const u = new Uncertainty(sim.engine, 1);
+    const a = withRanges(scenario([cloud({ priceCcyPerGpuHour: 2 })]));
+    const b = withRanges(scenario([cloud({ priceCcyPerGpuHour: 3 })]));
+    u.request(a);
+    await until(() => sim.runs.length === 1);
+    u.request(b);
+    // b starts while a was never released: a was cancelled for it, not waited for.
+    await until(() => sim.runs.length === 2);
+    expect(sim.runs[0]!.aborted).toBe(true);
+    expect(sim.runs[1]!.s).toBe(b);
+    expect(sim.runs[1]!.aborted).toBe(false);
+    // Superseded, not cancelled by the person.
+    expect(u.cancelled).toBe(false);
+    expect(u.running).toBe(true);
+    // a's answer, were it to come now, is dropped.
+    sim.runs[0]!.gate.resolve();
+    await sleep(10);
+    expect(u.result).toBeNull();
+    sim.runs[1]!.gate.resolve();
+    await until(() => !u.running && u.result !== null);
+    // b's figures (a's price differs, so a's would not match).
+    const expected = await simulatorApi.monteCarlo(b, { samples: 1000 });
+    if (!expected.ok) throw new Error('b does not run');
+    expect(u.result).toEqual(expected.result);
+    expect(u.stale).toBe(false);
+    expect(u.cancelled).toBe(false);
+    expect(sim.tornadoes()).toBe(1);
+  });
+
+  it('of scenarios edited in one burst, only the latest runs', async () => {
+    const sim = fakeSimulator();
+    const u = new Uncertainty(sim.engine, 30);
     const a = withRanges(scenario([cloud({ priceCcyPerGpuHour: 2 })]));
     const b = withRanges(scenario([cloud({ priceCcyPerGpuHour: 3 })]));
     const c = withRanges(scenario([cloud({ priceCcyPerGpuHour: 4 })]));
     u.request(a);
     await until(() => sim.runs.length === 1);
     u.request(b);
-    await sleep(10);
     u.request(c);
-    await sleep(10);
-    sim.runs[0]!.gate.resolve();
     await until(() => sim.runs.length === 2);
     expect(sim.runs[1]!.s).toBe(c);
     sim.runs[1]!.gate.resolve();
     await until(() => !u.running && u.result !== null);
-    expect(u.stale).toBe(false);
+    await sleep(50);
+    expect(sim.runs).toHaveLength(2);
     expect(sim.tornadoes()).toBe(1);
+  });
+
+  it('a scenario without ranges stops the run in progress and shows nothing', async () => {
+    const sim = fakeSimulator();
+    const u = new Uncertainty(sim.engine, 1);
+    u.request(withRanges(scenario([cloud()])));
+    await until(() => sim.runs.length === 1);
+    u.request(scenario([cloud()]));
+    await until(() => !u.running);
+    expect(sim.runs[0]!.aborted).toBe(true);
+    expect(u.cancelled).toBe(false);
+    expect(u.stale).toBe(false);
+    expect(u.result).toBeNull();
+    expect(sim.tornadoes()).toBe(0);
   });
 
   it('a cancelled run settles at once, keeps what was shown (out of date), and starts no tornado', async () => {

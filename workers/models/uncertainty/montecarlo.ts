@@ -89,11 +89,10 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The per-sample outputs of a run (see runMonteCarlo). */
+/** The per-sample outputs of a run (see monteCarloSteps), reused from run to run. */
 let store = new Float64Array(0);
-
-/** One generator for the life of the module, reseeded per run. */
-const rng = new Random(1);
+/** Whether a run (suspended between its steps) holds `store`: a run beside it takes a buffer of its own. */
+let storeHeld = false;
 
 function noClock(): number {
   return 0;
@@ -191,13 +190,29 @@ function collect(kernel: Kernel, t: Tally, k0: number, size: number): void {
   }
 }
 
+/** The Monte Carlo of `s`, in one synchronous call (the command line, the tests, the bench): the steps below, run to the end. */
 export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarloResult {
+  const steps = monteCarloSteps(s, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The Monte Carlo of `s` chunk by chunk (CHUNK samples each): it yields the samples done after
+ * every chunk but the last, and returns the result. The simulator worker pauses between steps so
+ * that a cancel reaches it (issue 11); a caller that stops (`return()`) leaves no work behind.
+ * Each run has its own generator and, while another holds it, its own output buffer, so runs
+ * suspended side by side do not disturb one another.
+ */
+export function* monteCarloSteps(s: Scenario, options: RunOptions = {}): Generator<number, MonteCarloResult, void> {
   const clock = options.clock ?? noClock;
   const started = clock();
   const n = options.samples ?? s.uncertainty.samples;
   const seed = options.seed ?? s.uncertainty.seed;
   const onProgress = options.onProgress ?? null;
-  rng.seed(seed);
+  const rng = new Random(seed);
 
   const stride = Math.min(CHUNK, n);
   const plan = compilePlan(s, stride);
@@ -211,70 +226,85 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
   const count = plan.options.length;
   const each = (size: number) => plan.options.map(() => new Float64Array(size));
   // The per-sample outputs reuse one buffer from run to run (megabytes at 100,000 samples, which
-  // the collector otherwise pays for each run): a run is synchronous and reads them before it returns.
+  // the collector otherwise pays for each run), unless a suspended run holds it.
   // tokens (issue 15): three more outputs per option when a token is priced.
   const tokens = pricesTokens(plan);
   const split = tokens && splitsTokens(plan);
   const outputs = tokens ? 6 : 3;
-  if (store.length < outputs * count * n) store = new Float64Array(outputs * count * n);
-  const view = (j: number) => plan.options.map((_, i) => store.subarray((j * count + i) * n, (j * count + i + 1) * n));
-  const none: Float64Array[] = [];
-  const tally: Tally = {
-    costs: view(0),
-    npvs: view(1),
-    co2s: view(2),
-    cheapest: new Float64Array(count),
-    breakEvens: new Float64Array(count),
-    perMillion: tokens ? view(3) : none,
-    perMillionIn: tokens ? view(4) : none,
-    perMillionOut: tokens ? view(5) : none,
-  };
-  const fan: FanCapture = { points: Int32Array.from(points), samples: fanSamples, fans: each(fanSamples * width), offset: 0 };
-  const columns = plan.inputs.map((input) => input.block.subarray(input.slot * stride, input.slot * stride + stride));
-  for (let k0 = 0; k0 < n; k0 += stride) {
-    const size = Math.min(stride, n - k0);
-    // Input j's draws for this chunk go straight into its column: sample k reads the k-th of each, so all options share them.
-    for (let j = 0; j < columns.length; j++) fillSamples(plan.inputs[j]!.dist, rng, columns[j]!, size);
-    kernel.prepare(size);
-    fan.offset = k0;
-    const extraDemand = sampledMembers ? otherMembersDemandSamples(plan, size, sampledMembers) : fixedDemand;
-    kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
-    collect(kernel, tally, k0, size);
-    if (tokens) collectTokens(kernel, tally, k0, size, split);
-    const done = k0 + size;
-    if (onProgress !== null && done % PROGRESS_EVERY === 0 && done < n) onProgress(done, n);
+  const shared = !storeHeld;
+  let buffer: Float64Array;
+  if (shared) {
+    if (store.length < outputs * count * n) store = new Float64Array(outputs * count * n);
+    buffer = store;
+    storeHeld = true;
+  } else buffer = new Float64Array(outputs * count * n);
+  try {
+    return yield* chunks();
+  } finally {
+    if (shared) storeHeld = false;
   }
 
-  const outcomes: OptionOutcome[] = plan.options.map((o, i) => {
-    const bands = new Float64Array(FAN_PERCENTILES.length * width);
-    fanBands(fan.fans[i]!, fanSamples, width, FAN_PERCENTILES, bands);
-    return {
-      id: o.id,
-      name: o.name,
-      kind: s.options[i]!.kind,
-      cost: stats(tally.costs[i]!, n),
-      npv: stats(tally.npvs[i]!, n),
-      co2eKg: stats(tally.co2s[i]!, n),
-      pCheapest: tally.cheapest[i]! / n,
-      pBreakEven: o.kind === 0 && kernel.rentals.length > 0 ? tally.breakEvens[i]! / n : null,
-      fan: bands,
-      tokens: tokenOutcome(tally, i, n, tokens, split),
+  function* chunks(): Generator<number, MonteCarloResult, void> {
+    const view = (j: number) => plan.options.map((_, i) => buffer.subarray((j * count + i) * n, (j * count + i + 1) * n));
+    const none: Float64Array[] = [];
+    const tally: Tally = {
+      costs: view(0),
+      npvs: view(1),
+      co2s: view(2),
+      cheapest: new Float64Array(count),
+      breakEvens: new Float64Array(count),
+      perMillion: tokens ? view(3) : none,
+      perMillionIn: tokens ? view(4) : none,
+      perMillionOut: tokens ? view(5) : none,
     };
-  });
-  onProgress?.(n, n);
-  return {
-    scenarioId: s.id,
-    samples: n,
-    seed,
-    months: plan.months,
-    startMonth: s.settings.startMonth,
-    currency: s.settings.currency,
-    uncertainInputs: plan.inputs.length,
-    fanSamples,
-    fanMonths: points,
-    elapsedMs: clock() - started,
-    options: outcomes,
-  };
+    const fan: FanCapture = { points: Int32Array.from(points), samples: fanSamples, fans: each(fanSamples * width), offset: 0 };
+    const columns = plan.inputs.map((input) => input.block.subarray(input.slot * stride, input.slot * stride + stride));
+    for (let k0 = 0; k0 < n; k0 += stride) {
+      const size = Math.min(stride, n - k0);
+      // Input j's draws for this chunk go straight into its column: sample k reads the k-th of each, so all options share them.
+      for (let j = 0; j < columns.length; j++) fillSamples(plan.inputs[j]!.dist, rng, columns[j]!, size);
+      kernel.prepare(size);
+      fan.offset = k0;
+      const extraDemand = sampledMembers ? otherMembersDemandSamples(plan, size, sampledMembers) : fixedDemand;
+      kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
+      collect(kernel, tally, k0, size);
+      if (tokens) collectTokens(kernel, tally, k0, size, split);
+      const done = k0 + size;
+      if (onProgress !== null && done % PROGRESS_EVERY === 0 && done < n) onProgress(done, n);
+      if (done < n) yield done;
+    }
+
+    const outcomes: OptionOutcome[] = plan.options.map((o, i) => {
+      const bands = new Float64Array(FAN_PERCENTILES.length * width);
+      fanBands(fan.fans[i]!, fanSamples, width, FAN_PERCENTILES, bands);
+      return {
+        id: o.id,
+        name: o.name,
+        kind: s.options[i]!.kind,
+        cost: stats(tally.costs[i]!, n),
+        npv: stats(tally.npvs[i]!, n),
+        co2eKg: stats(tally.co2s[i]!, n),
+        pCheapest: tally.cheapest[i]! / n,
+        pBreakEven: o.kind === 0 && kernel.rentals.length > 0 ? tally.breakEvens[i]! / n : null,
+        fan: bands,
+        tokens: tokenOutcome(tally, i, n, tokens, split),
+      };
+    });
+    onProgress?.(n, n);
+    return {
+      scenarioId: s.id,
+      samples: n,
+      seed,
+      months: plan.months,
+      startMonth: s.settings.startMonth,
+      currency: s.settings.currency,
+      uncertainInputs: plan.inputs.length,
+      fanSamples,
+      fanMonths: points,
+      elapsedMs: clock() - started,
+      options: outcomes,
+    };
+  }
 }
 
 /** tokens (issue 15): option i's token figures across the samples (null when no token is priced, or a sample serves none). */
