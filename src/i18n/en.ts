@@ -269,7 +269,7 @@ export const en = {
   'failure.banner': 'The calculation engine stopped and was restarted ({count}×). Your inputs are kept; results are being computed again.',
   'failure.retry': 'Compute again',
   'failure.dismiss': 'Dismiss',
-  'failure.timeout': 'The calculation took more than 10 seconds and was stopped. Your inputs are kept.',
+  'failure.timeout': 'The calculation gave no sign of progress for 10 seconds and was stopped. Your inputs are kept.',
 
   'results.title': 'Results',
   'results.computing': 'Computing…',

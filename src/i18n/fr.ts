@@ -270,7 +270,7 @@ export const fr: Record<MessageKey, string> = {
   'failure.banner': 'Le moteur de calcul s’est arrêté et a été relancé ({count}×). Vos saisies sont conservées ; les résultats sont recalculés.',
   'failure.retry': 'Recalculer',
   'failure.dismiss': 'Fermer',
-  'failure.timeout': 'Le calcul a duré plus de 10 secondes et a été arrêté. Vos saisies sont conservées.',
+  'failure.timeout': 'Le calcul n’a donné aucun signe d’avancement pendant 10 secondes et a été arrêté. Vos saisies sont conservées.',
 
   'results.title': 'Résultats',
   'results.computing': 'Calcul en cours…',
