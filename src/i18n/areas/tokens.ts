@@ -6,6 +6,7 @@ export const messages = {
   en: {
     'tokens.profile': 'Daily load profile (peak and average)',
     'tokens.profileHelp': 'Capacity is sized for the peak; energy follows the load (the sustained load above is the daily average). The rest of the day runs at the load that gives the average. Throughputs of one GPU are your own figures: the reference data has none.',
+    'tokens.hoursAtPeakNoRange': 'No range on this input: with a power that follows the load linearly, energy depends only on the daily average, so the hours at the peak change no cost, energy or CO2e. They check that the day is possible (the load outside the peak hours not below zero). Put a range on the peak load instead.',
     'tokens.splitHelp': 'Known input and output throughputs split the cost of a token by the GPU time each kind takes; leave all three empty otherwise.',
     'tokens.results.title': 'Price of a token',
     'tokens.results.help': 'Cost over the horizon ÷ tokens served; energy is facility energy (IT × PUE); CO2e is location-based operational plus embodied.',
@@ -25,6 +26,7 @@ export const messages = {
   fr: {
     'tokens.profile': 'Profil de charge journalier (pointe et moyenne)',
     'tokens.profileHelp': 'La capacité est dimensionnée pour la pointe ; l’énergie suit la charge (la charge soutenue ci-dessus est la moyenne de la journée). Le reste de la journée tourne à la charge qui donne la moyenne. Les débits d’un GPU sont vos propres chiffres : les données de référence n’en ont pas.',
+    'tokens.hoursAtPeakNoRange': 'Pas de plage sur cette donnée : la puissance suivant la charge de façon linéaire, l’énergie ne dépend que de la moyenne de la journée ; les heures de pointe ne changent donc ni coût, ni énergie, ni CO2e. Elles vérifient que la journée est possible (la charge hors pointe pas en dessous de zéro). Mettez plutôt une plage sur la charge de pointe.',
     'tokens.splitHelp': 'Des débits d’entrée et de sortie connus répartissent le coût d’un jeton selon le temps GPU de chaque sorte ; sinon, laissez les trois vides.',
     'tokens.results.title': 'Prix d’un jeton',
     'tokens.results.help': 'Coût sur l’horizon ÷ jetons servis ; l’énergie est celle du site (IT × PUE) ; le CO2e est l’opérationnel (localisation) plus l’intrinsèque.',
