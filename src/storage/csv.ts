@@ -183,6 +183,22 @@ function poolSection(r: EvaluationResult, t: Translator, row: (v: (string | numb
   lines.push(row([t('csv.poolTotal'), null, null, null, p.poolCcy, p.aloneCcy, null, p.savingCcy, null, null]));
   lines.push(row([t('csv.poolUtilPooled'), p.utilisationPooled]));
   lines.push(row([t('csv.poolUtilAlone'), p.utilisationAlone]));
+  // tokens (issue 15): each member's price of a token in the pool and alone, when its workload has a load profile.
+  if (p.members.some((m) => m.tokens)) {
+    const milli = (x: number | null) => (x === null ? null : x * 1000);
+    lines.push('');
+    lines.push(row([t('csv.poolTokensTitle')]));
+    lines.push(row([t('csv.poolMember'), t('csv.tokensServed'), t('csv.tokensCost', { currency: cur }), t('csv.tokensInput', { currency: cur }), t('csv.tokensOutput', { currency: cur }), t('csv.tokensEnergy'), t('csv.tokensCo2e')]));
+    for (const m of p.members) {
+      if (!m.tokens) {
+        lines.push(row([m.name, t('csv.poolTokensNone')]));
+        continue;
+      }
+      for (const [key, f] of [['csv.poolTokensInPool', m.tokens.inPool], ['csv.poolTokensAlone', m.tokens.alone]] as const) {
+        lines.push(row([t(key, { name: m.name }), f.tokens, f.costPerMillionCcy, f.inputCostPerMillionCcy, f.outputCostPerMillionCcy, milli(f.facilityKWhPerThousand), milli(f.kgCO2ePerThousand)]));
+      }
+    }
+  }
   if (!mc || mc.scenarioId !== r.scenarioId || mc.currency !== r.currency) return;
   lines.push('');
   lines.push(row([t('csv.poolMcTitle', { samples: mc.samples, seed: mc.seed })]));

@@ -56,6 +56,10 @@ export const messages = {
     'csv.tokensOutput': 'Output, per million tokens ({currency})',
     'csv.tokensEnergy': 'Facility energy per thousand tokens (Wh)',
     'csv.tokensCo2e': 'CO2e per thousand tokens (g)',
+    'csv.poolTokensTitle': 'Price of a token per pool member (its cost, energy and CO2e in the pool or alone ÷ its tokens)',
+    'csv.poolTokensInPool': '{name} (in the pool)',
+    'csv.poolTokensAlone': '{name} (alone)',
+    'csv.poolTokensNone': 'no load profile: no per-token figures',
   },
   fr: {
     'csv.month': 'Mois',
@@ -111,5 +115,9 @@ export const messages = {
     'csv.tokensOutput': 'Sortie, par million de jetons ({currency})',
     'csv.tokensEnergy': 'Énergie du site par millier de jetons (Wh)',
     'csv.tokensCo2e': 'CO2e par millier de jetons (g)',
+    'csv.poolTokensTitle': 'Prix d’un jeton par membre de la mutualisation (son coût, son énergie et son CO2e mutualisés ou seul ÷ ses jetons)',
+    'csv.poolTokensInPool': '{name} (mutualisé)',
+    'csv.poolTokensAlone': '{name} (seul)',
+    'csv.poolTokensNone': 'pas de profil de charge : pas de chiffres par jeton',
   },
 } as const satisfies AreaMessages;

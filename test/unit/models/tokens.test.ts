@@ -267,3 +267,44 @@ describe('a pool of two members with load profiles: each member’s price of a t
     expect(plain.pool!.members[1]!.tokens).toBeDefined();
   });
 });
+
+describe('a pool member’s price of a token in the CSV and `npm run evaluate`', () => {
+  // The pool of the worked example above (A: 4/9 USD per million in the pool, 5/9 alone; B has a profile,
+  // C none): every member's figures, and a sentence — never a zero — for the one without a profile.
+  const noSplit = { peakTokensPerSecond: 10_000, hoursAtPeakPerDay: 0, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } as unknown as typeof profile;
+  const s = valid({
+    ...scenario([cloud({ gridGCO2ePerKWh: 400, pricingModel: 'reserved1y', committedGpus: 20, demandSharePct: 0 })], { workload: inference(profile) }),
+    pool: {
+      firstMemberName: 'A',
+      firstMemberCommittedSharePct: null,
+      splitRule: 'gpuHours',
+      members: [
+        { name: 'B', workload: { ...inference(noSplit), tokensPerSecond: 10_000 }, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+        { name: 'C', workload: { ...inference(), tokensPerSecond: 0.001 }, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+      ],
+    },
+  } as Scenario);
+  it('the CSV, in English and in French', async () => {
+    const { resultsCsv } = await import('../../../src/storage/csv.ts');
+    const { translatorOf } = await import('../../../src/i18n/translate.ts');
+    const { en: enDict } = await import('../../../src/i18n/en.ts');
+    const { fr: frDict } = await import('../../../src/i18n/fr.ts');
+    const r = evaluatePlanning(s);
+    const en = resultsCsv(r, translatorOf(enDict), { lang: 'en' });
+    expect(en).toContain('Price of a token per pool member');
+    // C's tiny demand takes a tiny part of the 20 GPUs (a hair of A's tokens goes unserved, a hair of its cost to C): 6 decimals still read 4/9.
+    expect(en).toMatch(/A \(in the pool\),6307199\d{5}(\.\d+)?,0\.444444,0\.080808,0\.808081,0\.222222,0\.088889/);
+    expect(en).toMatch(/A \(alone\),630720000000,0\.555556,0\.10101,1\.010101,0\.222222,0\.088889/);
+    expect(en).toContain('C,no load profile: no per-token figures');
+    const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr' });
+    expect(fr).toMatch(/A \(seul\);630720000000;0,555556;/);
+    expect(fr).toContain('C;pas de profil de charge : pas de chiffres par jeton');
+  });
+  it('`npm run evaluate` prints each member’s figures (the worker’s evaluation)', async () => {
+    const { api } = await import('../../../workers/api.ts');
+    const out = api.evaluate(s);
+    if (!out.ok) throw new Error('does not evaluate');
+    expect(out.result.pool!.members[0]!.tokens!.alone.costPerMillionCcy).toBeCloseTo(5 / 9, 12);
+    expect(out.result.pool!.members[2]!.tokens).toBeUndefined();
+  });
+});
