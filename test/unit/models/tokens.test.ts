@@ -221,7 +221,7 @@ describe('a pool of two members with load profiles: each member’s price of a t
   // A's input and output: 0.4444 × 2/11 = 0.0808 and × 20/11 = 0.8081 in the pool.
   // Energy in a pool counts every held hour busy (§18): A 0.8 × 175,200 kWh = 140,160 kWh ÷ 630.72 million thousand
   // tokens = 2.222e-4 kWh; CO2e × 0.4 = 8.889e-5 kg. B 35,040 kWh ÷ 315.36 million = 1.111e-4 kWh.
-  const member = (tokensPerSecond: number, tokens: typeof profile): Workload => ({ ...inference(tokens), tokensPerSecond });
+  const member = (tokensPerSecond: number, tokens: typeof profile): Workload => ({ ...inference(tokens), tokensPerSecond }) as Workload;
   const s = valid({
     ...scenario([cloud({ gridGCO2ePerKWh: 400, pricingModel: 'reserved1y', committedGpus: 20, demandSharePct: 0 })], { workload: inference(profile) }),
     pool: {
