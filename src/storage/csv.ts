@@ -150,6 +150,23 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
       if (priced) for (const [k] of tokenStats) values.push(o.tokens?.[k]?.p5 ?? null, o.tokens?.[k]?.p50 ?? null, o.tokens?.[k]?.p95 ?? null);
       lines.push(row(values));
     }
+    // tokens (issue 15): the mix's price of a token across the samples (each sample's own mix), energy in Wh and CO2e in g per thousand tokens.
+    const mt = mc.mixTokens;
+    if (mt) {
+      const mixStats = [...tokenStats, ['facilityKWhPerThousand', t('csv.tokensEnergy')], ['kgCO2ePerThousand', t('csv.tokensCo2e')]] as const;
+      const scale = (k: string) => (k === 'facilityKWhPerThousand' || k === 'kgCO2ePerThousand' ? 1000 : 1);
+      lines.push('');
+      lines.push(row([t('csv.mcMixTokensTitle')]));
+      const mh: string[] = [t('csv.mcOption')];
+      for (const [, label] of mixStats) mh.push(`${label} P5`, `${label} P50`, `${label} P95`);
+      lines.push(row(mh));
+      const values: (string | number | null)[] = [t('results.mix')];
+      for (const [k] of mixStats) {
+        const x = mt[k];
+        values.push(x ? x.p5 * scale(k) : null, x ? x.p50 * scale(k) : null, x ? x.p95 * scale(k) : null);
+      }
+      lines.push(row(values));
+    }
   }
   return `${lines.join('\r\n')}\r\n`;
 }

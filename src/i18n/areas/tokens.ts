@@ -21,7 +21,7 @@ export const messages = {
     'tokens.mix': 'The mix',
     'tokens.none': '—',
     'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
-    'tokens.mc.help': 'Under each option alone: the Monte Carlo’s 5th, 50th and 95th percentiles over {samples} samples, each sample’s cost ÷ its tokens. The Monte Carlo runs each option alone, so the mix has none.',
+    'tokens.mc.help': 'Under each figure: the Monte Carlo’s 5th, 50th and 95th percentiles over {samples} samples, each sample’s cost, energy or CO2e ÷ its tokens — each option alone, and the mix as the serving rule shares each sample’s own demand.',
   },
   fr: {
     'tokens.profile': 'Profil de charge journalier (pointe et moyenne)',
@@ -41,6 +41,6 @@ export const messages = {
     'tokens.mix': 'Le mix',
     'tokens.none': '—',
     'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
-    'tokens.mc.help': 'Sous chaque option seule : les 5e, 50e et 95e centiles du Monte-Carlo sur {samples} tirages, le coût de chaque tirage ÷ ses jetons. Le Monte-Carlo évalue chaque option seule : le mix n’en a pas.',
+    'tokens.mc.help': 'Sous chaque chiffre : les 5e, 50e et 95e centiles du Monte-Carlo sur {samples} tirages, le coût, l’énergie ou le CO2e de chaque tirage ÷ ses jetons — chaque option seule, et le mix tel que la règle de service répartit la demande propre à chaque tirage.',
   },
 } as const satisfies AreaMessages;

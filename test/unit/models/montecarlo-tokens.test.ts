@@ -89,6 +89,13 @@ describe('the CSV’s Monte Carlo section', () => {
     expect(rel(cells[at + 2]!, 5 / 9)).toBeLessThan(2e-3);
     const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr', monteCarlo: mc });
     expect(fr).toContain('Coût par million de jetons (USD) P5;');
+    // The mix (one option: the same figures): its own section, blended P5/P50/P95 first, then input, output, Wh and g.
+    expect(en).toContain('Monte Carlo: the mix’s price of a token');
+    const mixCells = en.split('\r\n').findLast((l) => l.startsWith('Your mix,'))!.split(',').map(Number);
+    expect(mixCells).toHaveLength(16);
+    expect(rel(mixCells[1]!, 1 / 3)).toBeLessThan(2e-3);
+    expect(rel(mixCells[3]!, 5 / 9)).toBeLessThan(2e-3);
+    expect(fr).toContain('Monte-Carlo : le prix d’un jeton du mix');
   });
 });
 
