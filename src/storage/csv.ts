@@ -150,6 +150,23 @@ export function resultsCsv(r: EvaluationResult, base: Translator, opts: CsvOptio
       if (priced) for (const [k] of tokenStats) values.push(o.tokens?.[k]?.p5 ?? null, o.tokens?.[k]?.p50 ?? null, o.tokens?.[k]?.p95 ?? null);
       lines.push(row(values));
     }
+    // tokens (issue 15): the mix's price of a token across the samples (each sample's own mix), energy in Wh and CO2e in g per thousand tokens.
+    const mt = mc.mixTokens;
+    if (mt) {
+      const mixStats = [...tokenStats, ['facilityKWhPerThousand', t('csv.tokensEnergy')], ['kgCO2ePerThousand', t('csv.tokensCo2e')]] as const;
+      const scale = (k: string) => (k === 'facilityKWhPerThousand' || k === 'kgCO2ePerThousand' ? 1000 : 1);
+      lines.push('');
+      lines.push(row([t('csv.mcMixTokensTitle')]));
+      const mh: string[] = [t('csv.mcOption')];
+      for (const [, label] of mixStats) mh.push(`${label} P5`, `${label} P50`, `${label} P95`);
+      lines.push(row(mh));
+      const values: (string | number | null)[] = [t('results.mix')];
+      for (const [k] of mixStats) {
+        const x = mt[k];
+        values.push(x ? x.p5 * scale(k) : null, x ? x.p50 * scale(k) : null, x ? x.p95 * scale(k) : null);
+      }
+      lines.push(row(values));
+    }
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -183,6 +200,22 @@ function poolSection(r: EvaluationResult, t: Translator, row: (v: (string | numb
   lines.push(row([t('csv.poolTotal'), null, null, null, p.poolCcy, p.aloneCcy, null, p.savingCcy, null, null]));
   lines.push(row([t('csv.poolUtilPooled'), p.utilisationPooled]));
   lines.push(row([t('csv.poolUtilAlone'), p.utilisationAlone]));
+  // tokens (issue 15): each member's price of a token in the pool and alone, when its workload has a load profile.
+  if (p.members.some((m) => m.tokens)) {
+    const milli = (x: number | null) => (x === null ? null : x * 1000);
+    lines.push('');
+    lines.push(row([t('csv.poolTokensTitle')]));
+    lines.push(row([t('csv.poolMember'), t('csv.tokensServed'), t('csv.tokensCost', { currency: cur }), t('csv.tokensInput', { currency: cur }), t('csv.tokensOutput', { currency: cur }), t('csv.tokensEnergy'), t('csv.tokensCo2e')]));
+    for (const m of p.members) {
+      if (!m.tokens) {
+        lines.push(row([m.name, t('csv.poolTokensNone')]));
+        continue;
+      }
+      for (const [key, f] of [['csv.poolTokensInPool', m.tokens.inPool], ['csv.poolTokensAlone', m.tokens.alone]] as const) {
+        lines.push(row([t(key, { name: m.name }), f.tokens, f.costPerMillionCcy, f.inputCostPerMillionCcy, f.outputCostPerMillionCcy, milli(f.facilityKWhPerThousand), milli(f.kgCO2ePerThousand)]));
+      }
+    }
+  }
   if (!mc || mc.scenarioId !== r.scenarioId || mc.currency !== r.currency) return;
   lines.push('');
   lines.push(row([t('csv.poolMcTitle', { samples: mc.samples, seed: mc.seed })]));

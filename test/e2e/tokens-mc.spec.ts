@@ -1,6 +1,7 @@
 // tokens (issue 15): with a range on the output throughput and on the peak, the Monte Carlo's
 // percentiles of the cost per million tokens appear under each option alone in the price of a
-// token, in English and in French; the mix has none (the Monte Carlo runs each option alone).
+// token, in English and in French — under each option alone and under the mix (each sample's own mix),
+// whose energy and CO2e per thousand tokens have theirs too.
 import { expect, test } from '@playwright/test';
 import { messages } from '../../src/i18n/areas/tokens.ts';
 import { editor, results } from './helpers.ts';
@@ -18,12 +19,14 @@ for (const lang of ['en', 'fr'] as const) {
     await expect(editor(page).getByLabel(dict[lang]['editor.name'])).toHaveValue('Tokens with ranges');
     const panel = results(page).getByTestId('tokens-results');
     const band = panel.getByTestId('tokens-mc-cost');
-    await expect(band).toHaveCount(1, { timeout: 60_000 });
-    await expect(band).toHaveText(/^P5 .+P50 .+P95 .+$/);
-    await expect(panel.getByTestId('tokens-mc-help')).toContainText(lang === 'en' ? 'the mix has none' : 'le mix n’en a pas');
-    // The mix row shows its figure and no band.
+    // One option alone, and the mix.
+    await expect(band).toHaveCount(2, { timeout: 60_000 });
+    await expect(band.first()).toHaveText(/^P5 .+P50 .+P95 .+$/);
+    await expect(panel.getByTestId('tokens-mc-help')).toContainText(lang === 'en' ? 'and the mix as the serving rule shares' : 'et le mix tel que la règle de service');
     const mix = panel.getByRole('row', { name: new RegExp(`^${m['tokens.mix']}`) });
-    await expect(mix.getByTestId('tokens-mc-cost')).toHaveCount(0);
+    await expect(mix.getByTestId('tokens-mc-cost')).toHaveText(/^P5 .+P50 .+P95 .+$/);
+    await expect(mix.getByTestId('tokens-mc-energy')).toHaveText(/^P5 .+ Wh.*P50 .+P95 .+ Wh$/);
+    await expect(mix.getByTestId('tokens-mc-co2e')).toHaveText(/^P5 .+ gCO2e.*P95 .+ gCO2e$/);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 2400 });
       await panel.scrollIntoViewIfNeeded();

@@ -3,6 +3,7 @@
 // cost per million tokens — in English and in French; a peak below the average is a message on the field.
 import { expect, test } from '@playwright/test';
 import { messages } from '../../src/i18n/areas/tokens.ts';
+import { messages as poolMessages } from '../../src/i18n/areas/pool.ts';
 import { editor, results } from './helpers.ts';
 import { dict, labelOf, openIn, typeInto } from './numbers-helpers.ts';
 
@@ -24,6 +25,8 @@ for (const lang of ['en', 'fr'] as const) {
     await typeInto(page, peak, thousands('40,000'));
     await expect(peak).toHaveValue('40000');
     await typeInto(page, workload.getByLabel(labelOf(lang, 'tokens.hoursAtPeak')), '6');
+    // Where a range would be put: the hours at the peak say why they take none.
+    await expect(workload.getByText(m['tokens.hoursAtPeakNoRange'])).toBeVisible();
 
     // The price of a token: one row per option alone, then the mix, in the scenario's currency.
     const panel = results(page).getByTestId('tokens-results');
@@ -48,5 +51,30 @@ for (const lang of ['en', 'fr'] as const) {
     await typeInto(page, peak, thousands('10,000'));
     const message = d['issue.peakBelowAverage'].split('(')[0]!.trim();
     await expect(workload.getByText(message, { exact: false }).first()).toBeVisible();
+  });
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  const p = poolMessages[lang];
+  test(`(${lang}) a pool: each member's price of a token in the pool and alone; a member without a profile says so`, async ({ page }) => {
+    test.slow();
+    await openIn(page, lang);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: dict[lang]['file.import'] }).click()]);
+    // The format-9 fixture: "French team" (GPU-hours, no profile) and "Chat service" (a load profile, 12,000 tokens/s at the peak).
+    await chooser.setFiles('test/fixtures/scenarios/v9.json');
+    const table = results(page).getByTestId('pool-tokens');
+    await expect(table).toBeVisible({ timeout: 60_000 });
+    await expect(results(page).getByRole('heading', { name: p['pool.tokens.title'] })).toBeVisible();
+    // Chat service: 256,055 USD in the pool ÷ 473.04 billion tokens = 0.541 USD per million; alone (the CPU option's 113,530 USD) 0.24.
+    const inPool = table.getByRole('row', { name: new RegExp(`^${p['pool.tokens.inPool'].replace('{name}', 'Chat service')}`) });
+    const alone = table.getByRole('row', { name: new RegExp(`^${p['pool.tokens.alone'].replace('{name}', 'Chat service')}`) });
+    await expect(inPool.getByTestId('pool-tokens-cost')).toHaveText(lang === 'en' ? /^(US)?\$0\.541$/ : /^0,541\u00a0\$US$/);
+    await expect(alone.getByTestId('pool-tokens-cost')).toHaveText(lang === 'en' ? /^(US)?\$0\.24$/ : /^0,24\u00a0\$US$/);
+    await expect(table.getByTestId('pool-tokens-none')).toHaveText(new RegExp(`French team\\s*${p['pool.tokens.none'].replace(/[.()]/g, '\\$&')}`));
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 2400 });
+      await table.scrollIntoViewIfNeeded();
+      await table.screenshot({ path: `${shots}/pool-${lang}-${width}.png` });
+    }
   });
 }

@@ -6,7 +6,8 @@
 import { isShareRange } from '../../src/scenario/constants.ts';
 import type { Scenario, Workload } from '../../src/scenario/schema.ts';
 import { evaluateScenario, type CostEvaluation } from './evaluate.ts';
-import type { EvaluationResult, PoolMemberResult, PoolResult } from './types.ts';
+import { tokenFigures, tokenRate } from './tokens.ts';
+import type { EvaluationResult, OptionTotals, PoolMemberResult, PoolResult } from './types.ts';
 import type { Plan } from './uncertainty/plan.ts';
 import { demandPerMonth, demandSeries, demandTerms, newDemandTerms } from './workload.ts';
 
@@ -25,13 +26,21 @@ export function memberDemand(w: Workload, startMonth: number, activeMonths: numb
   return out;
 }
 
+/** A member of the pool: its name, demand by month, committed share and workload (its tokens, issue 15). */
+export interface PoolMember {
+  name: string;
+  demand: Float64Array;
+  committedSharePct: number | null;
+  workload?: Workload;
+}
+
 /** Every member's demand (the first is the scenario's workload, from month 0), names and committed shares. */
-export function poolMembers(s: Scenario): { name: string; demand: Float64Array; committedSharePct: number | null }[] {
+export function poolMembers(s: Scenario): PoolMember[] {
   const months = s.settings.horizonMonths;
   const pool = s.pool!;
   return [
-    { name: pool.firstMemberName, demand: memberDemand(s.workload, 0, null, months), committedSharePct: pool.firstMemberCommittedSharePct },
-    ...pool.members.map((m) => ({ name: m.name, demand: memberDemand(m.workload, m.memberStartMonth, m.memberActiveMonths, months), committedSharePct: m.committedSharePct })),
+    { name: pool.firstMemberName, demand: memberDemand(s.workload, 0, null, months), committedSharePct: pool.firstMemberCommittedSharePct, workload: s.workload },
+    ...pool.members.map((m) => ({ name: m.name, demand: memberDemand(m.workload, m.memberStartMonth, m.memberActiveMonths, months), committedSharePct: m.committedSharePct, workload: m.workload })),
   ];
 }
 
@@ -155,7 +164,7 @@ function sharedServed(r: CostEvaluation, shared: boolean[]): number {
 /** The split of the pooled evaluation among its members, and each member alone. */
 export function splitPool(
   s: Scenario,
-  members: readonly { name: string; demand: Float64Array; committedSharePct: number | null }[],
+  members: readonly PoolMember[],
   pooled: CostEvaluation,
   alone: readonly CostEvaluation[],
   capacity: CostEvaluation,
@@ -189,6 +198,7 @@ export function splitPool(
     let payAsYouGoCcy = 0;
     let kg = 0;
     let kWh = 0;
+    let servedHours = sharedHours[j]!;
     pooled.options.forEach((o, i) => {
       const t = o.inMix.totals;
       if (shared[i]) {
@@ -204,6 +214,7 @@ export function splitPool(
         hours += o.inMix.servedRefGpuHours[mo]! * frac(j, mo);
       }
       payAsYouGoCcy += used;
+      servedHours += hours;
       const part = t.servedRefGpuHours > 0 ? hours / t.servedRefGpuHours : 0;
       kg += (t.operationalKgCO2e + t.embodiedKgCO2e) * part;
       kWh += t.facilityEnergyKWh * part;
@@ -222,6 +233,7 @@ export function splitPool(
       aloneBest: best.id,
       aloneServesAll: best.servesAll,
       savingCcy: best.costCcy - inPoolCcy,
+      ...memberTokens(m.workload, { costCcy: inPoolCcy, servedRefGpuHours: servedHours, facilityEnergyKWh: kWh, operationalKgCO2e: kg, embodiedKgCO2e: 0 }, best.totals),
     };
   });
 
@@ -242,14 +254,27 @@ export function splitPool(
   };
 }
 
+type TokenTotals = Pick<OptionTotals, 'costCcy' | 'servedRefGpuHours' | 'facilityEnergyKWh' | 'operationalKgCO2e' | 'embodiedKgCO2e'>;
+
+/**
+ * tokens (issue 15): a member's price of a token in the pool and alone — the same figures as an
+ * option's (tokenFigures), from its share of the pool's cost, energy and CO2e and the tokens of the
+ * hours it was served; nothing when its workload has no load profile (never a zero).
+ */
+function memberTokens(w: Workload | undefined, inPool: TokenTotals, alone: TokenTotals): Pick<PoolMemberResult, 'tokens'> {
+  const rate = w ? tokenRate(w) : null;
+  if (rate === null) return {};
+  return { tokens: { inPool: tokenFigures(inPool, rate.perHour, rate.weights), alone: tokenFigures(alone, rate.perHour, rate.weights) } };
+}
+
 /** The cheapest way a member alone is served in full: the mix, or one option alone; the mix when none serves it all. */
-function bestAlone(r: CostEvaluation): { id: string; costCcy: number; servesAll: boolean } {
+function bestAlone(r: CostEvaluation): { id: string; costCcy: number; servesAll: boolean; totals: TokenTotals } {
   const demand = r.demandRefGpuHours.reduce((a, b) => a + b, 0);
   const candidates = [
-    { id: 'mix', costCcy: r.mix.totals.costCcy, served: r.mix.totals.servedRefGpuHours },
-    ...r.options.map((o) => ({ id: o.id, costCcy: o.alone.totals.costCcy, served: o.alone.totals.servedRefGpuHours })),
+    { id: 'mix', costCcy: r.mix.totals.costCcy, served: r.mix.totals.servedRefGpuHours, totals: r.mix.totals as TokenTotals },
+    ...r.options.map((o) => ({ id: o.id, costCcy: o.alone.totals.costCcy, served: o.alone.totals.servedRefGpuHours, totals: o.alone.totals as TokenTotals })),
   ].filter((c) => c.served >= demand - SERVED_TOLERANCE);
-  if (candidates.length === 0) return { id: 'mix', costCcy: r.mix.totals.costCcy, servesAll: false };
+  if (candidates.length === 0) return { id: 'mix', costCcy: r.mix.totals.costCcy, servesAll: false, totals: r.mix.totals };
   const best = candidates.reduce((a, b) => (b.costCcy < a.costCcy ? b : a));
-  return { id: best.id, costCcy: best.costCcy, servesAll: true };
+  return { id: best.id, costCcy: best.costCcy, servesAll: true, totals: best.totals };
 }

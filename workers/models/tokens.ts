@@ -81,16 +81,24 @@ export function tokenFigures(
   };
 }
 
-/** The per-token results of an evaluation of workload `w` (null without a load profile, or in a pool of several members). */
-export function tokensResult(w: Workload, pooled: boolean, options: readonly { alone: OptionRun; inMix: OptionRun }[], mix: MixResult): TokensResult | null {
-  if (w.kind !== 'inference' || !w.tokens || pooled) return null;
+/** How a workload's served reference GPU-hours turn into tokens, and its input/output weights (null without a load profile). */
+export function tokenRate(w: Workload): { busy: number; perHour: number; weights: { input: number; output: number } | null } | null {
+  if (w.kind !== 'inference' || !w.tokens) return null;
   const p = w.tokens;
   const busy = busyFraction(w.tokensPerSecond, p.peakTokensPerSecond);
-  const perHour = tokensPerRefGpuHour(w.tokensPerSecondPerGpu, busy);
   const weights =
     p.inputTokensPerSecondPerGpu !== null && p.outputTokensPerSecondPerGpu !== null && p.inputTokenSharePct !== null
       ? inputOutputWeights(p.inputTokensPerSecondPerGpu, p.outputTokensPerSecondPerGpu, p.inputTokenSharePct)
       : null;
+  return { busy, perHour: tokensPerRefGpuHour(w.tokensPerSecondPerGpu, busy), weights };
+}
+
+/** The per-token results of an evaluation of workload `w` (null without a load profile, or in a pool of several members). */
+export function tokensResult(w: Workload, pooled: boolean, options: readonly { alone: OptionRun; inMix: OptionRun }[], mix: MixResult): TokensResult | null {
+  const rate = tokenRate(w);
+  if (rate === null || pooled || w.kind !== 'inference' || !w.tokens) return null;
+  const p = w.tokens;
+  const { busy, perHour, weights } = rate;
   return {
     peakGpus: peakGpus(p.peakTokensPerSecond, w.tokensPerSecondPerGpu),
     busyFraction: busy,

@@ -380,6 +380,11 @@ export interface PoolMemberResult {
   aloneServesAll: boolean;
   /** aloneCcy − inPoolCcy. */
   savingCcy: number;
+  /**
+   * tokens (issue 15): its price of a token in the pool (its cost, energy and CO2e in the pool ÷ the
+   * tokens of its served hours) and alone (its best way alone); absent when its workload has no load profile.
+   */
+  tokens?: { inPool: TokenFigures; alone: TokenFigures };
 }
 
 export interface PoolResult {

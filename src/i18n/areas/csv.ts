@@ -56,6 +56,11 @@ export const messages = {
     'csv.tokensOutput': 'Output, per million tokens ({currency})',
     'csv.tokensEnergy': 'Facility energy per thousand tokens (Wh)',
     'csv.tokensCo2e': 'CO2e per thousand tokens (g)',
+    'csv.mcMixTokensTitle': 'Monte Carlo: the mix’s price of a token (each sample’s own mix by the serving rule)',
+    'csv.poolTokensTitle': 'Price of a token per pool member (its cost, energy and CO2e in the pool or alone ÷ its tokens)',
+    'csv.poolTokensInPool': '{name} (in the pool)',
+    'csv.poolTokensAlone': '{name} (alone)',
+    'csv.poolTokensNone': 'no load profile: no per-token figures',
   },
   fr: {
     'csv.month': 'Mois',
@@ -111,5 +116,10 @@ export const messages = {
     'csv.tokensOutput': 'Sortie, par million de jetons ({currency})',
     'csv.tokensEnergy': 'Énergie du site par millier de jetons (Wh)',
     'csv.tokensCo2e': 'CO2e par millier de jetons (g)',
+    'csv.mcMixTokensTitle': 'Monte-Carlo : le prix d’un jeton du mix (le mix de chaque tirage selon la règle de service)',
+    'csv.poolTokensTitle': 'Prix d’un jeton par membre de la mutualisation (son coût, son énergie et son CO2e mutualisés ou seul ÷ ses jetons)',
+    'csv.poolTokensInPool': '{name} (mutualisé)',
+    'csv.poolTokensAlone': '{name} (seul)',
+    'csv.poolTokensNone': 'pas de profil de charge : pas de chiffres par jeton',
   },
 } as const satisfies AreaMessages;

@@ -6,6 +6,7 @@ export const messages = {
   en: {
     'tokens.profile': 'Daily load profile (peak and average)',
     'tokens.profileHelp': 'Capacity is sized for the peak; energy follows the load (the sustained load above is the daily average). The rest of the day runs at the load that gives the average. Throughputs of one GPU are your own figures: the reference data has none.',
+    'tokens.hoursAtPeakNoRange': 'No range on this input: with a power that follows the load linearly, energy depends only on the daily average, so the hours at the peak change no cost, energy or CO2e. They check that the day is possible (the load outside the peak hours not below zero). Put a range on the peak load instead.',
     'tokens.splitHelp': 'Known input and output throughputs split the cost of a token by the GPU time each kind takes; leave all three empty otherwise.',
     'tokens.results.title': 'Price of a token',
     'tokens.results.help': 'Cost over the horizon ÷ tokens served; energy is facility energy (IT × PUE); CO2e is location-based operational plus embodied.',
@@ -20,11 +21,12 @@ export const messages = {
     'tokens.mix': 'The mix',
     'tokens.none': '—',
     'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
-    'tokens.mc.help': 'Under each option alone: the Monte Carlo’s 5th, 50th and 95th percentiles over {samples} samples, each sample’s cost ÷ its tokens. The Monte Carlo runs each option alone, so the mix has none.',
+    'tokens.mc.help': 'Under each figure: the Monte Carlo’s 5th, 50th and 95th percentiles over {samples} samples, each sample’s cost, energy or CO2e ÷ its tokens — each option alone, and the mix as the serving rule shares each sample’s own demand.',
   },
   fr: {
     'tokens.profile': 'Profil de charge journalier (pointe et moyenne)',
     'tokens.profileHelp': 'La capacité est dimensionnée pour la pointe ; l’énergie suit la charge (la charge soutenue ci-dessus est la moyenne de la journée). Le reste de la journée tourne à la charge qui donne la moyenne. Les débits d’un GPU sont vos propres chiffres : les données de référence n’en ont pas.',
+    'tokens.hoursAtPeakNoRange': 'Pas de plage sur cette donnée : la puissance suivant la charge de façon linéaire, l’énergie ne dépend que de la moyenne de la journée ; les heures de pointe ne changent donc ni coût, ni énergie, ni CO2e. Elles vérifient que la journée est possible (la charge hors pointe pas en dessous de zéro). Mettez plutôt une plage sur la charge de pointe.',
     'tokens.splitHelp': 'Des débits d’entrée et de sortie connus répartissent le coût d’un jeton selon le temps GPU de chaque sorte ; sinon, laissez les trois vides.',
     'tokens.results.title': 'Prix d’un jeton',
     'tokens.results.help': 'Coût sur l’horizon ÷ jetons servis ; l’énergie est celle du site (IT × PUE) ; le CO2e est l’opérationnel (localisation) plus l’intrinsèque.',
@@ -39,6 +41,6 @@ export const messages = {
     'tokens.mix': 'Le mix',
     'tokens.none': '—',
     'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
-    'tokens.mc.help': 'Sous chaque option seule : les 5e, 50e et 95e centiles du Monte-Carlo sur {samples} tirages, le coût de chaque tirage ÷ ses jetons. Le Monte-Carlo évalue chaque option seule : le mix n’en a pas.',
+    'tokens.mc.help': 'Sous chaque chiffre : les 5e, 50e et 95e centiles du Monte-Carlo sur {samples} tirages, le coût, l’énergie ou le CO2e de chaque tirage ÷ ses jetons — chaque option seule, et le mix tel que la règle de service répartit la demande propre à chaque tirage.',
   },
 } as const satisfies AreaMessages;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Workload } from '../../../src/scenario/schema.ts';
 import { runMonteCarlo } from '../../../workers/models/uncertainty/montecarlo.ts';
-import { cloud, scenario, valid } from '../helpers.ts';
+import { evaluateScenario } from '../../../workers/models/evaluate.ts';
+import { buy, cloud, scenario, valid } from '../helpers.ts';
 
 const profile = { peakTokensPerSecond: 40_000, hoursAtPeakPerDay: 6, inputTokensPerSecondPerGpu: 10_000, outputTokensPerSecondPerGpu: 1_000, inputTokenSharePct: 50 };
 const inference = (tokens?: typeof profile): Workload => ({
@@ -88,5 +89,51 @@ describe('the CSV’s Monte Carlo section', () => {
     expect(rel(cells[at + 2]!, 5 / 9)).toBeLessThan(2e-3);
     const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr', monteCarlo: mc });
     expect(fr).toContain('Coût par million de jetons (USD) P5;');
+    // The mix (one option: the same figures): its own section, blended P5/P50/P95 first, then input, output, Wh and g.
+    expect(en).toContain('Monte Carlo: the mix’s price of a token');
+    const mixCells = en.split('\r\n').findLast((l) => l.startsWith('Your mix,'))!.split(',').map(Number);
+    expect(mixCells).toHaveLength(16);
+    expect(rel(mixCells[1]!, 1 / 3)).toBeLessThan(2e-3);
+    expect(rel(mixCells[3]!, 5 / 9)).toBeLessThan(2e-3);
+    expect(fr).toContain('Monte-Carlo : le prix d’un jeton du mix');
+  });
+});
+
+describe('the mix’s price of a token in the Monte Carlo', () => {
+  it('one option: the mix is that option — 4/9 USD per million, 0.111 Wh and 0.0444 g per thousand tokens in every sample', () => {
+    // The worked example (§22): cloud at 2 USD, 1,000 W, PUE 1, 400 g/kWh; a range on the output throughput moves no total.
+    const s = valid({ ...ranged('outputTokensPerSecondPerGpu', 550, 1_450, profile, 2_000), options: [cloud({ gridGCO2ePerKWh: 400 })] });
+    const mix = runMonteCarlo(s).mixTokens!;
+    expect(mix.costPerMillionCcy.p5).toBeCloseTo(4 / 9, 12);
+    expect(mix.costPerMillionCcy.p95).toBeCloseTo(4 / 9, 12);
+    // 70,080 kWh ÷ 630.72 million thousand tokens; × 0.4 kg/kWh.
+    expect(mix.facilityKWhPerThousand.p50).toBeCloseTo(70_080 / 630.72e6, 15);
+    expect(mix.kgCO2ePerThousand.p50).toBeCloseTo((70_080 * 0.4) / 630.72e6, 15);
+    // The output cost follows the throughput as each option's does: c · 20/11 at the median X = 1,000.
+    expect(rel(mix.outputCostPerMillionCcy!.p50, ((4 / 9) * 20) / 11)).toBeLessThan(1e-3);
+  });
+
+  it('owned and rented together, no range: every percentile is the evaluation’s mix figure', () => {
+    const s = valid({ ...scenario([buy(), cloud()], { workload: inference(profile) }), uncertainty: { samples: 1_000, seed: 5, ranges: [] } });
+    const want = evaluateScenario(s).tokens!.mix;
+    const got = runMonteCarlo(s).mixTokens!;
+    // The owned cluster serves part of the peak-sized demand, the cloud the rest: a mix unlike either option alone.
+    expect(want.costPerMillionCcy).not.toBeCloseTo(evaluateScenario(s).tokens!.options[0]!.alone.costPerMillionCcy!, 6);
+    for (const [g, w] of [
+      [got.costPerMillionCcy, want.costPerMillionCcy],
+      [got.inputCostPerMillionCcy!, want.inputCostPerMillionCcy],
+      [got.outputCostPerMillionCcy!, want.outputCostPerMillionCcy],
+      [got.facilityKWhPerThousand, want.facilityKWhPerThousand],
+      [got.kgCO2ePerThousand, want.kgCO2ePerThousand],
+    ] as const) {
+      expect(rel(g.p5, w!)).toBeLessThan(1e-9);
+      expect(rel(g.p50, w!)).toBeLessThan(1e-9);
+      expect(rel(g.p95, w!)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('without a load profile, no mix figures', () => {
+    const s = valid({ ...scenario([cloud()], { workload: inference() }), uncertainty: { samples: 1_000, seed: 5, ranges: [] } });
+    expect(runMonteCarlo(s).mixTokens).toBeUndefined();
   });
 });

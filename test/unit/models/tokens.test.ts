@@ -208,3 +208,103 @@ describe('the current fixture (format 9) with a load profile on a pool member', 
     expect(evaluatePlanning(plain).pool!.members[1]!.demandRefGpuHours).toBeCloseTo(52_560, 6);
   });
 });
+
+describe('a pool of two members with load profiles: each member’s price of a token, in the pool and alone', () => {
+  // One reserved cloud option: 20 H100s for 1 year at 2 USD per GPU-hour, 1,000 W, PUE 1, 400 gCO2e/kWh, no
+  // embodied carbon; 12 months; split by GPU-hours used.
+  // A: 20,000 tokens/s on average, peak 40,000, 2,500 per GPU → 16 GPUs held → 140,160 GPU-hours; busy 0.5;
+  //    tokens 140,160 × 2,500 × 3,600 × 0.5 = 630.72 billion.
+  // B: 10,000 tokens/s, peak 10,000 (busy all the time) → 4 GPUs → 35,040 GPU-hours; tokens 315.36 billion.
+  // The pool: 20 GPUs reserved, 175,200 h × 2 = 350,400 USD, all used: A 0.8 of it (280,320), B 0.2 (70,080).
+  // In the pool: A 280,320 ÷ 630,720 = 0.4444 USD per million tokens; B 70,080 ÷ 315,360 = 0.2222.
+  // Alone, each reserves the same 20 GPUs and pays 350,400: A 350,400 ÷ 630,720 = 0.5556; B 350,400 ÷ 315,360 = 1.1111.
+  // A's input and output: 0.4444 × 2/11 = 0.0808 and × 20/11 = 0.8081 in the pool.
+  // Energy in a pool counts every held hour busy (§18): A 0.8 × 175,200 kWh = 140,160 kWh ÷ 630.72 million thousand
+  // tokens = 2.222e-4 kWh; CO2e × 0.4 = 8.889e-5 kg. B 35,040 kWh ÷ 315.36 million = 1.111e-4 kWh.
+  const member = (tokensPerSecond: number, tokens: typeof profile): Workload => ({ ...inference(tokens), tokensPerSecond }) as Workload;
+  const s = valid({
+    ...scenario([cloud({ gridGCO2ePerKWh: 400, pricingModel: 'reserved1y', committedGpus: 20, demandSharePct: 0 })], { workload: inference(profile) }),
+    pool: {
+      firstMemberName: 'A',
+      firstMemberCommittedSharePct: null,
+      splitRule: 'gpuHours',
+      members: [
+        { name: 'B', workload: member(10_000, { peakTokensPerSecond: 10_000, hoursAtPeakPerDay: 0, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } as unknown as typeof profile), memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+      ],
+    },
+  } as Scenario);
+  const r = evaluatePlanning(s);
+  const [a, b] = r.pool!.members;
+
+  it('the pool’s cost and split, as worked above', () => {
+    expect(r.mix.totals.costCcy).toBeCloseTo(350_400, 6);
+    expect(a!.inPoolCcy).toBeCloseTo(280_320, 6);
+    expect(b!.inPoolCcy).toBeCloseTo(70_080, 6);
+  });
+  it('each member’s tokens and cost per million tokens, in the pool and alone', () => {
+    expect(a!.tokens!.inPool.tokens).toBeCloseTo(630.72e9, 0);
+    expect(b!.tokens!.inPool.tokens).toBeCloseTo(315.36e9, 0);
+    expect(a!.tokens!.inPool.costPerMillionCcy).toBeCloseTo(4 / 9, 12);
+    expect(b!.tokens!.inPool.costPerMillionCcy).toBeCloseTo(2 / 9, 12);
+    expect(a!.tokens!.alone.costPerMillionCcy).toBeCloseTo(5 / 9, 12);
+    expect(b!.tokens!.alone.costPerMillionCcy).toBeCloseTo(10 / 9, 12);
+    expect(a!.tokens!.alone.tokens).toBeCloseTo(630.72e9, 0);
+  });
+  it('input and output where the member gave them; none (null, not zero) where it did not', () => {
+    expect(a!.tokens!.inPool.inputCostPerMillionCcy).toBeCloseTo((4 / 9) * (2 / 11), 12);
+    expect(a!.tokens!.inPool.outputCostPerMillionCcy).toBeCloseTo((4 / 9) * (20 / 11), 12);
+    expect(b!.tokens!.inPool.inputCostPerMillionCcy).toBeNull();
+    expect(b!.tokens!.alone.outputCostPerMillionCcy).toBeNull();
+  });
+  it('energy and CO2e per thousand tokens (every held hour busy in a pool)', () => {
+    expect(a!.tokens!.inPool.facilityKWhPerThousand).toBeCloseTo(140_160 / 630.72e6, 15);
+    expect(a!.tokens!.inPool.kgCO2ePerThousand).toBeCloseTo((140_160 * 0.4) / 630.72e6, 15);
+    expect(b!.tokens!.inPool.facilityKWhPerThousand).toBeCloseTo(35_040 / 315.36e6, 15);
+  });
+  it('a member without a load profile has no per-token figures', () => {
+    const plain = evaluatePlanning({ ...s, workload: inference() });
+    expect(plain.pool!.members[0]!.tokens).toBeUndefined();
+    expect(plain.pool!.members[1]!.tokens).toBeDefined();
+  });
+});
+
+describe('a pool member’s price of a token in the CSV and `npm run evaluate`', () => {
+  // The pool of the worked example above (A: 4/9 USD per million in the pool, 5/9 alone; B has a profile,
+  // C none): every member's figures, and a sentence — never a zero — for the one without a profile.
+  const noSplit = { peakTokensPerSecond: 10_000, hoursAtPeakPerDay: 0, inputTokensPerSecondPerGpu: null, outputTokensPerSecondPerGpu: null, inputTokenSharePct: null } as unknown as typeof profile;
+  const s = valid({
+    ...scenario([cloud({ gridGCO2ePerKWh: 400, pricingModel: 'reserved1y', committedGpus: 20, demandSharePct: 0 })], { workload: inference(profile) }),
+    pool: {
+      firstMemberName: 'A',
+      firstMemberCommittedSharePct: null,
+      splitRule: 'gpuHours',
+      members: [
+        { name: 'B', workload: { ...inference(noSplit), tokensPerSecond: 10_000 }, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+        { name: 'C', workload: { ...inference(), tokensPerSecond: 0.001 }, memberStartMonth: 0, memberActiveMonths: null, committedSharePct: null },
+      ],
+    },
+  } as Scenario);
+  it('the CSV, in English and in French', async () => {
+    const { resultsCsv } = await import('../../../src/storage/csv.ts');
+    const { translatorOf } = await import('../../../src/i18n/translate.ts');
+    const { en: enDict } = await import('../../../src/i18n/en.ts');
+    const { fr: frDict } = await import('../../../src/i18n/fr.ts');
+    const r = evaluatePlanning(s);
+    const en = resultsCsv(r, translatorOf(enDict), { lang: 'en' });
+    expect(en).toContain('Price of a token per pool member');
+    // C's tiny demand takes a tiny part of the 20 GPUs (a hair of A's tokens goes unserved, a hair of its cost to C): 6 decimals still read 4/9.
+    expect(en).toMatch(/A \(in the pool\),6307199\d{5}(\.\d+)?,0\.444444,0\.080808,0\.808081,0\.222222,0\.088889/);
+    expect(en).toMatch(/A \(alone\),630720000000,0\.555556,0\.10101,1\.010101,0\.222222,0\.088889/);
+    expect(en).toContain('C,no load profile: no per-token figures');
+    const fr = resultsCsv(r, translatorOf(frDict), { lang: 'fr' });
+    expect(fr).toMatch(/A \(seul\);630720000000;0,555556;/);
+    expect(fr).toContain('C;pas de profil de charge : pas de chiffres par jeton');
+  });
+  it('`npm run evaluate` prints each member’s figures (the worker’s evaluation)', async () => {
+    const { api } = await import('../../../workers/api.ts');
+    const out = api.evaluate(s);
+    if (!out.ok) throw new Error('does not evaluate');
+    expect(out.result.pool!.members[0]!.tokens!.alone.costPerMillionCcy).toBeCloseTo(5 / 9, 12);
+    expect(out.result.pool!.members[2]!.tokens).toBeUndefined();
+  });
+});

@@ -7,11 +7,13 @@ import { Kernel, LANES, type FanCapture } from '../kernel.ts';
 import { MIN_SERVED_GPU_HOURS } from '../run.ts';
 import { fillSamples } from './distributions.ts';
 import { fanBands } from './fan.ts';
-import { compilePlan, WORKLOAD_SLOTS, type Plan } from './plan.ts';
+import { B, compilePlan, R, WORKLOAD_SLOTS, type Plan } from './plan.ts';
 import { hasMemberRanges, otherMembersDemand, otherMembersDemandSamples } from '../pool.ts';
 import { percentiles } from './quantiles.ts';
 import { Random } from './random.ts';
-import { costPerMillionTokens, tokenKindWeight, tokensPerRefGpuHour } from '../tokens.ts';
+import { costPerMillionTokens, perThousandTokens, tokenKindWeight, tokensPerRefGpuHour } from '../tokens.ts';
+import { allocateMix, type Allocation } from '../serving.ts';
+import { demandSeries } from '../workload.ts';
 
 /** Percentiles of the fan chart of cumulative cost. */
 export const FAN_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -66,6 +68,12 @@ export interface TokenOutcome {
   outputCostPerMillionCcy: Stats | null;
 }
 
+/** tokens (issue 15): the mix's price of a token across samples (each sample's mix: the serving rule on its own demand and capacities). */
+export interface MixTokenOutcome extends TokenOutcome {
+  facilityKWhPerThousand: Stats;
+  kgCO2ePerThousand: Stats;
+}
+
 export interface MonteCarloResult {
   scenarioId: string;
   samples: number;
@@ -80,6 +88,8 @@ export interface MonteCarloResult {
   /** Worker time of the run, in milliseconds. */
   elapsedMs: number;
   options: OptionOutcome[];
+  /** tokens (issue 15): the mix's price of a token (absent without a load profile, or when a sample's mix serves no token). */
+  mixTokens?: MixTokenOutcome;
 }
 
 export interface RunOptions {
@@ -149,6 +159,83 @@ function collectTokens(kernel: Kernel, t: Tally, k0: number, size: number, split
       t.perMillionOut[i]![k0 + k] = cost * wOut;
     }
   }
+}
+
+/** tokens (issue 15): what the mix's price of a token needs per chunk: the allocation's buffers, and per sample its five figures. */
+interface MixTally {
+  served: Float64Array[];
+  demand: Float64Array;
+  allocation: Allocation;
+  /** Per sample: cost per million tokens (blended, input, output), facility kWh and kg CO2e per thousand tokens. */
+  figures: Float64Array[];
+}
+
+/**
+ * tokens (issue 15): the mix in samples k0 … k0 + size, after the options alone were collected: each
+ * sample's own demand and capacities allocated by the serving rule (serving.ts, as the evaluation and
+ * the optimiser's risk do), the kernel run with that allocation, the options' totals summed (as
+ * evaluate.ts sums the mix), then the same per-token formulas (tokens.ts).
+ */
+function collectMixTokens(kernel: Kernel, x: MixTally, k0: number, size: number, split: boolean): void {
+  const plan = kernel.plan;
+  const months = plan.months;
+  const S = plan.stride;
+  for (let k = 0; k < size; k++) {
+    demandSeries(kernel.demand, k, months, x.demand);
+    const a = allocateMix(plan.resolved, kernel.options, x.demand, k, x.allocation);
+    for (let i = 0; i < x.served.length; i++) {
+      const col = x.served[i]!;
+      const by = a.served[i]!;
+      for (let m = 0; m < months; m++) col[m * S + k] = by[m]!;
+    }
+  }
+  kernel.run(size, { served: x.served });
+  const w = plan.workload;
+  const i2 = WORKLOAD_SLOTS.inference;
+  const [perMillion, perMillionIn, perMillionOut, kWh, kg] = x.figures as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  for (let k = 0; k < size; k++) {
+    let cost = 0;
+    let served = 0;
+    let facility = 0;
+    let co2 = 0;
+    for (let i = 0; i < kernel.options.length; i++) {
+      const c = kernel.options[i]!;
+      const p = plan.options[i]!.p;
+      cost += c.cost[k]!;
+      served += c.served[k]!;
+      // Facility energy = IT × PUE (energy.ts).
+      facility += c.itKWh[k]! * p[(plan.options[i]!.kind === 0 ? B.pue : R.pue) * S + k]!;
+      co2 += c.co2eKg[k]!;
+    }
+    const tokens = served * tokensPerRefGpuHour(w[i2.tokensPerSecondPerGpu! * S + k]!, kernel.busy[k]!);
+    const c = costPerMillionTokens(cost, tokens) ?? Number.NaN;
+    const tIn = w[i2.inputTokensPerSecondPerGpu! * S + k]!;
+    const tOut = w[i2.outputTokensPerSecondPerGpu! * S + k]!;
+    const share = w[i2.inputTokenSharePct! * S + k]!;
+    perMillion[k0 + k] = c;
+    perMillionIn[k0 + k] = split ? c * tokenKindWeight(tIn, tIn, tOut, share) : Number.NaN;
+    perMillionOut[k0 + k] = split ? c * tokenKindWeight(tOut, tIn, tOut, share) : Number.NaN;
+    kWh[k0 + k] = perThousandTokens(facility, tokens) ?? Number.NaN;
+    kg[k0 + k] = perThousandTokens(co2, tokens) ?? Number.NaN;
+  }
+}
+
+/** tokens (issue 15): the mix's token figures across the samples (undefined when a sample's mix serves no token). */
+function mixTokenOutcome(x: MixTally, n: number, split: boolean): { mixTokens?: MixTokenOutcome } {
+  const [perMillion, perMillionIn, perMillionOut, kWh, kg] = x.figures as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const blended = statsOrNull(perMillion, n);
+  const energy = statsOrNull(kWh, n);
+  const co2 = statsOrNull(kg, n);
+  if (blended === null || energy === null || co2 === null) return {};
+  return {
+    mixTokens: {
+      costPerMillionCcy: blended,
+      inputCostPerMillionCcy: split ? statsOrNull(perMillionIn, n) : null,
+      outputCostPerMillionCcy: split ? statsOrNull(perMillionOut, n) : null,
+      facilityKWhPerThousand: energy,
+      kgCO2ePerThousand: co2,
+    },
+  };
 }
 
 /** Stats of a per-sample figure, or null when a sample has none (NaN). */
@@ -257,6 +344,15 @@ export function* monteCarloSteps(s: Scenario, options: RunOptions = {}): Generat
       perMillionIn: tokens ? view(4) : none,
       perMillionOut: tokens ? view(5) : none,
     };
+    // tokens (issue 15): the mix's buffers (only when a token is priced: other runs are unchanged).
+    const mixTally: MixTally | null = tokens
+      ? {
+          served: plan.options.map(() => new Float64Array(plan.months * stride)),
+          demand: new Float64Array(plan.months),
+          allocation: { served: plan.options.map(() => new Float64Array(plan.months)), unmet: new Array<number>(plan.months).fill(0) },
+          figures: [0, 1, 2, 3, 4].map(() => new Float64Array(n)),
+        }
+      : null;
     const fan: FanCapture = { points: Int32Array.from(points), samples: fanSamples, fans: each(fanSamples * width), offset: 0 };
     const columns = plan.inputs.map((input) => input.block.subarray(input.slot * stride, input.slot * stride + stride));
     for (let k0 = 0; k0 < n; k0 += stride) {
@@ -269,6 +365,7 @@ export function* monteCarloSteps(s: Scenario, options: RunOptions = {}): Generat
       kernel.run(size, { fan: k0 < fanSamples ? fan : null, extraDemand });
       collect(kernel, tally, k0, size);
       if (tokens) collectTokens(kernel, tally, k0, size, split);
+      if (mixTally !== null) collectMixTokens(kernel, mixTally, k0, size, split);
       const done = k0 + size;
       if (onProgress !== null && done % PROGRESS_EVERY === 0 && done < n) onProgress(done, n);
       if (done < n) yield done;
@@ -303,6 +400,7 @@ export function* monteCarloSteps(s: Scenario, options: RunOptions = {}): Generat
       fanMonths: points,
       elapsedMs: clock() - started,
       options: outcomes,
+      ...(mixTally !== null ? mixTokenOutcome(mixTally, n, split) : {}),
     };
   }
 }
