@@ -18,13 +18,16 @@ declare global {
   interface Window {
     benchLongTasks: { startMs: number; durationMs: number }[];
     benchWorkersCreated: number;
+    /** The first run summary the page showed under the uncertainty table (caught as it appears). */
+    benchFirstRun: string | null;
   }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function openPage(browser: Browser, url: string, cpuSlowdown: number): Promise<Page> {
+async function openPage(browser: Browser, url: string, cpuSlowdown: number, init?: () => void): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  if (init) await page.addInitScript(init);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   await page.addInitScript(() => {
@@ -96,7 +99,11 @@ async function typing(browser: Browser, url: string, cpuSlowdown: number): Promi
  */
 async function shownRun(page: Page): Promise<{ ms: number; samples: number }> {
   const status = page.locator('.uncertainty p[role=status]').filter({ hasText: 'ms of worker time' }).first();
-  const text = (await status.textContent({ timeout: 60_000 })) ?? '';
+  return parseRun((await status.textContent({ timeout: 60_000 })) ?? '');
+}
+
+
+function parseRun(text: string): { ms: number; samples: number } {
   const m = /([\d.,]+) ms of worker time/.exec(text);
   const n = /([\d,]+) samples/.exec(text);
   if (!m || !n) throw new Error(`no worker time or sample count in "${text}"`);
@@ -109,8 +116,21 @@ async function monteCarloInPage(browser: Browser, url: string): Promise<void> {
   const fullFirstMs: number[] = [];
   const againMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const page = await openPage(browser, url, 1);
-    const first = await shownRun(page);
+    // The first run shown, caught as it appears: a first look may be replaced before the page is polled.
+    const page = await openPage(browser, url, 1, () => {
+      window.benchFirstRun = null;
+      const observer = new MutationObserver(() => {
+        for (const p of document.querySelectorAll('.uncertainty p[role=status]')) {
+          if (!p.textContent?.includes('ms of worker time')) continue;
+          window.benchFirstRun = p.textContent;
+          observer.disconnect();
+          return;
+        }
+      });
+      document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
+    });
+    await page.waitForFunction(() => window.benchFirstRun !== null, null, { timeout: 60_000 });
+    const first = parseRun((await page.evaluate(() => window.benchFirstRun)) ?? '');
     firstMs.push(first.ms);
     firstSamples.push(first.samples);
     // The first full run (which replaces a first look, if the page showed one).
