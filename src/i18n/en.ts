@@ -474,6 +474,7 @@ export const en = {
   'uncertainty.cancel': 'Cancel',
   'uncertainty.run': 'Run again',
   'uncertainty.summary': '{samples} samples, seed {seed}, uncertain inputs: {inputs} — {ms} ms of worker time.',
+  'uncertainty.firstLook': 'First look from {samples} samples (of {total}), seed {seed}, uncertain inputs: {inputs} — {ms} ms of worker time. The figures below are this first look’s until the run of {total} samples replaces them.',
   'uncertainty.cancelled': 'The run was cancelled.',
   'uncertainty.cancelledStale': 'The run was cancelled: the results below are from an earlier version of the scenario.',
   'uncertainty.stale': 'The results below are from an earlier version of the scenario.',

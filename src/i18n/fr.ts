@@ -475,6 +475,7 @@ export const fr: Record<MessageKey, string> = {
   'uncertainty.cancel': 'Annuler',
   'uncertainty.run': 'Relancer',
   'uncertainty.summary': '{samples} tirages, graine {seed}, données incertaines : {inputs} — {ms} ms de calcul dans le worker.',
+  'uncertainty.firstLook': 'Premier aperçu sur {samples} tirages (sur {total}), graine {seed}, données incertaines : {inputs} — {ms} ms de calcul dans le worker. Les chiffres ci-dessous sont ceux de cet aperçu jusqu’à ce que le calcul sur {total} tirages les remplace.',
   'uncertainty.cancelled': 'Le calcul a été annulé.',
   'uncertainty.cancelledStale': 'Le calcul a été annulé : les résultats ci-dessous viennent d’une version précédente du scénario.',
   'uncertainty.stale': 'Les résultats ci-dessous viennent d’une version précédente du scénario.',

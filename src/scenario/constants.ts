@@ -51,6 +51,12 @@ export const RANGE_TARGETS = ['settings', 'workload', 'option', 'member', 'pool'
 export const MIN_SAMPLES = FIELDS.samples.min;
 export const MAX_SAMPLES = FIELDS.samples.max;
 export const DEFAULT_SAMPLES = 10_000;
+/**
+ * Samples of the first look (issue 11: the first run shown after the page opens ≤ 10 ms of worker
+ * time): when nothing is shown yet, a run this size (same seed) is shown at once, labelled with its
+ * own sample count, and the run of the scenario's samples replaces it.
+ */
+export const FIRST_LOOK_SAMPLES = MIN_SAMPLES;
 export const MAX_RANGES = 40;
 
 export const DEFAULT_UNCERTAINTY: Uncertainty = { samples: DEFAULT_SAMPLES, seed: 1, ranges: [] };

@@ -6,6 +6,7 @@
 // once: the worker stops it, its answer is dropped and the tornado after it is not started. The
 // engine is injected (tests fake it).
 import { EngineAborted, engine, type Engine } from '../engine/bridge.svelte.ts';
+import { FIRST_LOOK_SAMPLES } from '../scenario/constants.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { MonteCarloResult } from '../../workers/models/uncertainty/montecarlo.ts';
 import type { TornadoResult } from '../../workers/models/uncertainty/tornado.ts';
@@ -20,6 +21,14 @@ export type SimulatorEngine = Pick<Engine, 'warmUpMonteCarlo' | 'monteCarlo' | '
 
 export class Uncertainty {
   result = $state.raw<MonteCarloResult | null>(null);
+  /**
+   * The first look (FIRST_LOOK_SAMPLES) shown while the full run goes, when nothing was shown
+   * before; null once the full run is in `result`. Never in `result`: what reads the results
+   * (export, report, token figures) only ever sees a full run.
+   */
+  firstLook = $state.raw<MonteCarloResult | null>(null);
+  /** The samples of the full run the first look stands in for. */
+  firstLookOf = $state(0);
   tornado = $state.raw<TornadoResult | null>(null);
   /** pool (issue 15): each member's cost in the pool and alone across the ranges (null: no pool, or not run yet). */
   pool = $state.raw<PoolMonteCarloResult | null>(null);
@@ -38,9 +47,11 @@ export class Uncertainty {
   #controller: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** `firstLookSamples`: 0 for no first look (the full run only). */
   constructor(
     private readonly engine: SimulatorEngine,
     private readonly quietMs = QUIET_MS,
+    private readonly firstLookSamples = 0,
   ) {}
 
   /** Runs the uncertainty of `s` (a valid, plain scenario), now or after the run in progress. */
@@ -53,6 +64,7 @@ export class Uncertainty {
       this.#next = null;
       this.#controller?.abort();
       this.result = null;
+      this.firstLook = null;
       this.tornado = null;
       this.pool = null;
       this.stale = false;
@@ -60,7 +72,7 @@ export class Uncertainty {
       this.failure = null;
       return;
     }
-    if (this.result) this.stale = true;
+    if (this.result || this.firstLook) this.stale = true;
     // While the person types, wait for a pause: one run for a burst of edits, and the processor
     // left to the page meanwhile.
     clearTimeout(this.#timer);
@@ -101,6 +113,19 @@ export class Uncertainty {
       // processor to itself instead of sharing it with the charts.
       await idle();
       if (signal.aborted) throw new EngineAborted('cancelled');
+      // Nothing shown yet: a first look of a few samples at once, then the full run replaces it.
+      if (this.firstLookSamples > 0 && !this.result && !this.firstLook && s.uncertainty.samples > this.firstLookSamples) {
+        this.runningSamples = this.firstLookSamples;
+        const look = await this.engine.monteCarlo(s, { samples: this.firstLookSamples }, null, { signal });
+        if (this.#next || this.#last !== s) return;
+        // A failed first look shows nothing: the full run says what went wrong.
+        if (look.ok) {
+          this.firstLook = look.result;
+          this.firstLookOf = s.uncertainty.samples;
+          this.stale = false;
+        }
+        this.runningSamples = s.uncertainty.samples;
+      }
       const mc = await this.engine.monteCarlo(s, {}, (done, total) => (this.progress = done / total), { signal });
       // A newer scenario is waiting, or has no ranges: these results are already out of date, and
       // the simulator goes on to the newer one instead of its tornado.
@@ -114,6 +139,7 @@ export class Uncertainty {
         return;
       }
       this.result = mc.result;
+      this.firstLook = null;
       this.tornado = tornado!.result;
       this.stale = false;
       // pool (issue 15): then each member's figures (slower: a full pool evaluation per sample), when the scenario has a pool.
@@ -128,10 +154,10 @@ export class Uncertainty {
         // Superseded by a newer scenario (or one without ranges), or cancelled by the person.
         if (this.#next || this.#last !== s) return;
         this.cancelled = true;
-        this.stale = this.result !== null;
+        this.stale = this.result !== null || (this.firstLook !== null && this.#last !== s);
       } else {
         this.failure = failureOf(e);
-        this.stale = this.result !== null;
+        this.stale = this.result !== null || (this.firstLook !== null && this.#last !== s);
       }
     } finally {
       this.running = false;
@@ -151,4 +177,4 @@ function idle(): Promise<void> {
   });
 }
 
-export const uncertainty = new Uncertainty(engine);
+export const uncertainty = new Uncertainty(engine, QUIET_MS, FIRST_LOOK_SAMPLES);

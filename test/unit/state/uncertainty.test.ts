@@ -131,3 +131,118 @@ describe('Uncertainty', () => {
     expect(sim.runs).toHaveLength(0);
   });
 });
+
+/** A simulator that runs what it is asked (sample count included), each run waiting for `release()`. */
+function askedSimulator() {
+  const runs: { samples: number | undefined; gate: ReturnType<typeof deferred<void>> }[] = [];
+  const engine: SimulatorEngine = {
+    warmUpMonteCarlo: async () => undefined,
+    monteCarlo: (s, request, _progress, options = {}) =>
+      new Promise<MonteCarloResponse>((resolve, reject) => {
+        const gate = deferred<void>();
+        runs.push({ samples: request.samples, gate });
+        options.signal?.addEventListener('abort', () => reject(new EngineAborted('cancelled')));
+        void gate.promise.then(() => resolve(simulatorApi.monteCarlo(s, request)));
+      }),
+    sensitivity: async (s) => simulatorApi.tornado(s),
+  };
+  return { engine, runs };
+}
+
+/** A scenario with a range and `samples` samples. */
+function sampled(samples: number): Scenario {
+  const s = withRanges(scenario([cloud()]));
+  return { ...s, uncertainty: { ...s.uncertainty, samples } };
+}
+
+describe('Uncertainty: the first look (issue 11)', () => {
+  it('shows a first look of a few samples at once when nothing is shown, then the full run replaces it', async () => {
+    const sim = askedSimulator();
+    const u = new Uncertainty(sim.engine, 1, 1000);
+    u.request(sampled(4000));
+    await until(() => sim.runs.length === 1);
+    expect(sim.runs[0]!.samples).toBe(1000);
+    expect(u.runningSamples).toBe(1000);
+    sim.runs[0]!.gate.resolve();
+    await until(() => sim.runs.length === 2);
+    // The first look is shown, with its own sample count and the full run's; never as the result.
+    expect(u.firstLook?.samples).toBe(1000);
+    expect(u.firstLookOf).toBe(4000);
+    expect(u.result).toBeNull();
+    expect(u.running).toBe(true);
+    expect(u.runningSamples).toBe(4000);
+    // The full run: the scenario's own samples.
+    expect(sim.runs[1]!.samples).toBeUndefined();
+    sim.runs[1]!.gate.resolve();
+    await until(() => !u.running);
+    expect(u.result?.samples).toBe(4000);
+    expect(u.firstLook).toBeNull();
+    expect(u.tornado).not.toBeNull();
+  });
+
+  it('runs no first look once results are shown, nor when the scenario asks for no more samples than a first look', async () => {
+    const sim = askedSimulator();
+    const u = new Uncertainty(sim.engine, 1, 1000);
+    u.request(sampled(1000));
+    await until(() => sim.runs.length === 1);
+    expect(sim.runs[0]!.samples).toBeUndefined();
+    sim.runs[0]!.gate.resolve();
+    await until(() => !u.running && u.result !== null);
+    u.request(sampled(4000));
+    await until(() => sim.runs.length === 2);
+    expect(sim.runs[1]!.samples).toBeUndefined();
+    sim.runs[1]!.gate.resolve();
+    await until(() => !u.running && u.result?.samples === 4000);
+    expect(u.firstLook).toBeNull();
+  });
+
+  it('a full run cancelled after the first look leaves the first look shown, not out of date, and runs no second first look', async () => {
+    const sim = askedSimulator();
+    const u = new Uncertainty(sim.engine, 1, 1000);
+    u.request(sampled(4000));
+    await until(() => sim.runs.length === 1);
+    sim.runs[0]!.gate.resolve();
+    await until(() => sim.runs.length === 2);
+    u.cancel();
+    await until(() => !u.running);
+    expect(u.cancelled).toBe(true);
+    expect(u.firstLook?.samples).toBe(1000);
+    expect(u.result).toBeNull();
+    expect(u.stale).toBe(false);
+    u.rerun();
+    await until(() => sim.runs.length === 3);
+    expect(sim.runs[2]!.samples).toBeUndefined();
+  });
+
+  it('an edit during the full run marks the first look out of date; the newer scenario gets a full run', async () => {
+    const sim = askedSimulator();
+    const u = new Uncertainty(sim.engine, 1, 1000);
+    u.request(sampled(4000));
+    await until(() => sim.runs.length === 1);
+    sim.runs[0]!.gate.resolve();
+    await until(() => sim.runs.length === 2);
+    u.request(sampled(3000));
+    expect(u.stale).toBe(true);
+    await sleep(10);
+    sim.runs[1]!.gate.resolve();
+    await until(() => sim.runs.length === 3);
+    expect(sim.runs[2]!.samples).toBeUndefined();
+    sim.runs[2]!.gate.resolve();
+    await until(() => !u.running && u.result !== null);
+    expect(u.result?.samples).toBe(3000);
+    expect(u.firstLook).toBeNull();
+    expect(u.stale).toBe(false);
+  });
+
+  it('a scenario without ranges clears the first look', async () => {
+    const sim = askedSimulator();
+    const u = new Uncertainty(sim.engine, 1, 1000);
+    u.request(sampled(4000));
+    await until(() => sim.runs.length === 1);
+    sim.runs[0]!.gate.resolve();
+    await until(() => u.firstLook !== null);
+    u.request(scenario([cloud()]));
+    expect(u.firstLook).toBeNull();
+    expect(u.stale).toBe(false);
+  });
+});
