@@ -48,6 +48,8 @@ for (const lang of ['en', 'fr'] as const) {
       const alone = (await cells.nth(1).innerText()).split('\n')[0]!;
       await expect(cells.nth(2)).not.toHaveText(alone);
     }
+    // The demand column says its unit (the figures under it are bare GPU-hours).
+    await expect(table.getByRole('columnheader').nth(1)).toHaveText(lang === 'en' ? /\(GPU-hours\)$/ : /\(heures-GPU\)$/);
     const prefix = m['pool.utilisation'].split('{pooled}')[0]!;
     await expect(panel.getByText(new RegExp(`^${esc(prefix)}`))).toBeVisible();
     await expect(results(page).getByText(dict[lang]['results.lastGood'])).toHaveCount(0);

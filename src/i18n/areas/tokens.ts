@@ -37,7 +37,7 @@ export const messages = {
     'tokens.noSplit': 'Jetons d’entrée et de sortie : « — » tant que la charge n’a pas les débits d’entrée et de sortie d’un GPU et la part des jetons d’entrée.',
     'tokens.col.energy': 'Énergie par millier de jetons',
     'tokens.col.co2e': 'CO2e par millier de jetons',
-    'tokens.alone': '{name} seule',
+    'tokens.alone': '{name}, seule',
     'tokens.mix': 'Le mix',
     'tokens.none': '—',
     'tokens.mc.band': 'P5 {p5} · P50 {p50} · P95 {p95}',
