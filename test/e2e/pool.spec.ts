@@ -61,6 +61,11 @@ for (const lang of ['en', 'fr'] as const) {
       await section.screenshot({ path: `${shots}/members-${lang}-${width}.png` });
       await panel.scrollIntoViewIfNeeded();
       await panel.screenshot({ path: `${shots}/results-${lang}-${width}.png` });
+      // The split rule's label stands on its own line, above its choices (they wrapped beside and under it).
+      const rules = section.getByRole('radiogroup', { name: m['pool.splitRule'] });
+      const label = await rules.getByText(m['pool.splitRule'], { exact: true }).boundingBox();
+      const first = await rules.getByRole('radio').first().boundingBox();
+      expect(first!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
     }
   });
 }
