@@ -84,6 +84,9 @@ for (const lang of ['en', 'fr'] as const) {
       const saving = table.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell').nth(3);
       await expect(saving).toHaveText(/^\d[\d,\u202f\u00a0 ]*\s?MAD|^MAD\s?\d/);
     }
+    // Utilisation pooled and alone, side by side in one sentence: both with one decimal, the page's way.
+    const pct = lang === 'en' ? '\\d+\\.\\d%' : '\\d+,\\d\\u00a0%';
+    await expect(panel.getByText(new RegExp(`^${esc(m['pool.utilisation'].split('{pooled}')[0]!)}`))).toHaveText(new RegExp(`${pct}[^]*${pct}`));
     await page.setViewportSize({ width: 1440, height: 2400 });
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${shots}/casablanca-${lang}-1440.png` });
