@@ -25,8 +25,9 @@ export function formatNumber(lang: Lang, x: number, maxFractionDigits?: number):
   return nf(lang, { maximumFractionDigits: digits }).format(x);
 }
 
-export function formatPercent(lang: Lang, fraction: number, digits = 0): string {
-  return nf(lang, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
+/** `minDigits`: figures compared in one sentence keep the same number of decimals ("72.1 %, 24.0 %"). */
+export function formatPercent(lang: Lang, fraction: number, digits = 0, minDigits = 0): string {
+  return nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: minDigits }).format(fraction);
 }
 
 /** Money in the scenario's currency: cents below 100, whole units above, compact above 10 million. */

@@ -654,7 +654,7 @@ export const fr: Record<MessageKey, string> = {
   'pool.startMonth': "Début (mois)",
   'pool.activeMonths': "Mois d’activité",
   'pool.committedShare': "Part engagée",
-  'example.pool': "Trois start-ups mutualisent",
+  'example.pool': "Trois start-ups mutualisent un cluster",
   'issue.memberReference': "Exprimez la demande dans l’accélérateur de référence {value}.",
   'issue.memberStartAfterHorizon': "Le membre commence après l’horizon ({horizonMonths} mois).",
   'issue.committedShareRequired': "Indiquez la part engagée de ce membre.",

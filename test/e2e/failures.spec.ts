@@ -36,5 +36,15 @@ for (const lang of ['en', 'fr'] as const) {
     await page.setViewportSize({ width: 390, height: 900 });
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`failures-${lang}-390.png`) });
+
+    // A checkpoint longer than the interval it implies: a message on the field, and the figures under
+    // the fields go (they were the last good ones, for a checkpoint the person no longer has).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(card.locator('[data-figure="failures-now"]')).toBeVisible();
+    await typeInto(page, card.getByRole('textbox', { name: labelOf(lang, 'fail.interruptions') }), '50');
+    await typeInto(page, card.getByRole('textbox', { name: labelOf(lang, 'fail.checkpoint') }), '600');
+    await expect(card.getByText(dict[lang]['issue.checkpointOverInterval'].split('(')[0]!.trim(), { exact: false })).toBeVisible();
+    await expect(card.locator('[data-figure="failures-now"]')).toHaveCount(0);
+    await expect(results(page).getByText(dict[lang]['results.lastGood'])).toBeVisible();
   });
 }

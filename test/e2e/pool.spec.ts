@@ -48,6 +48,8 @@ for (const lang of ['en', 'fr'] as const) {
       const alone = (await cells.nth(1).innerText()).split('\n')[0]!;
       await expect(cells.nth(2)).not.toHaveText(alone);
     }
+    // The demand column says its unit (the figures under it are bare GPU-hours).
+    await expect(table.getByRole('columnheader').nth(1)).toHaveText(lang === 'en' ? /\(GPU-hours\)$/ : /\(heures-GPU\)$/);
     const prefix = m['pool.utilisation'].split('{pooled}')[0]!;
     await expect(panel.getByText(new RegExp(`^${esc(prefix)}`))).toBeVisible();
     await expect(results(page).getByText(dict[lang]['results.lastGood'])).toHaveCount(0);
@@ -59,6 +61,11 @@ for (const lang of ['en', 'fr'] as const) {
       await section.screenshot({ path: `${shots}/members-${lang}-${width}.png` });
       await panel.scrollIntoViewIfNeeded();
       await panel.screenshot({ path: `${shots}/results-${lang}-${width}.png` });
+      // The split rule's label stands on its own line, above its choices (they wrapped beside and under it).
+      const rules = section.getByRole('radiogroup', { name: m['pool.splitRule'] });
+      const label = await rules.getByText(m['pool.splitRule'], { exact: true }).boundingBox();
+      const first = await rules.getByRole('radio').first().boundingBox();
+      expect(first!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
     }
   });
 }
@@ -77,6 +84,9 @@ for (const lang of ['en', 'fr'] as const) {
       const saving = table.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell').nth(3);
       await expect(saving).toHaveText(/^\d[\d,\u202f\u00a0 ]*\s?MAD|^MAD\s?\d/);
     }
+    // Utilisation pooled and alone, side by side in one sentence: both with one decimal, the page's way.
+    const pct = lang === 'en' ? '\\d+\\.\\d%' : '\\d+,\\d\\u00a0%';
+    await expect(panel.getByText(new RegExp(`^${esc(m['pool.utilisation'].split('{pooled}')[0]!)}`))).toHaveText(new RegExp(`${pct}[^]*${pct}`));
     await page.setViewportSize({ width: 1440, height: 2400 });
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${shots}/casablanca-${lang}-1440.png` });

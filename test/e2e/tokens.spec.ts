@@ -31,13 +31,17 @@ for (const lang of ['en', 'fr'] as const) {
     // The price of a token: one row per option alone, then the mix, in the scenario's currency.
     const panel = results(page).getByTestId('tokens-results');
     await expect(panel.getByRole('heading', { name: m['tokens.results.title'] })).toBeVisible({ timeout: 30_000 });
-    await expect(panel.getByRole('columnheader', { name: m['tokens.col.cost'] })).toBeVisible();
+    await expect(panel.getByRole('columnheader', { name: m['tokens.col.cost'], exact: true })).toBeVisible();
     const mix = panel.getByRole('row', { name: new RegExp(`^${m['tokens.mix']}`) });
     const money = lang === 'en' ? /^(US)?\$\d/ : /\d\u00a0\$US$/;
     await expect(mix.getByTestId('tokens-cost')).toHaveText(money);
     // 40,000 ÷ 2,500 = 16 GPUs held for the peak, busy half the time.
     await expect(panel.getByText(lang === 'en' ? /^16 GPUs held for the peak, busy 50%/ : /^16 GPU réservés à la pointe, occupés 50\u00a0%/)).toBeVisible();
     await expect(results(page).getByText(d['results.lastGood'])).toHaveCount(0);
+    // No input and output throughputs: their columns say what they hold, and a sentence says why they show "—".
+    await expect(panel.getByRole('columnheader', { name: m['tokens.col.input'], exact: true })).toBeVisible();
+    await expect(mix.getByRole('cell').nth(1)).toHaveText(m['tokens.none']);
+    await expect(panel.getByTestId('tokens-no-split')).toHaveText(m['tokens.noSplit']);
 
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 2400 });
