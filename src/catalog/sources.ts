@@ -8,7 +8,7 @@ let loading: Promise<void> | null = null;
 
 /** Fills the built-in catalog's `sources` (once; later calls return the same promise). */
 export function loadSources(): Promise<void> {
-  loading ??= import('./data/catalog.sources.json', { with: { type: 'json' } }).then(
+  loading ??= import('./data/catalog.sources.json').then(
     (m) => void Object.assign(builtInCatalog.sources, m.default),
     (e: unknown) => {
       loading = null; // a failed chunk load may be retried
