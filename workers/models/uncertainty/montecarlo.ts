@@ -277,6 +277,16 @@ function collect(kernel: Kernel, t: Tally, k0: number, size: number): void {
   }
 }
 
+/**
+ * A sample count as a small integer. A count read from an object whose field also holds fractions
+ * elsewhere (the field table's `min`) arrives as a boxed double: the loops that take it (stats,
+ * percentiles) were compiled for small integers and would be thrown back to the interpreter on the
+ * first run the page shows (issue 11, "first visible run"). Same value; only its representation changes.
+ */
+export function smallInteger(n: number): number {
+  return Number.isInteger(n) && n >= 0 && n <= 0x3fffffff ? n | 0 : n;
+}
+
 /** The Monte Carlo of `s`, in one synchronous call (the command line, the tests, the bench): the steps below, run to the end. */
 export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarloResult {
   const steps = monteCarloSteps(s, options);
@@ -296,7 +306,7 @@ export function runMonteCarlo(s: Scenario, options: RunOptions = {}): MonteCarlo
 export function* monteCarloSteps(s: Scenario, options: RunOptions = {}): Generator<number, MonteCarloResult, void> {
   const clock = options.clock ?? noClock;
   const started = clock();
-  const n = options.samples ?? s.uncertainty.samples;
+  const n = smallInteger(options.samples ?? s.uncertainty.samples);
   const seed = options.seed ?? s.uncertainty.seed;
   const onProgress = options.onProgress ?? null;
   const rng = new Random(seed);
