@@ -6,6 +6,7 @@
 // schema and its TypeScript type (src/catalog/types.ts, rules-types.ts, grid-types.ts) drift apart.
 // Build-time and test-time only: the page never imports this file.
 import { z } from 'zod';
+import { exportControlsWith, mineralControl, supplyChainRowWith } from './schemas.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import type { RulesData } from '../../src/catalog/rules-types.ts';
 import type { GridZonesData } from '../../src/catalog/grid-types.ts';
@@ -145,15 +146,7 @@ export const catalogSchema = z.strictObject({
   electricityWater: z.array(operatorFigure),
   colocationPrices: z.array(citedNumberWith({ id: z.string(), market: z.string() })),
   embodiedServers: z.array(citedNumberWith({ id: z.string(), item: z.string() })),
-  supplyChain: z.array(
-    z.strictObject({
-      id: z.string(),
-      tier: z.enum(['acceleratorVendor', 'foundry', 'hbm', 'cloud', 'packaging']),
-      title: z.string(),
-      shares: z.array(z.strictObject({ name: z.string(), pct: z.number() })),
-      ...citedShape,
-    }),
-  ),
+  supplyChain: z.array(supplyChainRowWith(citedShape)),
   criticalMinerals: z.array(
     z.strictObject({
       id: z.string(),
@@ -162,23 +155,11 @@ export const catalogSchema = z.strictObject({
       worldTotal: z.strictObject({ value: z.number(), unit: z.string() }).nullable(),
       producers: z.array(z.strictObject({ iso3, pct: z.number() })),
       producersComplete: z.boolean(),
-      exportControls: z.array(z.strictObject({ by: z.string(), what: z.string(), date: z.string(), against: z.union([z.array(z.string()), z.literal('all')]) })),
+      exportControls: z.array(mineralControl),
       ...citedShape,
     }),
   ),
-  exportControls: z.strictObject({
-    tppThreshold: z.number(),
-    tppThresholdWithDensity: z.number(),
-    densityThreshold: z.number(),
-    tier1: z.array(z.string()),
-    tier3Named: z.array(z.string()),
-    regimes: z.array(
-      z.strictObject({ id: z.string(), title: z.string(), citation: z.string().nullable(), status: z.enum(['inForce', 'rescinded']), ...citedShape }),
-    ),
-    caps: z.array(z.strictObject({ id: z.string(), h100Equivalents: z.number(), tpp: z.number(), what: z.string() })),
-    h100Tpp: z.number(),
-    cited,
-  }),
+  exportControls: exportControlsWith(citedShape),
   exchangeRates: z.array(z.strictObject({ currency: z.string(), usdPerUnit: z.number(), period: z.string(), ...citedShape })),
   purchasePrices: z.array(
     citedNumberWith({

@@ -195,16 +195,35 @@ const tCited = { sources, date: z.string().min(1), confidence: confidenceSchema,
 export const methodsSourcesSchema = z.array(
   z.strictObject({ key: z.string(), title: z.string(), url: z.string(), date: z.string(), what: z.string() }),
 );
-export const supplyChainSchema = z.array(
+// The parts the transcriptions and the catalog the build writes share, written once: each takes
+// the citation's fields (the transcription's, or the written catalog's with its month and flags).
+type CitedFields = typeof tCited | Record<string, z.ZodType>;
+/** A row of the supply chain: a tier's shares by supplier. */
+export const supplyChainRowWith = <C extends CitedFields>(cited: C) =>
   z.strictObject({
     id: z.string(),
     tier: z.enum(['acceleratorVendor', 'foundry', 'hbm', 'cloud', 'packaging']),
     title: z.string(),
     shares: z.array(z.strictObject({ name: z.string(), pct: z.number() })),
-    ...tCited,
-  }),
-);
-const mineralControl = z.strictObject({ by: z.string(), what: z.string(), date: z.string(), against: z.union([z.literal('all'), z.array(z.string())]) });
+    ...cited,
+  });
+/** The export-control thresholds, regimes and caps of methods.md. */
+export const exportControlsWith = <C extends CitedFields>(cited: C) =>
+  z.strictObject({
+    tppThreshold: z.number(),
+    tppThresholdWithDensity: z.number(),
+    densityThreshold: z.number(),
+    tier1: z.array(z.string()),
+    tier3Named: z.array(z.string()),
+    regimes: z.array(z.strictObject({ id: z.string(), title: z.string(), citation: z.string().nullable(), status: z.enum(['inForce', 'rescinded']), ...cited })),
+    caps: z.array(z.strictObject({ id: z.string(), h100Equivalents: z.number(), tpp: z.number(), what: z.string() })),
+    h100Tpp: z.number(),
+    cited: z.strictObject(cited),
+  });
+/** An export control on a mineral. */
+export const mineralControl = z.strictObject({ by: z.string(), what: z.string(), date: z.string(), against: z.union([z.literal('all'), z.array(z.string())]) });
+
+export const supplyChainSchema = z.array(supplyChainRowWith(tCited));
 export const criticalMineralsSchema = z.strictObject({
   date: z.string(),
   confidence: confidenceSchema,
@@ -226,19 +245,7 @@ export const criticalMineralsSchema = z.strictObject({
     }),
   ),
 });
-export const exportControlsSchema = z.strictObject({
-  tppThreshold: z.number(),
-  tppThresholdWithDensity: z.number(),
-  densityThreshold: z.number(),
-  tier1: z.array(z.string()),
-  tier3Named: z.array(z.string()),
-  regimes: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), citation: z.string().nullable(), status: z.enum(['inForce', 'rescinded']), ...tCited }),
-  ),
-  caps: z.array(z.strictObject({ id: z.string(), h100Equivalents: z.number(), tpp: z.number(), what: z.string() })),
-  h100Tpp: z.number(),
-  cited: z.strictObject(tCited),
-});
+export const exportControlsSchema = exportControlsWith(tCited);
 export const constantsSchema = z.array(
   z.strictObject({ id: z.string(), label: z.string(), value: z.number(), unit: z.string(), ...tCited }),
 );
