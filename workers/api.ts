@@ -11,7 +11,7 @@ import { evaluatePlanning } from './models/pool.ts';
 import type { EvaluationResult } from './models/types.ts';
 import { monteCarloSteps, runMonteCarlo, type MonteCarloResult } from './models/uncertainty/montecarlo.ts';
 import { tornado, type TornadoResult } from './models/uncertainty/tornado.ts';
-import { runPoolMonteCarlo, type PoolMonteCarloResult } from './models/uncertainty/pool-montecarlo.ts';
+import { poolMonteCarloSteps, type PoolMonteCarloResult } from './models/uncertainty/pool-montecarlo.ts';
 import { optimise as optimiseScenario, optimiseSteps, type OptimiseResult } from './models/optimise/search.ts';
 
 /** Why a model call gave no result: the scenario is invalid, or the model failed on it. */
@@ -19,11 +19,13 @@ export type ModelFailure = { kind: 'invalid'; issues: ScenarioIssue[] } | { kind
 export type Response<T> = { ok: true; result: T } | { ok: false; error: ModelFailure };
 /** The evaluation, with the scenario as validated: the simulator runs on it without validating again. */
 export type EvaluateResponse = { ok: true; result: EvaluationResult; scenario: Scenario } | { ok: false; error: ModelFailure };
-/** The simulator's Monte Carlo may also answer `cancelled`: stopped between its chunks by cancelMonteCarlo (its caller had gone). */
-export type MonteCarloResponse = Response<MonteCarloResult> | { ok: false; error: { kind: 'cancelled' } };
+/** A run stopped between its steps by cancelMonteCarlo (its caller had gone). */
+export type Cancelled = { ok: false; error: { kind: 'cancelled' } };
+/** The simulator's Monte Carlo may also answer `cancelled`: stopped between its chunks. */
+export type MonteCarloResponse = Response<MonteCarloResult> | Cancelled;
 export type TornadoResponse = Response<TornadoResult>;
-/** pool (issue 15): the pool's Monte Carlo per member (null: the scenario has no pool). */
-export type PoolMonteCarloResponse = Response<PoolMonteCarloResult | null>;
+/** pool (issue 15): the pool's Monte Carlo per member (null: the scenario has no pool); `cancelled` as the options' one. */
+export type PoolMonteCarloResponse = Response<PoolMonteCarloResult | null> | Cancelled;
 
 export interface MonteCarloRequest {
   /** Overrides the scenario's own sample count and seed (e.g. a quick first run). */
@@ -59,23 +61,55 @@ export function evaluate(input: unknown): EvaluateResponse {
   return r.ok ? { ok: true, result: r.result, scenario: v.scenario } : r;
 }
 
-/** The simulator's Monte Carlo runs in this worker: a cancel stops every run started before it. */
+/** The simulator's Monte Carlo runs (of the options and of the pool) in this worker: a cancel stops every run started before it. */
 let monteCarloRuns = 0;
 let monteCarloStoppedBefore = 0;
 
-/** Asks the running Monte Carlo (if any) to stop at its next pause between chunks. */
+/** Asks the running Monte Carlo, of the options or of the pool (if any), to stop at its next pause between steps. */
 export function cancelMonteCarlo(): void {
   monteCarloStoppedBefore = monteCarloRuns + 1;
 }
 
 /**
- * Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second
- * validation), chunk by chunk: every `sliceMs` of work (by `clock`) it awaits `pause` — the worker
- * passes a macrotask, which lets its other messages in, so that cancelMonteCarlo() reaches the run
- * and it ends there, answering `cancelled` (a cooperative cancel: the worker is not terminated).
- * `onProgress` hears (done, total). The figures are runMonteCarlo's, bit for bit.
+ * Runs the generator `steps` makes to its end, in slices: every `sliceMs` of work (by `clock`) it
+ * awaits `pause` — the worker passes a macrotask, which lets its other messages in, so that a
+ * cancel reaches the run — and answers `cancelled` when `stopped()` says so (a cooperative cancel:
+ * the worker is not terminated). The Monte Carlo of the options and of the pool run through it.
  */
-export async function monteCarloOf(
+async function stepwise<T>(
+  steps: () => Generator<number, T, void>,
+  clock: () => number,
+  pause: () => Promise<void>,
+  sliceMs: number,
+  stopped: () => boolean,
+): Promise<Response<T> | Cancelled> {
+  let run: Generator<number, T, void> | null = null;
+  try {
+    run = steps();
+    let sliceStart = clock();
+    for (;;) {
+      const r = run.next();
+      if (r.done) return { ok: true, result: r.value };
+      if (clock() - sliceStart >= sliceMs) {
+        await pause();
+        if (stopped()) return { ok: false, error: { kind: 'cancelled' } };
+        sliceStart = clock();
+      }
+    }
+  } catch (e) {
+    return { ok: false, error: { kind: 'modelError', message: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    // A run stopped between its steps gives back what it holds (the options' output buffer).
+    run?.return(undefined as never);
+  }
+}
+
+/**
+ * Monte Carlo of a scenario the evaluator has validated (the simulator's entry: no second
+ * validation), chunk by chunk (stepwise): cancelMonteCarlo() stops it at its next pause, and it
+ * answers `cancelled`. `onProgress` hears (done, total). The figures are runMonteCarlo's, bit for bit.
+ */
+export function monteCarloOf(
   s: Scenario,
   request: MonteCarloRequest = {},
   onProgress?: (done: number, total: number) => void,
@@ -85,30 +119,24 @@ export async function monteCarloOf(
   sliceMs = 40,
 ): Promise<MonteCarloResponse> {
   const run = ++monteCarloRuns;
-  let steps: Generator<number, MonteCarloResult, void> | null = null;
-  try {
-    steps = monteCarloSteps(s, { ...request, onProgress, clock });
-    let sliceStart = clock();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return { ok: true, result: r.value };
-      if (clock() - sliceStart >= sliceMs) {
-        await pause();
-        if (monteCarloStoppedBefore > run) return { ok: false, error: { kind: 'cancelled' } };
-        sliceStart = clock();
-      }
-    }
-  } catch (e) {
-    return { ok: false, error: { kind: 'modelError', message: e instanceof Error ? e.message : String(e) } };
-  } finally {
-    // A run stopped between its chunks gives back what it holds (its output buffer).
-    steps?.return(undefined as never);
-  }
+  return stepwise(() => monteCarloSteps(s, { ...request, onProgress, clock }), clock, pause, sliceMs, () => monteCarloStoppedBefore > run);
 }
 
-/** pool (issue 15): the pool's Monte Carlo per member, on a scenario the evaluator has validated. */
-export function poolMonteCarloOf(s: Scenario, request: MonteCarloRequest = {}): PoolMonteCarloResponse {
-  return guarded(s, (v) => runPoolMonteCarlo(v, request));
+/**
+ * pool (issue 15): the pool's Monte Carlo per member, on a scenario the evaluator has validated,
+ * sample by sample (stepwise): cancelMonteCarlo() stops it too, between two samples. `onProgress`
+ * hears (done, total). The figures are runPoolMonteCarlo's, bit for bit.
+ */
+export function poolMonteCarloOf(
+  s: Scenario,
+  request: MonteCarloRequest = {},
+  onProgress?: (done: number, total: number) => void,
+  clock: () => number = () => 0,
+  pause: () => Promise<void> = () => Promise.resolve(),
+  sliceMs = 40,
+): Promise<PoolMonteCarloResponse> {
+  const run = ++monteCarloRuns;
+  return stepwise(() => poolMonteCarloSteps(s, { ...request, onProgress }), clock, pause, sliceMs, () => monteCarloStoppedBefore > run);
 }
 
 /** The tornado of a scenario the evaluator has validated. */
@@ -204,7 +232,7 @@ export const evaluatorApi = {
   ping: () => 'pong' as const,
 };
 
-/** Long work: Monte Carlo and tornado, on validated scenarios. The Monte Carlo and the optimiser are cancelled between their steps, the tornado between calls. */
+/** Long work: Monte Carlo and tornado, on validated scenarios. The Monte Carlo (of the options and of the pool) and the optimiser are cancelled between their steps, the tornado between calls. */
 export const simulatorApi = {
   monteCarlo: monteCarloOf,
   cancelMonteCarlo,
@@ -222,8 +250,9 @@ export const api = { ...evaluatorApi, monteCarlo, sensitivity, optimise, warmUp 
 
 export type EvaluatorApi = typeof evaluatorApi;
 /** What the simulator worker exposes: the API above, with the clock supplied by the worker itself. */
-export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'warmUp' | 'optimiseOf'> & {
+export type SimulatorApi = Omit<typeof simulatorApi, 'monteCarlo' | 'poolMonteCarlo' | 'warmUp' | 'optimiseOf'> & {
   optimiseOf(s: Scenario, onProgress?: (done: number, total: number) => void): Promise<Response<OptimiseResult>>;
   monteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): Promise<MonteCarloResponse>;
+  poolMonteCarlo(s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void): Promise<PoolMonteCarloResponse>;
   warmUp(): number;
 };

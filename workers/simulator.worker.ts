@@ -15,6 +15,7 @@ const exposed: SimulatorApi = {
     const r = await simulatorApi.monteCarlo(s, request, onProgress, now, pause);
     return r.ok ? transfer(r, transferables(r.result)) : r;
   },
+  poolMonteCarlo: (s: Scenario, request?: MonteCarloRequest, onProgress?: (done: number, total: number) => void) => simulatorApi.poolMonteCarlo(s, request, onProgress, now, pause),
   warmUp: () => simulatorApi.warmUp(now),
   optimiseOf: (s: Scenario, onProgress?: (done: number, total: number) => void) => simulatorApi.optimiseOf(s, onProgress, now, pause),
 };

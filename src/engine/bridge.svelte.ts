@@ -6,7 +6,7 @@
 // when it stops answering. Either worker crashing
 // settles its own pending calls and leaves the other one running. Every argument is snapshotted
 // here (a Svelte state proxy cannot cross postMessage), so no caller can forget.
-import { proxy } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { EvaluateResponse, EvaluatorApi, MonteCarloRequest, MonteCarloResponse, Response, SimulatorApi, TornadoResponse, PoolMonteCarloResponse } from '../../workers/api.ts';
 import type { OptimiseResult } from '../../workers/models/optimise/search.ts';
 import type { LoadResult } from '../scenario/load.ts';
@@ -17,6 +17,7 @@ import { EngineFailed, WorkerBridge, type CallOptions, type WorkerFactory, type 
 export { DEFAULT_TIMEOUT_MS, EngineAborted, EngineFailed, type CallOptions } from './worker-bridge.ts';
 
 type Listener = (e: EngineFailed) => void;
+type Progress = (done: number, total: number) => void;
 
 export interface EngineFactories {
   evaluator: WorkerFactory;
@@ -82,31 +83,41 @@ export class Engine {
    * worker is free for the next run within a chunk or two, and is not terminated). The result's
    * typed arrays arrive transferred.
    */
-  monteCarlo(scenario: Scenario, request: MonteCarloRequest, onProgress: ((done: number, total: number) => void) | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
+  monteCarlo(scenario: Scenario, request: MonteCarloRequest, onProgress: Progress | null, options: CallOptions = {}): Promise<MonteCarloResponse> {
     const plain = snapshot(scenario);
+    return this.#stepwise((api, progress) => api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>, onProgress, options);
+  }
+
+  /**
+   * pool (issue 15): the pool's Monte Carlo per member, on a validated scenario; reports, and is
+   * cancelled between its samples, as monteCarlo.
+   */
+  poolMonteCarlo(scenario: Scenario, onProgress: Progress | null, options: CallOptions = {}): Promise<PoolMonteCarloResponse> {
+    const plain = snapshot(scenario);
+    // Slower than the options' Monte Carlo (a full pool evaluation per sample): a longer wait before it counts as stuck.
+    return this.#stepwise((api, progress) => api.poolMonteCarlo(plain, {}, progress) as Promise<PoolMonteCarloResponse>, onProgress, { timeoutMs: 180_000, ...options });
+  }
+
+  /** A Monte Carlo in the simulator: its reports show it alive; aborting `signal` while it waits asks the worker to stop it. */
+  #stepwise<T>(start: (api: Remote<SimulatorApi>, progress: Progress) => Promise<T>, onProgress: Progress | null, options: CallOptions): Promise<T> {
     const signal = options.signal;
     // Only a run still waiting is cancelled (a cancel after its end, or after a crash, would start a worker for nothing).
     let waiting = true;
     signal?.addEventListener('abort', () => void (waiting && this.simulator.call((api) => api.cancelMonteCarlo()).catch(() => undefined)), { once: true });
-    const run = this.simulator.call((api, alive) => {
-      const progress = proxy((done: number, total: number) => {
-        alive();
-        if (onProgress && !signal?.aborted) onProgress(done, total);
-      });
-      return api.monteCarlo(plain, request, progress) as Promise<MonteCarloResponse>;
-    }, options);
-    void run.then(
-      () => (waiting = false),
-      () => (waiting = false),
+    const run = this.simulator.call(
+      (api, alive) =>
+        start(
+          api,
+          proxy((done: number, total: number) => {
+            alive();
+            if (onProgress && !signal?.aborted) onProgress(done, total);
+          }),
+        ),
+      options,
     );
+    const done = () => (waiting = false);
+    void run.then(done, done);
     return run;
-  }
-
-  /** pool (issue 15): the pool's Monte Carlo per member, on a validated scenario. */
-  poolMonteCarlo(scenario: Scenario, options: CallOptions = {}): Promise<PoolMonteCarloResponse> {
-    const plain = snapshot(scenario);
-    // Slower than the options' Monte Carlo (a full pool evaluation per sample): a longer wait before it counts as stuck.
-    return this.simulator.call((api) => api.poolMonteCarlo(plain) as Promise<PoolMonteCarloResponse>, { timeoutMs: 180_000, ...options });
   }
 
   /** The tornado of a validated scenario: each range swung across its 90 % interval. */

@@ -145,8 +145,9 @@ export class Uncertainty {
       // pool (issue 15): then each member's figures (slower: a full pool evaluation per sample), when the scenario has a pool.
       this.pool = null;
       if (s.pool && this.engine.poolMonteCarlo) {
-        const p = await this.engine.poolMonteCarlo(s, { signal });
+        const p = await this.engine.poolMonteCarlo(s, null, { signal });
         if (this.#next || this.#last !== s) return;
+        // Stopped in the worker between two samples (`cancelled`), or failed: no pool figures, the options' stay.
         this.pool = p.ok ? p.result : null;
       }
     } catch (e) {

@@ -21,6 +21,15 @@ import { Random } from './random.ts';
  */
 export const POOL_SAMPLES = 1000;
 
+/** onProgress hears (done, total) every this many samples (and at the end). */
+export const POOL_PROGRESS_EVERY = 25;
+
+export interface PoolRunOptions {
+  samples?: number;
+  seed?: number;
+  onProgress?: ((done: number, total: number) => void) | null;
+}
+
 export interface MemberOutcome {
   name: string;
   /** Its cost in the pool (its part of the shared options and what it used of the others). */
@@ -46,8 +55,22 @@ export interface PoolMonteCarloResult {
 }
 
 /** Runs `samples` (at most POOL_SAMPLES; the scenario's count otherwise) pool evaluations; null without a pool. */
-export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed?: number } = {}): PoolMonteCarloResult | null {
+export function runPoolMonteCarlo(s: Scenario, options: PoolRunOptions = {}): PoolMonteCarloResult | null {
+  const steps = poolMonteCarloSteps(s, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The pool's Monte Carlo sample by sample: it yields the samples done after every sample but the
+ * last, and returns runPoolMonteCarlo's result. The simulator worker pauses between steps so that
+ * a cancel reaches it (issue 11), as for the options' Monte Carlo (monteCarloSteps).
+ */
+export function* poolMonteCarloSteps(s: Scenario, options: PoolRunOptions = {}): Generator<number, PoolMonteCarloResult | null, void> {
   if (!s.pool) return null;
+  const onProgress = options.onProgress ?? null;
   const n = Math.min(options.samples ?? s.uncertainty.samples, POOL_SAMPLES);
   const seed = options.seed ?? s.uncertainty.seed;
   const rng = new Random(seed);
@@ -93,7 +116,11 @@ export function runPoolMonteCarlo(s: Scenario, options: { samples?: number; seed
     });
     pool[k] = p.poolCcy;
     aloneSum[k] = p.aloneCcy;
+    const done = k + 1;
+    if (onProgress !== null && done % POOL_PROGRESS_EVERY === 0 && done < n) onProgress(done, n);
+    if (done < n) yield done;
   }
+  onProgress?.(n, n);
   return {
     scenarioId: s.id,
     samples: n,
