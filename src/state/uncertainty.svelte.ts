@@ -32,6 +32,9 @@ export class Uncertainty {
   tornado = $state.raw<TornadoResult | null>(null);
   /** pool (issue 15): each member's cost in the pool and alone across the ranges (null: no pool, or not run yet). */
   pool = $state.raw<PoolMonteCarloResult | null>(null);
+  /** pool (issue 15): whether the pool's run goes (after the options'), and why it gave nothing (the options' figures stay). */
+  poolRunning = $state(false);
+  poolFailure = $state.raw<Failure | null>(null);
   running = $state(false);
   /** Share of the samples done, 0–1, while a run goes. */
   progress = $state(0);
@@ -67,6 +70,7 @@ export class Uncertainty {
       this.firstLook = null;
       this.tornado = null;
       this.pool = null;
+      this.poolFailure = null;
       this.stale = false;
       this.cancelled = false;
       this.failure = null;
@@ -144,12 +148,8 @@ export class Uncertainty {
       this.stale = false;
       // pool (issue 15): then each member's figures (slower: a full pool evaluation per sample), when the scenario has a pool.
       this.pool = null;
-      if (s.pool && this.engine.poolMonteCarlo) {
-        const p = await this.engine.poolMonteCarlo(s, null, { signal });
-        if (this.#next || this.#last !== s) return;
-        // Stopped in the worker between two samples (`cancelled`), or failed: no pool figures, the options' stay.
-        this.pool = p.ok ? p.result : null;
-      }
+      this.poolFailure = null;
+      if (s.pool && this.engine.poolMonteCarlo) await this.#runPool(s, signal);
     } catch (e) {
       if (e instanceof EngineAborted || signal.aborted) {
         // Superseded by a newer scenario (or one without ranges), or cancelled by the person.
@@ -166,6 +166,26 @@ export class Uncertainty {
       const next = this.#next;
       this.#next = null;
       if (next) void this.#run(next);
+    }
+  }
+
+  /**
+   * pool (issue 15): each member's figures across the ranges, after the options' run. A failure
+   * (the model's, a crash, a timeout) is the pool's own: said beside the pool's table, the options'
+   * figures staying as they are. Stopped (a newer scenario, or `cancelled` between two samples): nothing.
+   */
+  async #runPool(s: Scenario, signal: AbortSignal): Promise<void> {
+    this.poolRunning = true;
+    try {
+      const p = await this.engine.poolMonteCarlo!(s, null, { signal });
+      if (this.#next || this.#last !== s) return;
+      if (p.ok) this.pool = p.result;
+      else if (p.error.kind !== 'cancelled') this.poolFailure = { key: 'failure.model', detail: p.error.kind === 'modelError' ? p.error.message : '' };
+    } catch (e) {
+      if (e instanceof EngineAborted || signal.aborted) throw e;
+      if (this.#last === s) this.poolFailure = failureOf(e);
+    } finally {
+      this.poolRunning = false;
     }
   }
 }

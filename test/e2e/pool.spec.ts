@@ -111,7 +111,12 @@ for (const lang of ['en', 'fr'] as const) {
 
     const panel = results(page).locator('section[aria-labelledby="pool-results-title"]');
     const band = panel.getByTestId('pool-mc');
+    // While the pool's run goes (after the options'), the page says so, in the page's language; then its table replaces the sentence.
+    await expect(panel.getByTestId('pool-mc-running').or(band)).toBeVisible({ timeout: 120_000 });
+    if (await panel.getByTestId('pool-mc-running').isVisible()) await expect(panel.getByTestId('pool-mc-running')).toHaveText(m['pool.mc.running']);
     await expect(band).toBeVisible({ timeout: 120_000 });
+    await expect(panel.getByTestId('pool-mc-running')).toHaveCount(0);
+    await expect(panel.getByTestId('pool-mc-failure')).toHaveCount(0);
     await expect(panel.getByRole('heading', { name: new RegExp(`^${esc(m['pool.mc.title'].split('(')[0]!)}`) })).toBeVisible();
     for (const name of ['Atlas NLP', 'Sahel Agritech', 'Medina Health']) {
       const cells = band.getByRole('row', { name: new RegExp(`^${esc(name)}`) }).getByRole('cell');
