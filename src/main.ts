@@ -2,6 +2,8 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { prefs } from './state/prefs.svelte.ts';
+import { formatMonth } from './i18n/format.ts';
+import { later } from './ui/shell/later.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
@@ -10,4 +12,9 @@ if (!target) throw new Error('#app is missing from index.html');
 void prefs
   .init()
   .catch(() => undefined)
-  .then(() => mount(App, { target }));
+  .then(() => {
+    // The month formatter (Intl.DateTimeFormat, some milliseconds to build the first time) is made
+    // in a task of its own before the parts drawn later ask for it: charts and break-even months.
+    later(() => formatMonth(prefs.lang, '2026-01', 0));
+    mount(App, { target });
+  });
