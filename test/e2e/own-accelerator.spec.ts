@@ -83,7 +83,7 @@ for (const lang of ['en', 'fr'] as const) {
     // Its vendor, foundry and fab country are in the supplier tiers.
     await expect.poll(async () => (await tiers(page)).join('\n'), { timeout: 20_000 }).toMatch(/Samsung/);
     await expect.poll(async () => (await tiers(page)).join('\n')).toMatch(/Rivet Labs/);
-    await expect.poll(async () => (await figures(page)).embodied).not.toBe(before.embodied);
+    await expect.poll(async () => (await figures(page)).embodied, { timeout: 20_000 }).not.toBe(before.embodied);
     await page.waitForTimeout(500);
     const mine = await figures(page);
     const mineTiers = await tiers(page);
