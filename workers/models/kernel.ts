@@ -490,7 +490,7 @@ function knownMonthKWh(v: number, perMonth: boolean, facility: boolean, pue: num
 /**
  * An owned option over every month of sample k: the purchase or loan payment, running costs once
  * installed, the last month's items; Σ rate of each rental (month m of rental r at
- * [r × months + m]) and, against the cheapest, renting what it served and the first month renting
+ * [(2 + r) × months + m] of the kernel's series `sc`) and, against the cheapest, renting what it served and the first month renting
  * catches up, followed in the month loop.
  * With `out`, the cumulative cost at the fan's points goes to out[j × samples + at].
  */
