@@ -316,7 +316,7 @@ export class Kernel {
     this.series = new Float64Array((3 + Math.max(1, this.rentals.length)) * this.months);
     this.demandSeries = this.series.subarray(0, this.months);
     this.discountSeries = this.series.subarray(this.months, 2 * this.months);
-    this.rateSeries = this.series.subarray(2 * this.months, this.series.length - this.months);
+    this.rateSeries = this.series.subarray(rateRow(0, this.months), costRow(this.series, this.months));
     this.rateTotals = new Float64Array(Math.max(1, this.rentals.length) * LANES);
   }
 
@@ -382,7 +382,7 @@ export class Kernel {
       for (let j = 0; j < rentals.length; j++) {
         const i = rentals[j]!;
         const out = k < traced ? fan!.fans[i]! : null;
-        rentedSample(this.blocks[i]!, S, k, months, series, served?.[i] ?? null, this.options[i]!, (2 + j) * months, this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
+        rentedSample(this.blocks[i]!, S, k, months, series, served?.[i] ?? null, this.options[i]!, rateRow(j, months), this.rateTotals, j * LANES + k, out, points, offset + k, fanSamples, detail?.options[i] ?? null);
       }
       for (let j = 0; j < owned.length; j++) {
         const i = owned[j]!;
@@ -397,6 +397,21 @@ export class Kernel {
       } else rentedEnd(this.blocks[i]!, S, n, this.options[i]!, this.busy);
     }
   }
+}
+
+/** Where rental r's rates start in the kernel's series (its layout: Kernel.series). */
+function rateRow(r: number, months: number): number {
+  return (2 + r) * months;
+}
+
+/** Where the cumulative cost of the option being run starts in the kernel's series: its last row. */
+function costRow(series: Float64Array, months: number): number {
+  return series.length - months;
+}
+
+/** What an option alone serves of a month's demand: the demand, up to its capacity. */
+function upTo(demand: number, cap: number): number {
+  return demand > cap ? cap : demand;
 }
 
 /** The fan chart's trace of a sample: its cumulative cost (series[from + m]) at the fan's months, point j to out[j × samples + at]. */
@@ -531,25 +546,25 @@ function ownedSample(
     let rateSum = 0;
     if (from <= 0) rateSum = rateTotals[r * LANES + k]!;
     else {
-      const base = (2 + r) * months;
+      const base = rateRow(r, months);
       for (let m = from; m < months; m++) rateSum += sc[base + m]!;
     }
     c.rateSum[r]![k] = rateSum;
   }
   const best = cheapestRental(c, k, delivery < months, sc, months, rentals);
   a[RENTAL + k] = best; // its rank among the rentals: breakEven makes it an option index
-  const rateBase = (2 + (best < 0 ? 0 : best)) * months; // without a rental the catch-up below reads scratch and is dropped
+  const rateBase = rateRow(best < 0 ? 0 : best, months); // without a rental the catch-up below reads scratch and is dropped
   let rentCum = 0;
   let cross = -1;
   let cost = 0;
   let npv = 0;
   let served = 0;
   // The cumulative cost of each month goes to the series' last row (a store, not a branch, each month), for the fan.
-  const cum = sc.length - months;
+  const cum = costRow(sc, months);
   for (let m = 0; m < months; m++) {
     const on = m >= delivery;
     const dm = servedIn === null ? sc[m]! : servedIn[m * S + k]!;
-    const s = on ? (servedIn === null && dm > cap ? cap : dm) : 0;
+    const s = on ? (servedIn === null ? upTo(dm, cap) : dm) : 0;
     const purchase = loan ? (m > order && m <= payEnd ? payment : 0) : m === order ? capex : 0;
     const x = purchase + (on ? running + s * variable : 0) + (m === last ? end : 0);
     cost += x;
@@ -582,7 +597,7 @@ function cheapestRental(c: OptionColumns, k: number, inService: boolean, series:
   let best = -1;
   let bestSum = Infinity;
   for (let r = 0; r < rentals; r++) {
-    const sum = inService ? c.rateSum[r]![k]! : series[(2 + r) * months]!;
+    const sum = inService ? c.rateSum[r]![k]! : series[rateRow(r, months)]!;
     if (best < 0 || sum < bestSum) {
       best = r;
       bestSum = sum;
@@ -715,7 +730,7 @@ function rentedSample(
   let npv = 0;
   let served = 0;
   // The cumulative cost of each month goes to the series' last row (a store, not a branch, each month), for the fan.
-  const cum = sc.length - months;
+  const cum = costRow(sc, months);
   // footprint (issue 12): what it would serve alone over the horizon and in how many months (a typed
   // energy is of the option alone), in a loop of its own, run only then: the month loop below keeps
   // two fewer running values (issue 11, the Monte Carlo's speed).
@@ -726,14 +741,14 @@ function rentedSample(
     aloneMonths = 0;
     for (let m = 0; m < months; m++) {
       const d = sc[m]!;
-      const alone = d > cap ? cap : d;
+      const alone = upTo(d, cap);
       aloneServed += alone;
       aloneMonths += +(alone > 0);
     }
   }
   for (let m = 0; m < months; m++) {
     const d = sc[m]!;
-    const alone = d > cap ? cap : d;
+    const alone = upTo(d, cap);
     // Price this month: month-0 price × (1 + trend)^m, fixed at the start of each term of a reservation.
     if (m === reset) {
       f = growth ** m;
