@@ -20,6 +20,7 @@ import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { cloudPriceBaseId, decentralisedPriceBaseId, GPUS_JSON_POINT, hardwareFigureBaseId, marketIndexBaseId, purchasePriceBaseId, slug, uniqueIds, withoutRowIds, type PageCatalog } from '../src/catalog/row-ids.ts';
 import { FAILURE_DEFAULT_ROWS } from '../src/scenario/failure-defaults.ts';
 import {
   constantsSchema,
@@ -96,10 +97,15 @@ export const PAGE_CATALOG_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.pa
 /** The bundled sources (titles, links, dates), apart: a chunk loaded when a source is shown (src/catalog/sources.ts). */
 export const PAGE_SOURCES_PATH = resolve(REPO_ROOT, 'src/catalog/data/catalog.sources.json');
 
-/** The page catalog split in two: its figures (with `sources` empty) and its sources, each bundled on its own. */
-export function pageCatalogParts(catalog: Catalog): { figures: Catalog; sources: Catalog['sources'] } {
+/**
+ * The page catalog split in two: its figures (with `sources` empty) and its sources, each bundled on
+ * its own; and the figures as catalog.page.json carries them, without the price rows' ids their
+ * fields give back (src/catalog/row-ids.ts: the page rebuilds them).
+ */
+export function pageCatalogParts(catalog: Catalog): { figures: Catalog; file: PageCatalog; sources: Catalog['sources'] } {
   const page = pageCatalog(catalog);
-  return { figures: { ...page, sources: {} }, sources: page.sources };
+  const figures = { ...page, sources: {} };
+  return { figures, file: withoutRowIds(figures), sources: page.sources };
 }
 
 /** The catalog as the app bundles it: every figure, source and date, without `note` and the sources' `what`/`seen`. */
@@ -253,28 +259,6 @@ export function normaliseAsOf(date: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
-
-function slug(...parts: (string | number | null | undefined)[]): string {
-  return parts
-    .filter((p): p is string | number => p !== null && p !== undefined && p !== '')
-    .map(String)
-    .join('-')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** Gives each base id a unique id: base, base-2, base-3... in input order. */
-function uniqueIds(bases: string[]): string[] {
-  const seen = new Map<string, number>();
-  return bases.map((b) => {
-    const n = (seen.get(b) ?? 0) + 1;
-    seen.set(b, n);
-    return n === 1 ? b : `${b}-${n}`;
-  });
-}
 
 function joinNotes(...parts: (string | null | undefined)[]): string | undefined {
   const p = parts.map((s) => (s ?? '').trim()).filter((s) => s !== '');
@@ -598,7 +582,7 @@ function cloudPrices(
     const model = PRICING_MODELS[r.pricingModel];
     if (!provider) throw new Error(`unknown cloud provider "${r.provider}"`);
     if (!model) throw new Error(`unknown pricing model "${r.pricingModel}"`);
-    return slug(provider.id, r.gpu, model, r.region, r.instanceType, r.file === 'cloud-prices.json' ? undefined : r.date);
+    return cloudPriceBaseId({ providerId: provider.id, acceleratorId: r.gpu, pricingModel: model, region: r.region, instanceType: r.instanceType ?? null, file: r.file, date: r.date });
   });
   const ids = uniqueIds(bases);
   const prices = kept.map((r, i): CloudPrice => {
@@ -690,7 +674,7 @@ function decentralisedPrices(all: Tagged<RefDecPrice>[], acceleratorIds: Set<str
   const bases = rows.map((r) => {
     const m = MARKETS[r.network];
     if (!m) throw new Error(`unknown network "${r.network}"`);
-    return slug(m, r.gpu, r.pricingModel, r.location, r.gpusPerOffer !== null && r.gpusPerOffer !== 1 ? `${r.gpusPerOffer}gpu` : undefined);
+    return decentralisedPriceBaseId({ marketId: m, acceleratorId: r.gpu, pricingModel: r.pricingModel, location: r.location ?? null }, r.gpusPerOffer);
   });
   const ids = uniqueIds(bases);
   return rows
@@ -1016,13 +1000,14 @@ function purchasePrices(h: Hardware2026, accelerators: Accelerator[], dropped: s
     const condition = r.condition === 'used' ? 'used' : r.condition === 'cost' ? 'cost' : 'new';
     const f = fromRef({ ...r, unit: r.unit ?? 'USD', value: r.value as number | [number, number] });
     rows.push({ id: '', item: r.item, acceleratorId: r.gpu, scope: scopeOf(r.item, r.unit ?? ''), perGpuUsd: r.perGpuUSD ?? null, condition, ...f });
-    bases.push(slug(r.gpu ?? 'server', r.item, r.date));
+    bases.push(purchasePriceBaseId({ acceleratorId: r.gpu ?? null, item: r.item, date: r.date, sources: r.sources }));
   }
   for (const a of accelerators) {
     for (const pt of a.purchasePriceUsd?.points ?? []) {
       const cost = /bill of materials|not a price|cost/i.test(pt.unit);
-      rows.push({ id: '', item: `${a.name}: dated price point (gpus.json)`, acceleratorId: a.id, scope: 'gpu', perGpuUsd: pt.value, condition: cost ? 'cost' : 'new', ...pt });
-      bases.push(slug(a.id, 'gpus-json', pt.sources[0], pt.date));
+      const row: PurchasePrice = { id: '', item: `${a.name}${GPUS_JSON_POINT}`, acceleratorId: a.id, scope: 'gpu', perGpuUsd: pt.value, condition: cost ? 'cost' : 'new', ...pt };
+      rows.push(row);
+      bases.push(purchasePriceBaseId(row));
     }
   }
   const ids = uniqueIds(bases);
@@ -1043,7 +1028,7 @@ function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
       ? cn(null, r.unit ?? '', r.sources, r.date, r.confidence, note, r.value, r.derived)
       : cn(r.value as number, r.unit ?? '', r.sources, r.date, r.confidence, note, undefined, r.derived);
     out.push({ id: '', section, item: r.item, ...f });
-    bases.push(slug(section, r.item));
+    bases.push(hardwareFigureBaseId({ section, item: r.item }));
   };
   for (const r of h.serverAndClusterCostShares) add('costShare', r);
   for (const r of h.maintenanceSupportInsurance) {
@@ -1070,7 +1055,7 @@ function hardwareFigures(h: Hardware2026, dropped: string[]): HardwareFigure[] {
 
 function marketIndices(c: Cloud2026): MarketIndex[] {
   const rows = c.indices;
-  const ids = uniqueIds(rows.map((r) => slug(r.index, r.gpu)));
+  const ids = uniqueIds(rows.map((r) => marketIndexBaseId({ name: r.index, acceleratorId: r.gpu ?? null })));
   return rows
     .map((r, i): MarketIndex => {
       const values = (r.values ?? []).flatMap((v) =>
@@ -1339,7 +1324,7 @@ function main(): void {
   checkOutput(pageSourcesSchema, parts.sources, 'catalog.sources.json');
   mkdirSync(dirname(CATALOG_PATH), { recursive: true });
   writeFileSync(CATALOG_PATH, serialiseCatalog(catalog));
-  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(parts.figures)}\n`);
+  writeFileSync(PAGE_CATALOG_PATH, `${JSON.stringify(parts.file)}\n`);
   writeFileSync(PAGE_SOURCES_PATH, `${JSON.stringify(parts.sources)}\n`);
   const count = (k: keyof Catalog) => (Array.isArray(catalog[k]) ? (catalog[k] as unknown[]).length : Object.keys(catalog[k] as object).length);
   const sections: (keyof Catalog)[] = [

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-export const INITIAL_JS_BUDGET_BYTES = 120 * 1024;
+/** 120 KB (issues #3 and #11), in kilobytes of 1,000 bytes as Vite reports sizes: the stricter reading. */
+export const INITIAL_JS_BUDGET_BYTES = 120_000;
 
 const html = readFileSync('dist/index.html', 'utf8');
 const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);

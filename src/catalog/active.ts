@@ -1,11 +1,10 @@
 // The catalog the defaults are drawn from: the built-in one, or the built-in one with a team's
 // imported catalog laid over it (its rows used before the built-in rows of the items it covers;
 // see team.ts). Environment-free: one module-level value, replaced as a whole.
-// The bundled copy: catalog.json without notes and source descriptions (see scripts/build-catalog.ts).
-import data from './data/catalog.page.json' with { type: 'json' };
+import { builtInCatalog } from './built-in.ts';
 import type { Catalog } from './types.ts';
 
-export const builtInCatalog: Catalog = data;
+export { builtInCatalog };
 
 let active: Catalog = builtInCatalog;
 /** The team catalog laid over the built-in one, when there is one: what the page shows of it. */

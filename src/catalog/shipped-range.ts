@@ -1,10 +1,10 @@
 // The physical range of shipped accelerators: the smallest and largest die area and TDP among the
 // catalog's parts (src/catalog/data/catalog.json, from ../shared/reference/gpus.json). An own
 // accelerator outside it is refused (issue 12). Environment-free.
-import data from './data/catalog.page.json' with { type: 'json' };
+import { builtInCatalog } from './built-in.ts';
 import type { Catalog, CitedNumber } from './types.ts';
 
-const accelerators = data.accelerators;
+const accelerators = builtInCatalog.accelerators;
 
 /** [lowest, highest] of a figure over the catalog's parts, counting both ends of a published range. */
 export function shippedRange(pick: (a: Catalog['accelerators'][number]) => CitedNumber | null): [number, number] {
