@@ -1,8 +1,9 @@
-// The ids of the catalog's price rows: the build (scripts/build-catalog.ts) makes each from the row's
-// own fields, and the bundled copy (catalog.page.json) leaves out every id that those fields give
-// back, so the page rebuilds them here when it loads (issue 11, initial JS). A row
-// whose id is not its fields' slug — the second row of the same fields (base-2), or a slug of fields
-// the page does not carry — keeps its id in the file. Environment-free.
+// The ids of the rows of the catalog's long tables (prices, hardware figures, market indices): the
+// build (scripts/build-catalog.ts) makes each from the row's own fields, and the bundled copy
+// (catalog.page.json) leaves out every id that those fields give back, so the page rebuilds them
+// here when it loads (issue 11, initial JS). A row whose id is not its fields' slug — the second
+// row of the same fields (base-2), or a slug of fields the page does not carry — keeps its id in
+// the file. Environment-free.
 import type { Catalog, CloudPrice, DecentralisedPrice, HardwareFigure, MarketIndex, PurchasePrice } from './types.ts';
 
 // The page rebuilds some 400 ids in its start-up task: the expressions are made once, and the
