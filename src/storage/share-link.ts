@@ -36,9 +36,7 @@ export function fragmentOf(hrefOrHash: string): string {
   return i >= 0 ? hrefOrHash.slice(i + 1) : hrefOrHash;
 }
 
-export function isShareFragment(fragment: string): boolean {
-  return /^scenario=v\d+\./.test(fragment);
-}
+export { isShareFragment } from './share-fragment.ts';
 
 export async function decodeScenario(hrefOrHash: string): Promise<DecodeResult> {
   const fragment = fragmentOf(hrefOrHash);
