@@ -11,7 +11,7 @@ const L = {
     name: 'Name', vendor: 'Vendor', vendorCountry: 'Vendor’s country', foundry: 'Foundry', foundryCountry: 'Country of the foundry’s fab',
     node: /^Process node/, die: /^Die area/, memory: /^Memory/, tdp: /^TDP/, bf16: /^Dense BF16 peak/, tpp: /^TPP/,
     save: 'Save this accelerator', shipped: /Outside the parts shipped so far: the catalog’s accelerators range from 608\.4 to 1,060/,
-    notSaved: /Nothing was saved/, price: '25,000', tppTyped: '6,400', dieBad: '5,000', country: 'South Korea',
+    notSaved: /Nothing was saved/, tdpOther: '600,0', tdpRead: 'Read as 600 (the comma taken as the decimal separator).', price: '25,000', tppTyped: '6,400', dieBad: '5,000', country: 'South Korea',
     share: 'Share', link: 'Link to this scenario', preview: /Embodied carbon per card: 49\.6 kgCO2e/,
   },
   fr: {
@@ -19,7 +19,7 @@ const L = {
     name: 'Nom', vendor: 'Fabricant', vendorCountry: 'Pays du fabricant', foundry: 'Fonderie', foundryCountry: 'Pays de l’usine de la fonderie',
     node: /^Nœud de gravure/, die: /^Surface de la puce/, memory: /^Mémoire/, tdp: /^TDP/, bf16: /^Pic BF16 dense/, tpp: /^TPP/,
     save: 'Enregistrer cet accélérateur', shipped: /Hors des puces livrées à ce jour : les accélérateurs du catalogue vont de 608,4 à 1\u202f060/,
-    notSaved: /Rien n’a été enregistré/, price: '25 000', tppTyped: '6 400', dieBad: '5 000', country: 'Corée du Sud',
+    notSaved: /Rien n’a été enregistré/, tdpOther: '600.0', tdpRead: 'Lu comme 600 (séparateur décimal : point).', price: '25 000', tppTyped: '6 400', dieBad: '5 000', country: 'Corée du Sud',
     share: 'Partager', link: 'Lien vers ce scénario', preview: /Carbone intrinsèque par carte : 49,6 kgCO2e/,
   },
 } as const;
@@ -56,7 +56,10 @@ for (const lang of ['en', 'fr'] as const) {
     await form.getByLabel(l.node).pressSequentially('7');
     await form.getByLabel(l.die).pressSequentially(l.dieBad);
     await form.getByLabel(l.memory).pressSequentially('96');
-    await form.getByLabel(l.tdp).pressSequentially('600');
+    // In the other language's convention: one reading only, and the field says how it read it.
+    await form.getByLabel(l.tdp).pressSequentially(l.tdpOther);
+    await expect(form.getByText(l.tdpRead)).toBeVisible();
+    await expect(form.getByLabel(l.tdp)).toHaveAccessibleDescription(new RegExp(`^${l.tdpRead.replace(/[.()]/g, '\\$&')}`));
     await form.getByLabel(l.bf16).pressSequentially('400');
     // TPP pasted with the page's thousands separator.
     await form.getByLabel(l.tpp).focus();
