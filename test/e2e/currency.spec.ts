@@ -3,7 +3,7 @@
 // ($30,000 → 30,000 MAD ≈ $3,000); a cloud option added in MAD before the rate priced at 0.
 import { expect, test } from '@playwright/test';
 import { editor, results } from './helpers.ts';
-import { box, card, dict, labelOf, openIn, typeInto, type Lang } from './numbers-helpers.ts';
+import { box, card, dict, esc, labelOf, openIn, pasteInto, typeInto, type Lang } from './numbers-helpers.ts';
 
 for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
   const t = dict[lang];
@@ -98,3 +98,49 @@ for (const lang of ['en', 'fr'] as const satisfies readonly Lang[]) {
     await expect(results(page).getByText(new RegExp(t['results.freeCompute'].split('{')[0]!.trim()))).toContainText('AWS Stockholm');
   });
 }
+
+// The rate of a pending currency change is read as every number input reads a text (issue 10):
+// another convention's text is read and said, two readings are asked about, and the value the
+// person typed stays that value when the page's language changes.
+test('the rate of a currency change says how it read a text, asks between two readings, and keeps its value in the other language', async ({ page }) => {
+  // Many keystrokes on a machine that may be busy: a longer budget (speed is not what is tested).
+  test.slow();
+  const { en, fr } = dict;
+  await openIn(page, 'fr');
+  const price = card(page, /colocated in France/).getByLabel(labelOf('fr', 'buy.unitPrice'));
+  await expect(price).toHaveValue('30000');
+  await editor(page).getByLabel(fr['settings.currency'], { exact: true }).selectOption('MAD');
+  const panel = editor(page).getByRole('group', { name: fr['currency.changeTitle'].replace('{from}', 'USD').replace('{to}', 'MAD') });
+  const rate = panel.getByLabel(labelOf('fr', 'settings.rate', { currency: 'MAD' }));
+  const convert = panel.getByRole('button', { name: fr['currency.convert'] });
+
+  // "1.085" on the French page: 1 085 or 1,085. Asked, never guessed; nothing converts meanwhile.
+  await typeInto(page, rate, '1.085');
+  await expect(panel.getByText(fr['number.ambiguous'].replace('{text}', '1.085'))).toBeVisible();
+  await expect(convert).toBeDisabled();
+  await panel.getByRole('button', { name: fr['number.choose'].replace('{value}', '1,085') }).click();
+  await expect(rate).toHaveValue('1,085');
+  await expect(convert).toBeEnabled();
+
+  // A text from an English spreadsheet: one reading, said, and still said once the person has left the box.
+  await pasteInto(page, rate, '0.1');
+  const readAs = 'Lu comme 0,1 (séparateur décimal : point).';
+  await expect(panel.getByText(readAs)).toBeVisible();
+  await expect(rate).toHaveAccessibleDescription(new RegExp(esc(readAs)));
+  await expect(convert).toBeEnabled();
+
+  // Typed "1,085" the French way, then the page switched to English: the rate is still 1.085, written
+  // the English way (read again as typed, "1,085" would have become 1,085 dollars a dirham).
+  await typeInto(page, rate, '1,085');
+  await expect(panel.getByText(/^Lu comme/)).toHaveCount(0);
+  await page.locator('#language').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const enPanel = editor(page).getByRole('group', { name: en['currency.changeTitle'].replace('{from}', 'USD').replace('{to}', 'MAD') });
+  const enRate = enPanel.getByLabel(labelOf('en', 'settings.rate', { currency: 'MAD' }));
+  await expect(enRate).toHaveValue('1.085');
+  await expect(enPanel.getByText(/^Read as/)).toHaveCount(0);
+  await typeInto(page, enRate, '0.2');
+  await enPanel.getByRole('button', { name: en['currency.convert'] }).click();
+  // $30,000 at 0.2 USD per MAD: 150,000 MAD.
+  await expect(card(page, /colocated in France/).getByLabel(labelOf('en', 'buy.unitPrice'))).toHaveValue('150000');
+});
