@@ -117,12 +117,6 @@ export function parseNumber(text: string, lang: Lang): ParsedNumber {
   return num(asDecimal, { mark: other, markIs: 'decimal' });
 }
 
-/** The value of a text, or NaN when it is empty, not a number, or ambiguous. */
-export function parseNumberOrNaN(text: string, lang: Lang): number {
-  const r = parseNumber(text, lang);
-  return r.kind === 'number' ? r.value : Number.NaN;
-}
-
 /**
  * How a number is written in an input: every digit that tells it apart (JavaScript's shortest
  * round-trip form), no grouping, the page's decimal symbol. `parseNumber` reads it back exactly.
