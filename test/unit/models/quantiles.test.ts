@@ -75,4 +75,25 @@ describe('fan bands', () => {
       { numRuns: 200 },
     );
   });
+
+  it('equal the percentiles of each column when the order changes entirely from one column to the next (reversed, or drawn afresh)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 0, max: 1000 }), fc.boolean(), (samples, width, seed, reversed) => {
+        const traces = new Float64Array(samples * width);
+        let x = seed + 1;
+        const rand = () => ((x = (x * 16807) % 2147483647) / 2147483647);
+        for (let j = 0; j < width; j++) {
+          for (let k = 0; k < samples; k++) traces[j * samples + k] = reversed ? (j % 2 === 0 ? k : samples - k) + j : Math.round(rand() * 50);
+        }
+        const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+        const bands = new Float64Array(ps.length * width);
+        fanBands(traces, samples, width, ps, bands);
+        for (let j = 0; j < width; j++) {
+          const want = bySort(traces.subarray(j * samples, (j + 1) * samples), ps);
+          ps.forEach((_, r) => expect(bands[r * width + j]).toBe(want[r]));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
