@@ -80,3 +80,30 @@ test('a 100,000-sample run shows its progress and can be cancelled', async ({ pa
   await expect(panel.getByText(/100,000 samples, seed 7, uncertain inputs: 40/)).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByText(/The run was cancelled/)).toHaveCount(0);
 });
+
+// Out-of-date figures are marked by their frame's colour, not by a frame that appears: a frame
+// that took room narrowed the fan chart by 24 px, and Chart.js redrew it (a main-thread task of
+// 40–100 ms) when the figures went out of date and again when the new ones came, at each pause in typing.
+test('figures going out of date and back keep their size: the fan chart is not redrawn for the frame', async ({ page }) => {
+  await openPlanner(page);
+  const panel = uncertaintyPanel(page);
+  await expect(panel.getByText(/10,000 samples/)).toBeVisible();
+  await expect(panel.locator('.chart-img[aria-label^="Fan chart"] canvas')).toBeVisible();
+  await page.evaluate(() => {
+    const w = window as unknown as { sizes: string[]; marks: string[] };
+    w.sizes = [];
+    w.marks = [];
+    const chart = document.querySelector('.uncertainty .chart-img[aria-label^="Fan chart"]')!;
+    new ResizeObserver((es) => es.forEach((e) => w.sizes.push(`${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`))).observe(chart);
+    new MutationObserver((ms) => ms.forEach((m) => w.marks.push((m.target as Element).getAttribute('data-out-of-date')!))).observe(document.querySelector('.uncertainty')!, { attributes: true, subtree: true, attributeFilter: ['data-out-of-date'] });
+  });
+  const growth = editor(page).getByLabel(/^Monthly growth/).first();
+  await growth.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('3');
+  // The figures went out of date, then the new run's came.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { marks: string[] }).marks.join(' '))).toBe('true false');
+  // The observer reports the size once when it starts; nothing after.
+  expect(await page.evaluate(() => (window as unknown as { sizes: string[] }).sizes)).toHaveLength(1);
+});
