@@ -49,6 +49,17 @@ describe('percentiles', () => {
   });
 });
 
+/** The fan's bands of `traces` (column-major) are, column by column, the percentiles a full sort gives. */
+function expectBandsBySort(traces: Float64Array, samples: number, width: number): void {
+  const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+  const bands = new Float64Array(ps.length * width);
+  fanBands(traces, samples, width, ps, bands);
+  for (let j = 0; j < width; j++) {
+    const want = bySort(traces.subarray(j * samples, (j + 1) * samples), ps);
+    ps.forEach((_, r) => expect(bands[r * width + j]).toBe(want[r]));
+  }
+}
+
 describe('fan bands', () => {
   it('equal the percentiles of each column, whatever the order of the samples from one column to the next', () => {
     fc.assert(
@@ -64,13 +75,7 @@ describe('fan bands', () => {
             traces[j * samples + k] = rand() < 0.02 ? cum * 10 : cum;
           }
         }
-        const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
-        const bands = new Float64Array(ps.length * width);
-        fanBands(traces, samples, width, ps, bands);
-        for (let j = 0; j < width; j++) {
-          const want = bySort(traces.subarray(j * samples, (j + 1) * samples), ps);
-          ps.forEach((_, r) => expect(bands[r * width + j]).toBe(want[r]));
-        }
+        expectBandsBySort(traces, samples, width);
       }),
       { numRuns: 200 },
     );
@@ -85,13 +90,7 @@ describe('fan bands', () => {
         for (let j = 0; j < width; j++) {
           for (let k = 0; k < samples; k++) traces[j * samples + k] = reversed ? (j % 2 === 0 ? k : samples - k) + j : Math.round(rand() * 50);
         }
-        const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
-        const bands = new Float64Array(ps.length * width);
-        fanBands(traces, samples, width, ps, bands);
-        for (let j = 0; j < width; j++) {
-          const want = bySort(traces.subarray(j * samples, (j + 1) * samples), ps);
-          ps.forEach((_, r) => expect(bands[r * width + j]).toBe(want[r]));
-        }
+        expectBandsBySort(traces, samples, width);
       }),
       { numRuns: 200 },
     );
