@@ -1,14 +1,14 @@
 // The fan chart's bands: percentiles of cumulative cost at each charted month, over the samples
 // traced month by month. Cumulative costs keep nearly the same order from one charted month to
 // the next, so each column is sorted by insertion starting from the previous column's order:
-// close to one pass per column instead of a full sort. Where the order changes much (an owned
-// option's costs cross as its running costs add up), the insertion gives up after a few moves per
-// sample and the column is quicksorted: never more than a sort's work. Exact. Pure: scratch
+// close to one pass per column instead of a full sort. Where the order changes much from one
+// column to the next, the insertion gives up after a few moves per sample and the column is
+// quicksorted: never much more than a sort's work. Exact. Pure: scratch
 // buffers are reused between calls and hold no state a result depends on.
 
-let order = new Int32Array(1024);
-/** Moves per sample the insertion may make in a column before the column is quicksorted instead (about what a sort of 500 costs). */
+/** Moves per sample the insertion may make in a column before the column is quicksorted instead (about log2 of 500 samples). */
 const MOVES_PER_SAMPLE = 8;
+let order = new Int32Array(1024);
 let sorted = new Float64Array(1024);
 
 /**
@@ -30,7 +30,7 @@ export function fanBands(traces: Float64Array, samples: number, width: number, p
   for (let i = 0; i < samples; i++) order_[i] = i;
   // An Int32Array, not ps.map(…): a plain array's elements may be small integers in one call and
   // doubles in the next (as Math.ceil's result was boxed or not), and each change of kind threw the
-  // optimised loop away — the bands of 500 samples then took about 100 ns a value instead of a few.
+  // optimised loop away (the mix example's bands: about 100 ns a value, against 30–50 ns with this).
   const ranks = Int32Array.from(ps, (p) => Math.min(samples - 1, Math.max(0, Math.ceil(samples * p) - 1)));
   const budget = MOVES_PER_SAMPLE * samples;
   for (let j = 0; j < width; j++) {
