@@ -33,3 +33,36 @@ test('on a phone the tornado’s figures scroll in their own region, not the who
   const panelOverflows = await results(page).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
   expect(panelOverflows).toBe(false);
 });
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`on a phone the uncertainty charts take the panel's width and the tornado's labels are drawn whole (${lang})`, async ({ page }) => {
+    await openPlanner(page, '/', { folded: true });
+    if (lang === 'fr') await page.getByLabel('Language').selectOption('fr');
+    const panel = results(page).locator('.uncertainty');
+    const canvases = panel.locator('canvas');
+    await expect(canvases).toHaveCount(2, { timeout: 60_000 });
+    await panel.getByText(lang === 'en' ? 'The figures of the tornado' : 'Les chiffres de la tornade', { exact: true }).scrollIntoViewIfNeeded();
+    // Nested out-of-date frames (results, then uncertainty) leave the charts most of a 390 px screen.
+    for (const w of await canvases.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width))) expect(w).toBeGreaterThanOrEqual(320);
+    // A label too long for the axis (Chart.js gives it at most half the chart) runs off the canvas's
+    // left edge: ink in its first columns. Drawn whole, the chart's padding keeps them blank.
+    const tornado = canvases.nth(1);
+    await expect
+      .poll(
+        () =>
+          tornado.evaluate((c: HTMLCanvasElement) => {
+            const ctx = c.getContext('2d')!;
+            const { data } = ctx.getImageData(0, 0, 3, c.height);
+            let inked = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
+            // The chart has drawn (its bars) before its edge is read.
+            const mid = ctx.getImageData(Math.floor(c.width * 0.75), 0, 1, c.height).data;
+            let drawn = 0;
+            for (let i = 3; i < mid.length; i += 4) if (mid[i]! > 0) drawn++;
+            return drawn > 0 ? inked : -1;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+  });
+}

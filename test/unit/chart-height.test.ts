@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { fr } from '../../src/i18n/fr.ts';
-import { categoryChartHeight, wrapLabel } from '../../src/ui/charts/palette.ts';
+import { categoryChartHeight, labelCharsFor, wrapLabel } from '../../src/ui/charts/palette.ts';
 
 const TIERS = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'providerJurisdiction', 'computeCountry', 'fabCountry', 'vendorCountry'] as const;
 const LINE_PX = 12 * 1.2;
@@ -26,5 +26,22 @@ describe('categoryChartHeight', () => {
 
   it('keeps the smallest height for a few one-line labels', () => {
     expect(categoryChartHeight([['Foundry'], ['HBM memory']], 240)).toBe(240);
+  });
+});
+
+// The tornado's labels at 390 px: Chart.js gives the category axis at most half the chart, and the
+// French "4 H100 SXM en colocation en France — Prix de l’électricité" wrapped at 28 characters ran
+// off the canvas's left edge (the phone e2e reads the canvas's edge).
+describe('labelCharsFor', () => {
+  it('wraps a phone chart’s labels short enough for half its width, a wide chart’s at the most asked', () => {
+    const phone = labelCharsFor(325, 28);
+    expect(phone * 7 + 12).toBeLessThanOrEqual(325 / 2);
+    expect(phone).toBeLessThan(28);
+    expect(labelCharsFor(700, 28)).toBe(28);
+    for (const line of wrapLabel('4 H100 SXM en colocation en France — Prix de l’électricité', phone)) expect(line.length).toBeLessThanOrEqual(phone + 1);
+  });
+
+  it('never wraps below ten characters', () => {
+    expect(labelCharsFor(100, 28)).toBe(10);
   });
 });
