@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { fr } from '../../src/i18n/fr.ts';
-import { categoryChartHeight, labelCharsFor, wrapLabel } from '../../src/ui/charts/palette.ts';
+import { labelCharsFor } from '../../src/ui/charts/label-width.ts';
+import { categoryChartHeight, wrapLabel } from '../../src/ui/charts/palette.ts';
 
 const TIERS = ['acceleratorVendor', 'foundry', 'hbm', 'provider', 'providerJurisdiction', 'computeCountry', 'fabCountry', 'vendorCountry'] as const;
 const LINE_PX = 12 * 1.2;

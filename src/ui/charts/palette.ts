@@ -22,18 +22,6 @@ export function wrapLabel(label: string, width = 16): string[] {
   return lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
 }
 
-/** A character's mean width in a label at Chart.js's 12 px tick font, with a margin: the tornado's labels measure 6.1–6.7 px in Chromium here. */
-const TICK_CHAR_PX = 7;
-
-/**
- * Characters per line of a horizontal bar chart's category labels on a chart `chartPx` wide, at
- * most `most`: Chart.js gives the category axis at most half the chart (layout's vBoxMaxWidth), and
- * a longer line runs off the canvas's left edge. 12 px of the half go to the tick padding.
- */
-export function labelCharsFor(chartPx: number, most: number): number {
-  return Math.max(10, Math.min(most, Math.floor((chartPx / 2 - 12) / TICK_CHAR_PX)));
-}
-
 /** A category label's line on a chart axis: Chart.js's tick font, 12 px at line height 1.2, and the gap between two categories. */
 const TICK_LINE_PX = 12 * 1.2;
 const CATEGORY_GAP_PX = 10;
